@@ -1,0 +1,54 @@
+"""Measure how long a user waits on `docgen build` for the sample workbook.
+
+Run: python benchmarks/bench_build.py [N]. Prints the median milliseconds of intake, of each
+document's render and of a whole in-process build over N runs, then the wall time of one
+cold `docgen build` in a fresh process.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from docgen import build, intake, rules
+from docgen.compose import KINDS
+from docgen.render import Template
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "cum-ix-2021.xlsx"
+
+
+def _ms(fn: object, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main(runs: int = 10) -> None:
+    """Print the figures."""
+    book = intake.read_workbook(SAMPLE)
+    result = rules.outcome(book)
+    print(f"runs: {runs}")
+    print(f"intake (read + validate): {_ms(lambda: intake.read_workbook(SAMPLE), runs):8.1f} ms")
+    for kind in KINDS.values():
+        template = Template.load(build.TEMPLATES_DIR / kind.template)
+        context = kind.context(book, result)
+        print(f"render {kind.code:<20}: {_ms(lambda: template.render(context), runs):8.1f} ms")
+    with tempfile.TemporaryDirectory() as tmp:
+        whole = _ms(lambda: build.build(SAMPLE, Path(tmp)), runs)
+        print(f"whole build (in process): {whole:8.1f} ms")
+        start = time.perf_counter()
+        subprocess.run(["docgen", "build", str(SAMPLE), "--out", tmp], check=True,
+                       capture_output=True)
+        print(f"cold `docgen build`:      {(time.perf_counter() - start) * 1000:8.1f} ms")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10)

@@ -1,0 +1,76 @@
+"""Turn a workbook file into the year's documents: intake, rules, render, then archive.
+
+`check` stops after the rules; `build` renders every document in memory first and writes
+only when all of them rendered, so a failing build writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen import archive, intake, rules
+from docgen.compose import KINDS, DocumentKind
+from docgen.errors import DocgenError
+from docgen.model import Workbook
+from docgen.render import Template
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A validated workbook and the results computed from it."""
+
+    book: Workbook
+    outcome: rules.Outcome
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build wrote."""
+
+    checked: Checked
+    folder: Path
+    paths: list[Path]
+
+
+def check(workbook: Path) -> Checked:
+    """Read, validate and compute; raise a DocgenError listing every problem."""
+    book = intake.read_workbook(workbook)
+    return Checked(book, rules.outcome(book))
+
+
+def select_kinds(only: Sequence[str] | None) -> list[DocumentKind]:
+    """The document kinds to build: all, or those named in `only`."""
+    if not only:
+        return list(KINDS.values())
+    unknown = [code for code in only if code not in KINDS]
+    if unknown:
+        known = ", ".join(KINDS)
+        raise DocgenError(f"Không có loại văn bản '{', '.join(unknown)}'. Các loại: {known}.")
+    return [KINDS[code] for code in only]
+
+
+def render_all(checked: Checked, kinds: Sequence[DocumentKind],
+               templates: Path = TEMPLATES_DIR) -> dict[str, bytes]:
+    """Render each document in memory: file name -> .docx bytes."""
+    cluster = checked.book.cluster
+    files: dict[str, bytes] = {}
+    for kind in kinds:
+        template = Template.load(templates / kind.template)
+        data = template.render(kind.context(checked.book, checked.outcome))
+        files[archive.file_name(cluster.year, cluster.number, kind.code)] = data
+    return files
+
+
+def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
+          only: Sequence[str] | None = None) -> Built:
+    """Check the workbook, render the documents and write them under root/<year>/<cluster>/."""
+    kinds = select_kinds(only)
+    checked = check(workbook)
+    files = render_all(checked, kinds)
+    cluster = checked.book.cluster
+    folder = archive.year_folder(root, cluster.year, cluster.number)
+    return Built(checked, folder, archive.write_files(folder, files))

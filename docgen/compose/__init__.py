@@ -1,0 +1,35 @@
+"""Turn the model and outcome into template contexts, one per kind of document.
+
+`KINDS` is the registry of the documents docgen builds: code, Vietnamese name, template
+file and context function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from docgen.compose import report
+from docgen.model import Workbook
+from docgen.rules import Outcome
+
+ContextFn = Callable[[Workbook, Outcome], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """A document docgen builds."""
+
+    code: str
+    label: str
+    template: str
+    context: ContextFn
+
+
+KINDS: dict[str, DocumentKind] = {
+    kind.code: kind
+    for kind in (
+        DocumentKind(report.CODE, "Báo cáo tổng kết", "bao-cao-tong-ket.docx", report.context),
+    )
+}

@@ -1,0 +1,102 @@
+"""Turn the model's identity, signing and citation records into the text every document shares.
+
+The header lines, the "Số:" line, the place-and-date line, the signature block and the
+recipients list are formatted here once, so that all documents print them alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from docgen.model import Citation, Member, Signing, Workbook
+from docgen.vi import date_line, format_percent, name_key, short_date, upper_vi
+
+# Decree 30 Phụ lục III abbreviations of the document types we issue.
+TYPE_ABBR = {"bao-cao-tong-ket": "BC", "bien-ban": "BB", "to-trinh": "TTr", "ke-hoach": "KH"}
+AS_ABOVE = "Như trên"
+
+
+def number_line(number: int | None, type_abbr: str | None, issuer_abbr: str) -> str:
+    """'Số: 05/BC-CTĐ'; a blank number leaves room for the clerk: 'Số:      /BC-CTĐ'."""
+    symbol = f"{type_abbr}-{issuer_abbr}" if type_abbr else issuer_abbr
+    shown = f"{number:02d}" if number is not None else "\u00a0" * 6
+    return f"Số: {shown}/{symbol}"
+
+
+def addressee_lines(addressees: Sequence[str]) -> list[str]:
+    """'Kính gửi: X.' for one addressee; a dashed list for several."""
+    if not addressees:
+        return []
+    if len(addressees) == 1:
+        return [f"Kính gửi: {addressees[0]}."]
+    return ["Kính gửi:", *_dashed(addressees)]
+
+
+def _dashed(items: Sequence[str]) -> list[str]:
+    """'- a;' ... '- z.' lines."""
+    return [f"- {item}{'.' if i == len(items) - 1 else ';'}" for i, item in enumerate(items)]
+
+
+def recipient_lines(signing: Signing) -> list[str]:
+    """The 'Nơi nhận' list: '- Như trên;' first after a Kính gửi, '- Lưu: ...' last."""
+    items = list(signing.recipients)
+    if signing.addressee and not any(name_key(i) == name_key(AS_ABOVE) for i in items):
+        items.insert(0, AS_ABOVE)
+    lines = [f"- {item};" for item in items]
+    return [*lines, f"- Lưu: {signing.archive.rstrip('.')}."]
+
+
+def signature(signing: Signing, signer: Member) -> dict[str, Any]:
+    """Authority lines, the signer's title line and name; blanks default to `signer`."""
+    authority = list(signing.authority) or ["TM. CỤM THI ĐUA"]
+    title = signing.signer_title or "CỤM TRƯỞNG"
+    subtitle = signing.signer_subtitle or f"{signer.head_title} {signer.place}"
+    return {
+        "authority_lines": [upper_vi(x) for x in [*authority, title]],
+        "subtitle": upper_vi(subtitle),
+        "name": signing.signer_name or signer.head_name,
+    }
+
+
+def header(book: Workbook, signing: Signing, code: str, place: str) -> dict[str, Any]:
+    """The parts of the first page's header shared by all documents."""
+    cluster = book.cluster
+    return {
+        "superior_lines": [upper_vi(x) for x in cluster.superior],
+        "issuer_lines": [upper_vi(x) for x in cluster.issuer],
+        "number_line": number_line(signing.number, TYPE_ABBR.get(code), cluster.issuer_abbr),
+        "date_line": date_line(place, signing.date),
+    }
+
+
+def citation(c: Citation) -> str:
+    """'Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị về ...'."""
+    parts = [c.kind]
+    if c.number:
+        parts.append(f"số {c.number}")
+    if c.date:
+        parts.append(f"ngày {short_date(c.date)}")
+    if c.issuer:
+        parts.append(f"của {c.issuer}")
+    if c.subject:
+        parts.append(c.subject)
+    return " ".join(parts)
+
+
+def listed(items: Sequence[str], prefix: str = "- ") -> list[str]:
+    """Items as list lines, each ending ';' and the last '.'."""
+    return [f"{prefix}{item.rstrip(';.')}{'.' if i == len(items) - 1 else ';'}"
+            for i, item in enumerate(items)]
+
+
+def percent(value: Decimal | float) -> str:
+    """Vote shares: one decimal, Vietnamese style ('85,7%')."""
+    return format_percent(value, 1)
+
+
+def share(part: int, whole: int) -> str:
+    """A ratio such as '100%' or '95,5%' (no decimals when whole)."""
+    value = Decimal(part) * 100 / Decimal(whole) if whole else Decimal(0)
+    return format_percent(value, 0 if value == value.to_integral_value() else 1)

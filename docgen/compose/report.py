@@ -1,0 +1,191 @@
+"""Turn the workbook and the year's outcome into the summary report's template context."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from docgen.compose import common as c
+from docgen.model import Conference, Workbook
+from docgen.rules import Outcome, VoteOutcome
+from docgen.vi import format_number, short_date
+
+CODE = "bao-cao-tong-ket"
+FORM_WORDS = {"online": " trực tuyến", "in_person": "", "hybrid": " trực tiếp kết hợp trực tuyến"}
+NARRATIVE_KEYS = {
+    "I.1": "i1", "I.2": "i2", "I.3": "i3", "I.4": "i4", "I.5": "i5",
+    "II.1": "ii1", "II.2": "ii2", "II.3": "ii3", "III": "iii", "IV": "iv",
+}
+RESULT_FIELDS = ("inspections", "violations_money", "recovery_money", "violations_land",
+                 "disciplined", "transferred", "receptions", "petitions")
+
+
+def context(book: Workbook, result: Outcome) -> dict[str, Any]:
+    """Every value the summary report's template prints, already formatted."""
+    signing = book.signing_for(CODE)
+    if signing is None:  # intake guarantees the row; keep mypy and readers certain
+        raise ValueError("signing row for the summary report is missing")
+    year = book.cluster.year
+    doc = c.header(book, signing, CODE, result.leader.place)
+    doc |= {
+        "kind_title": "BÁO CÁO",
+        "summary": f"Tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, "
+        f"nhiệm vụ năm {year + 1} của {book.cluster.name}",
+        "addressee_lines": c.addressee_lines(signing.addressee),
+        "signature": c.signature(signing, result.leader),
+        "recipients_lines": c.recipient_lines(signing),
+    }
+    return {
+        "doc": doc,
+        "year": year,
+        "next_year": year + 1,
+        "cluster_name": book.cluster.name,
+        "basis": _basis(book),
+        "intro": f"{book.cluster.name} báo cáo tổng kết công tác thi đua, khen thưởng năm "
+        f"{year} và phương hướng, nhiệm vụ năm {year + 1} như sau:",
+        "narr": _narratives(book),
+        "directives": c.listed([c.citation(x) for x in book.citations if x.role == "directive"]),
+        "movements": c.listed([m.name for m in book.movements]),
+        "registration_sentence": _registration(book),
+        **_results(book),
+        "award_rows": _awards(book),
+        "conference_sentence": conference_sentence(book, book.conference),
+        **_scores(book, result),
+        **votes_context(book, result),
+        "election_sentence": election_sentence(book, result),
+    }
+
+
+def _basis(book: Workbook) -> list[str]:
+    lines = [f"Căn cứ {c.citation(x)}" for x in book.citations if x.role == "basis"]
+    return c.listed(lines, prefix="")
+
+
+def _narratives(book: Workbook) -> dict[str, list[str]]:
+    narr: dict[str, list[str]] = {key: [] for key in NARRATIVE_KEYS.values()}
+    for paragraph in book.narratives:
+        narr[NARRATIVE_KEYS[paragraph.section]].append(paragraph.text)
+    return narr
+
+
+def _registration(book: Workbook) -> str:
+    regs = book.registration
+    col = sum(r.collectives for r in regs), sum(r.collectives_registered for r in regs)
+    ind = sum(r.individuals for r in regs), sum(r.individuals_registered for r in regs)
+    return (
+        f"Kết quả đăng ký thi đua năm {book.cluster.year}: {format_number(col[1])}/"
+        f"{format_number(col[0])} tập thể (đạt {c.share(col[1], col[0])}) và "
+        f"{format_number(ind[1])}/{format_number(ind[0])} cá nhân (đạt "
+        f"{c.share(ind[1], ind[0])}) đã đăng ký hưởng ứng các phong trào thi đua."
+    )
+
+
+def _results(book: Workbook) -> dict[str, Any]:
+    rows = []
+    for i, r in enumerate(book.results, start=1):
+        row = {f: format_number(getattr(r, f)) for f in RESULT_FIELDS}
+        rows.append({"stt": str(i), "unit": book.member(r.unit).short_name, **row})
+    total = {f: format_number(sum(getattr(r, f) for r in book.results)) for f in RESULT_FIELDS}
+    return {"results_rows": rows, "results_total": {"stt": "", "unit": "Tổng cộng", **total}}
+
+
+def _awards(book: Workbook) -> list[dict[str, str]]:
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for award in book.awards:
+        if award.year == book.cluster.year:
+            slot = 0 if award.target == "collective" else 1
+            counts[(award.award, award.decider)][slot] += award.count
+    return [
+        {"stt": str(i), "award": award, "decider": decider,
+         "collectives": format_number(n[0]), "individuals": format_number(n[1])}
+        for i, ((award, decider), n) in enumerate(counts.items(), start=1)
+    ]
+
+
+def conference_sentence(book: Workbook, conf: Conference) -> str:
+    """Who held the conference, when and how."""
+    year = book.cluster.year
+    chairs = f"đồng chí {conf.chair}, {conf.chair_title}"
+    if conf.co_chair:
+        chairs += f" và đồng chí {conf.co_chair}, {conf.co_chair_title or ''}".rstrip(", ")
+    return (
+        f"Ngày {short_date(conf.date)}, {book.cluster.name} tổ chức Hội nghị"
+        f"{FORM_WORDS[conf.form]} tổng kết công tác thi đua năm {year} và triển khai Kế hoạch "
+        f"phát động phong trào thi đua năm {year + 1}. Hội nghị do {chairs} chủ trì."
+    )
+
+
+def _scores(book: Workbook, result: Outcome) -> dict[str, Any]:
+    criteria = [{"code": x.code, "name": x.name, "max": format_number(x.max_points)}
+                for x in book.criteria]
+    rows = [
+        {"rank": str(r.rank), "unit": book.member(r.unit).short_name,
+         "points": [format_number(r.points[x.code]) for x in book.criteria],
+         "total": format_number(r.total)}
+        for r in result.ranking
+    ]
+    note = "; ".join(f"{x.code}: {x.name} (tối đa {format_number(x.max_points)} điểm)"
+                     for x in book.criteria)
+    return {"criteria": criteria, "score_rows": rows, "criteria_note": f"{note}."}
+
+
+def nominee(v: VoteOutcome, book: Workbook) -> str:
+    """The nominee as printed: the unit, or 'person, title, unit' for an individual."""
+    if v.vote.target == "individual":
+        parts = [v.vote.person or "", v.vote.person_title or "", v.vote.unit]
+        return ", ".join(p for p in parts if p)
+    return v.vote.unit
+
+
+def award_name(book: Workbook, award: str) -> str:
+    """The award's full name from the settings."""
+    return book.settings.flag_name if award == "flag" else book.settings.merit_name
+
+
+def votes_context(book: Workbook, result: Outcome) -> dict[str, Any]:
+    """The ballot figures, the per-nominee table and the proposal sentence."""
+    conf = book.conference
+    rows = [
+        {"stt": str(i), "nominee": nominee(v, book), "award": award_name(book, v.vote.award),
+         "votes": f"{v.vote.votes_for}/{v.vote.voters}", "percent": c.percent(v.percent)}
+        for i, v in enumerate(result.votes, start=1)
+    ]
+    return {
+        "vote_sentence": (
+            "Hội nghị tiến hành bình xét, suy tôn bằng phiếu kín: số phiếu phát ra "
+            f"{conf.ballots_issued}, số phiếu thu về {conf.ballots_returned}, số phiếu hợp lệ "
+            f"{conf.ballots_valid}. Kết quả như sau:"
+        ),
+        "vote_rows": rows,
+        "proposal_sentence": proposal_sentence(book, result),
+    }
+
+
+def proposal_sentence(book: Workbook, result: Outcome) -> str:
+    """Who the cluster proposes for what, and who is not proposed and why."""
+    parts = []
+    for award in ("flag", "merit"):
+        names = [nominee(v, book) for v in result.proposed_for(award)]  # type: ignore[arg-type]
+        if names:
+            parts.append(f"tặng {award_name(book, award)} cho {', '.join(names)}")
+    text = (
+        f"Hội nghị thống nhất đề nghị {book.cluster.superior_head} {'; '.join(parts)}."
+        if parts else "Hội nghị không có đơn vị, cá nhân nào đủ điều kiện để đề nghị khen thưởng."
+    )
+    for v in result.votes:
+        if v.reason == "below_threshold":
+            text += (f" {nominee(v, book)} đạt {c.percent(v.percent)} số phiếu, chưa đạt tỷ lệ "
+                     f"tối thiểu {c.percent(v.threshold)} để đề nghị tặng "
+                     f"{award_name(book, v.vote.award)}.")
+        elif v.reason == "over_quota":
+            text += (f" {nominee(v, book)} đạt {c.percent(v.percent)} số phiếu nhưng vượt số "
+                     f"lượng được đề nghị tặng {award_name(book, v.vote.award)}.")
+    return text
+
+
+def election_sentence(book: Workbook, result: Outcome) -> str:
+    """Next year's leader and deputy."""
+    return (
+        f"Hội nghị thống nhất bầu {result.leader_next.name} làm Cụm trưởng và "
+        f"{result.deputy_next.name} làm Cụm phó {book.cluster.name} năm {book.cluster.year + 1}."
+    )

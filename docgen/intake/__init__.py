@@ -1,0 +1,98 @@
+"""Turn a cluster's .xlsx workbook into a validated `Workbook` model, or list every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docgen import model as m
+from docgen.errors import ValidationFailed
+from docgen.intake import assemble as a
+from docgen.intake import schema as s
+from docgen.intake.reader import Collector, Row, find_sheet, open_workbook, read_form
+from docgen.intake.reader import read_scores, read_table
+
+__all__ = ["read_workbook"]
+
+_TABLES: dict[str, type[Any]] = {
+    "members": m.Member,
+    "citations": m.Citation,
+    "movements": m.Movement,
+    "registration": m.Registration,
+    "results": m.Results,
+    "criteria": m.Criterion,
+    "scores": m.Score,
+    "awards": m.AwardReceived,
+    "votes": m.Vote,
+    "narratives": m.Narrative,
+    "plan": m.PlanItem,
+    "timeline": m.Milestone,
+    "pact": m.Commitment,
+    "signing": m.Signing,
+}
+
+
+def read_workbook(path: Path) -> m.Workbook:
+    """Read and validate a workbook.
+
+    Raises IntakeError when the file cannot be opened, and ValidationFailed listing every
+    problem (sheet, cell, field, what was expected) when its content is wrong.
+    """
+    book = open_workbook(path)
+    out = Collector()
+    sheets = {sheet.key: find_sheet(book, sheet, out) for sheet in s.SHEETS}
+    forms: dict[str, Row] = {}
+    rows: dict[str, list[Row]] = {}
+    for sheet in s.SHEETS:
+        ws = sheets[sheet.key]
+        if ws is None or sheet.key == "scores":
+            continue
+        if sheet.form:
+            forms[sheet.key] = read_form(ws, sheet, out)
+        else:
+            rows[sheet.key] = read_table(ws, sheet, out)
+    members = a.records(m.Member, rows.get("members", []))
+    a.check_members(members, out)
+    criteria = a.records(m.Criterion, rows.get("criteria", []))
+    a.check_criteria(criteria, out)
+    if sheets["scores"] is not None and criteria:
+        rows["scores"] = read_scores(sheets["scores"], [c.code for c in criteria], out)
+    _resolve_units(rows, members, out)
+    a.check_scores(rows.get("scores", []), criteria, out)
+    a.check_votes(rows.get("votes", []), out)
+    records = {key: a.records(cls, rows.get(key, [])) for key, cls in _TABLES.items()}
+    a.check_narratives(records["narratives"], out)
+    a.check_signing(records["signing"], out)
+    singles = _forms(forms, out)
+    if out.problems:
+        raise ValidationFailed(out.problems)
+    return m.Workbook(**records, **singles)
+
+
+def _resolve_units(rows: dict[str, list[Row]], members: list[m.Member], out: Collector) -> None:
+    units = a.UnitIndex(members)
+    for key in a.UNIT_SHEETS:
+        seen: dict[str, int] = {}
+        for row in rows.get(key, []):
+            units.resolve(row, "unit", out)
+            name = row.values.get("unit")
+            if key in ("registration", "results", "scores") and isinstance(name, str):
+                if name in seen:
+                    out.add(row.sheet, row.place("unit"), "Đơn vị",
+                            f"đơn vị “{name}” đã có ở dòng {seen[name]}.")
+                seen[name] = row.row
+
+
+def _forms(forms: dict[str, Row], out: Collector) -> dict[str, Any]:
+    """Build the one-off records (cluster, conference, settings) from their forms."""
+    classes = {"cluster": m.Cluster, "conference": m.Conference, "settings": m.Settings}
+    result: dict[str, Any] = {}
+    for key, cls in classes.items():
+        form = forms.get(key)
+        if form is not None and a.complete(form):
+            built = a.records(cls, [form])
+            result[key] = built[0]
+    conference = result.get("conference")
+    if conference is not None:
+        a.check_conference(conference, forms["conference"], out)
+    return result

@@ -1,0 +1,178 @@
+"""Turn rows read from the sheets into the typed `Workbook`, checking references across sheets.
+
+Unit names typed in any sheet are resolved to the member's full name here, matching full or
+short names on a key that ignores case, spacing, Unicode form and tone-mark placement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from docgen import model as m
+from docgen.intake import schema as s
+from docgen.intake.reader import Collector, Row
+from docgen.vi import name_key
+
+UNIT_SHEETS = ("registration", "results", "scores", "awards", "votes")
+
+
+def _source(row: Row) -> m.Source:
+    return m.Source(sheet=row.sheet, row=row.row, cells=dict(row.cells))
+
+
+def complete(row: Row) -> bool:
+    """True when every required value of the row was read without a problem."""
+    required = _required(row.sheet)
+    for name, value in row.values.items():
+        if value is None and name in required:
+            return False
+        if isinstance(value, dict) and None in value.values():
+            return False
+    return True
+
+
+def _required(title: str) -> set[str]:
+    for sheet in s.SHEETS:
+        if sheet.title == title:
+            return {c.field for c in sheet.columns if c.required}
+    return set()
+
+
+def records(cls: type[Any], rows: Iterable[Row]) -> list[Any]:
+    """Build one record per complete row; incomplete rows already produced problems."""
+    out = []
+    for row in rows:
+        if complete(row):
+            values = {k: v for k, v in row.values.items() if v is not None}
+            out.append(cls(source=_source(row), **values))
+    return out
+
+
+class UnitIndex:
+    """Resolves unit names typed in any sheet to members' full names."""
+
+    def __init__(self, members: list[m.Member]) -> None:
+        self._names: dict[str, str] = {}
+        for member in members:
+            self._names.setdefault(name_key(member.name), member.name)
+            self._names.setdefault(name_key(member.short_name), member.name)
+
+    def resolve(self, row: Row, field: str, out: Collector) -> None:
+        """Replace a row's unit value by the member's full name, or record a problem."""
+        value = row.values.get(field)
+        if not isinstance(value, str):
+            return
+        found = self._names.get(name_key(value))
+        if found is None:
+            out.add(row.sheet, row.place(field), "Đơn vị",
+                    f"đơn vị “{value}” không có trong trang '{s.MEMBERS.title}'.")
+            row.values[field] = None
+        else:
+            row.values[field] = found
+
+
+def check_members(members: list[m.Member], out: Collector) -> None:
+    """Names unique; exactly one leader and one deputy this year and next year."""
+    seen: dict[str, m.Member] = {}
+    for member in members:
+        for name in {member.name, member.short_name}:
+            key = name_key(name)
+            other = seen.get(key)
+            if other is not None and other is not member:
+                out.add(s.MEMBERS.title, _cell(member, "name"), "Tên đơn vị",
+                        f"tên “{name}” trùng với dòng {_row(other)}.")
+            seen[key] = member
+    for field, header in (("role", "Vai trò năm nay"), ("role_next", "Vai trò năm sau")):
+        for role, label in (("leader", "Cụm trưởng"), ("deputy", "Cụm phó")):
+            holders = [x for x in members if getattr(x, field) == role]
+            if len(holders) != 1:
+                rows = ", ".join(str(_row(x)) for x in holders) or "không có"
+                out.add(s.MEMBERS.title, None, header,
+                        f"cần đúng một {label}, đang có {len(holders)} (dòng: {rows}).")
+
+
+def _row(record: m.Record) -> int:
+    return record.source.row if record.source else 0
+
+
+def _cell(record: m.Record, field: str) -> str | None:
+    return record.source.cell(field) if record.source else None
+
+
+def check_conference(conf: m.Conference, form: Row, out: Collector) -> None:
+    """Ballot counts consistent; the meeting ends after it starts."""
+    title = s.CONFERENCE.title
+    if conf.ballots_returned > conf.ballots_issued:
+        out.add(title, form.place("ballots_returned"), "Số phiếu thu về",
+                f"{conf.ballots_returned} phiếu thu về nhiều hơn {conf.ballots_issued} "
+                "phiếu phát ra.")
+    if conf.ballots_valid > conf.ballots_returned:
+        out.add(title, form.place("ballots_valid"), "Số phiếu hợp lệ",
+                f"{conf.ballots_valid} phiếu hợp lệ nhiều hơn {conf.ballots_returned} "
+                "phiếu thu về.")
+    if conf.end <= conf.start:
+        out.add(title, form.place("end"), "Giờ kết thúc",
+                "giờ kết thúc phải sau giờ bắt đầu.")
+
+
+def check_votes(rows: list[Row], out: Collector) -> None:
+    """Votes for at most the voters; individuals need a name."""
+    for row in rows:
+        votes, voters = row.values.get("votes_for"), row.values.get("voters")
+        if isinstance(votes, int) and isinstance(voters, int):
+            if voters <= 0:
+                out.add(row.sheet, row.place("voters"), "Tổng số người bỏ phiếu",
+                        "phải lớn hơn 0.")
+            elif votes > voters or votes < 0:
+                out.add(row.sheet, row.place("votes_for"), "Số phiếu đồng ý",
+                        f"{votes} phiếu đồng ý không thể vượt {voters} người bỏ phiếu.")
+        if row.values.get("target") == "individual" and not row.values.get("person"):
+            out.add(row.sheet, row.place("person"), "Họ và tên cá nhân",
+                    "đối tượng là cá nhân nên phải ghi họ và tên.")
+
+
+def check_scores(rows: list[Row], criteria: list[m.Criterion], out: Collector) -> None:
+    """Each score between 0 and its criterion's maximum."""
+    limits = {c.code: c.max_points for c in criteria}
+    for row in rows:
+        points = row.values.get("points")
+        if not isinstance(points, dict):
+            continue
+        for code, value in points.items():
+            if isinstance(value, float) and not 0 <= value <= limits.get(code, value):
+                out.add(row.sheet, row.place(code), code,
+                        f"điểm {value:g} phải từ 0 đến {limits[code]:g} (điểm tối đa).")
+
+
+def check_narratives(narratives: list[m.Narrative], out: Collector) -> None:
+    """Every section the report cannot do without has prose."""
+    present = {n.section for n in narratives}
+    for code in s.REQUIRED_NARRATIVES:
+        if code not in present:
+            out.add(s.NARRATIVES.title, None, "Mục",
+                    f"chưa có đoạn văn nào cho mục “{s.NARRATIVE_SECTIONS[code]}”.")
+
+
+def check_signing(signing: list[m.Signing], out: Collector) -> None:
+    """One row per document, and the summary report's row present."""
+    seen: set[str] = set()
+    for row in signing:
+        if row.document in seen:
+            out.add(s.SIGNING.title, _cell(row, "document"), "Văn bản",
+                    f"văn bản “{s.DOCUMENTS[row.document]}” được khai hai lần.")
+        seen.add(row.document)
+    if "bao-cao-tong-ket" not in seen:
+        out.add(s.SIGNING.title, None, "Văn bản",
+                f"chưa có dòng cho văn bản “{s.DOCUMENTS['bao-cao-tong-ket']}”.")
+
+
+def check_criteria(criteria: list[m.Criterion], out: Collector) -> None:
+    """Codes unique and maxima positive."""
+    seen: set[str] = set()
+    for c in criteria:
+        if name_key(c.code) in seen:
+            out.add(s.CRITERIA.title, _cell(c, "code"), "Mã", f"mã “{c.code}” bị trùng.")
+        seen.add(name_key(c.code))
+        if c.max_points <= 0:
+            out.add(s.CRITERIA.title, _cell(c, "max_points"), "Điểm tối đa", "phải lớn hơn 0.")

@@ -1,0 +1,157 @@
+"""Turn raw cell values into clean Python values of a column's kind.
+
+Each converter returns the value or raises `CellError` with a Vietnamese explanation; the
+reader adds the sheet, cell and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+from docgen.intake.schema import Column, Kind
+from docgen.vi import name_key
+
+
+class CellError(ValueError):
+    """A cell's value does not fit its column (message in Vietnamese)."""
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_TIME = re.compile(r"^(\d{1,2})\s*(?::|h|giờ)\s*(\d{1,2})?\s*(?:phút)?$", re.IGNORECASE)
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def clean_line(text: str) -> str:
+    """NFC, with stray and repeated spaces removed."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def clean_text(value: object, *, multiline: bool = False) -> str:
+    """Return a cell as clean text; line breaks are kept only when `multiline`."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [clean_line(line) for line in text.split("\n")]
+    if not multiline:
+        return " ".join(line for line in lines if line)
+    return "\n".join(lines).strip("\n")
+
+
+def is_blank(value: object) -> bool:
+    """True for an empty cell or one holding only spaces."""
+    return value is None or (isinstance(value, str) and not clean_text(value, multiline=True))
+
+
+def to_int(value: object) -> int:
+    """An integer from a number or digits typed as text ("1.234" reads as 1234)."""
+    if isinstance(value, bool):
+        raise CellError(f"“{value}” không phải là số nguyên")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = clean_text(value).replace(" ", "")
+    if _THOUSANDS.match(text):
+        text = text.replace(".", "")
+    if re.fullmatch(r"-?\d+", text):
+        return int(text)
+    raise CellError(f"“{clean_text(value)}” không phải là số nguyên")
+
+
+def to_number(value: object) -> float:
+    """A number from a numeric cell or text in Vietnamese style ("12,5", "1.234,5")."""
+    if isinstance(value, bool):
+        raise CellError(f"“{value}” không phải là số")
+    if isinstance(value, int | float):
+        return float(value)
+    text = clean_text(value).replace(" ", "")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif _THOUSANDS.match(text):
+        text = text.replace(".", "")
+    try:
+        return float(Decimal(text))
+    except InvalidOperation:
+        raise CellError(f"“{clean_text(value)}” không phải là số") from None
+
+
+def to_date(value: object) -> dt.date:
+    """A date from an Excel date, an Excel serial number, or text dd/mm/yyyy."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
+        return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+    text = clean_text(value)
+    match = _DATE.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            pass
+    raise CellError(f"“{text}” không phải là ngày hợp lệ (viết theo dạng dd/mm/yyyy)")
+
+
+def to_time(value: object) -> dt.time:
+    """A time of day from an Excel time, a fraction of a day, or text such as 08:00, 8h30."""
+    if isinstance(value, dt.datetime):
+        return value.time().replace(second=0, microsecond=0)
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, float) and 0 <= value < 1:
+        minutes = round(value * 24 * 60)
+        return dt.time(minutes // 60, minutes % 60)
+    text = clean_text(value)
+    match = _TIME.match(text)
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if hour < 24 and minute < 60:
+            return dt.time(hour, minute)
+    raise CellError(f"“{text}” không phải là giờ hợp lệ (viết theo dạng 08:00)")
+
+
+def to_list(value: object) -> list[str]:
+    """Items written one per line or separated by ';'."""
+    text = clean_text(value, multiline=True)
+    return [item for item in (clean_line(p) for p in re.split(r"[\n;]", text)) if item]
+
+
+def to_choice(value: object, column: Column) -> str:
+    """The code of the drop-down label the cell holds (matched ignoring case and accents
+    placement)."""
+    key = name_key(clean_text(value))
+    for label, code in column.choices:
+        if name_key(label) == key:
+            return code
+    allowed = "; ".join(f"“{label}”" for label in column.labels)
+    raise CellError(f"“{clean_text(value)}” không phải là một giá trị được chọn ({allowed})")
+
+
+_CONVERTERS: dict[Kind, Callable[[object], object]] = {
+    Kind.TEXT: clean_text,
+    Kind.MULTILINE: lambda v: clean_text(v, multiline=True),
+    Kind.LIST: to_list,
+    Kind.INT: to_int,
+    Kind.NUMBER: to_number,
+    Kind.DATE: to_date,
+    Kind.TIME: to_time,
+}
+
+
+def convert(value: object, column: Column) -> object:
+    """Convert a non-blank cell value to the column's kind, or raise CellError."""
+    if column.kind is Kind.CHOICE:
+        return to_choice(value, column)
+    return _CONVERTERS[column.kind](value)

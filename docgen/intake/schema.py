@@ -1,0 +1,455 @@
+"""Turn the workbook's layout into data: sheets, Vietnamese headers, field names and help.
+
+This table is the single boundary between the words staff type in the workbook and the
+ASCII field names used everywhere downstream. The reader, the blank-workbook writer and the
+instructions sheet are all driven by it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What a cell holds."""
+
+    TEXT = "text"
+    MULTILINE = "multiline"  # text whose line breaks are kept
+    LIST = "list"  # several items, one per line or separated by ";"
+    INT = "int"
+    NUMBER = "number"
+    DATE = "date"
+    TIME = "time"
+    CHOICE = "choice"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field: a column of a table sheet, or a row of a key-value sheet."""
+
+    field: str
+    header: str
+    kind: Kind = Kind.TEXT
+    required: bool = True
+    help: str = ""
+    choices: tuple[tuple[str, str], ...] = ()  # (label shown in the sheet, code in the model)
+    width: int = 18
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The choice labels as shown in the drop-down."""
+        return tuple(label for label, _ in self.choices)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet: either a table (one record per row) or a form (one field per row)."""
+
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    help: str
+    form: bool = False
+    min_rows: int = 0
+
+    def column(self, field: str) -> Column:
+        """Return the column for a field name."""
+        for col in self.columns:
+            if col.field == field:
+                return col
+        raise KeyError(field)
+
+
+ROLES = (("Cụm trưởng", "leader"), ("Cụm phó", "deputy"), ("Thành viên", "member"))
+TARGETS = (("Tập thể", "collective"), ("Cá nhân", "individual"))
+AWARD_KINDS = (("Cờ thi đua", "flag"), ("Bằng khen", "merit"))
+MEETING_FORMS = (
+    ("Trực tuyến", "online"),
+    ("Trực tiếp", "in_person"),
+    ("Trực tiếp kết hợp trực tuyến", "hybrid"),
+)
+CITATION_ROLES = (("Căn cứ", "basis"), ("Quán triệt", "directive"))
+YES_NO = (("Có", "yes"), ("Không", "no"))
+GENDERS = (("Nam", "male"), ("Nữ", "female"))
+MOVEMENT_KINDS = (("Thường xuyên", "regular"), ("Chuyên đề", "thematic"))
+
+# Report sections that take typed prose, in document order: code -> title shown in the sheet.
+NARRATIVE_SECTIONS: dict[str, str] = {
+    "I.1": "I.1. Công tác lãnh đạo, chỉ đạo, quán triệt",
+    "I.2": "I.2. Tổ chức các phong trào thi đua",
+    "I.3": "I.3. Kết quả thực hiện nhiệm vụ chính trị",
+    "I.4": "I.4. Công tác khen thưởng",
+    "I.5": "I.5. Kiểm tra, chấm điểm, bình xét",
+    "II.1": "II.1. Ưu điểm",
+    "II.2": "II.2. Hạn chế, nguyên nhân",
+    "II.3": "II.3. Bài học kinh nghiệm",
+    "III": "III. Phương hướng, nhiệm vụ năm sau",
+    "IV": "IV. Đề xuất, kiến nghị",
+}
+# Sections whose prose the summary report cannot do without.
+REQUIRED_NARRATIVES = ("I.1", "I.2", "I.3", "II.1", "II.2", "III", "IV")
+
+# Documents of the year's package: code used in the signing sheet -> Vietnamese label.
+DOCUMENTS: dict[str, str] = {
+    "bao-cao-tong-ket": "Báo cáo tổng kết",
+    "bien-ban": "Biên bản họp bình xét",
+    "to-trinh": "Tờ trình đề nghị khen thưởng",
+    "ke-hoach": "Kế hoạch phát động năm sau",
+    "giao-uoc": "Giao ước thi đua năm sau",
+}
+
+
+
+def _pairs(labels: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((label, code) for code, label in labels.items())
+
+
+PLAN_PARTS = (
+    ("Mục đích", "purpose"),
+    ("Yêu cầu", "requirements"),
+    ("Đối tượng", "subjects"),
+    ("Nội dung thi đua", "content"),
+    ("Hình thức tổ chức", "organisation"),
+    ("Khen thưởng", "awards"),
+    ("Tổ chức thực hiện", "implementation"),
+)
+
+T, ML, LS, I, N, D, TM, CH = (
+    Kind.TEXT,
+    Kind.MULTILINE,
+    Kind.LIST,
+    Kind.INT,
+    Kind.NUMBER,
+    Kind.DATE,
+    Kind.TIME,
+    Kind.CHOICE,
+)
+
+UNIT_HELP = "Tên đơn vị như ở trang 'Thành viên' (tên đầy đủ hoặc tên ngắn)."
+
+CLUSTER = Sheet(
+    key="cluster",
+    title="Thông tin chung",
+    form=True,
+    help="Thông tin về Cụm thi đua và năm thi đua. Mỗi dòng một mục; điền cột 'Giá trị'.",
+    columns=(
+        Column("name", "Tên Cụm thi đua", help="Ví dụ: Cụm Thi đua Thanh tra các tỉnh "
+               "miền Tây Nam sông Hậu."),
+        Column("number", "Số hiệu Cụm", I, help="Số Ả Rập, ví dụ 9 (in ra là Cụm IX)."),
+        Column("year", "Năm thi đua", I, help="Năm được tổng kết, ví dụ 2021."),
+        Column("superior", "Cơ quan chủ quản (dòng trên của tiêu đề)", ML, required=False,
+               help="In hoa, không đậm, ở góc trái. Để trống nếu không có. Xuống dòng "
+               "bằng Alt+Enter."),
+        Column("issuer", "Cơ quan ban hành (tiêu đề văn bản)", ML,
+               help="In hoa, đậm, ở góc trái, dưới cơ quan chủ quản. Ví dụ: CỤM THI ĐUA "
+               "THANH TRA CÁC TỈNH MIỀN TÂY NAM SÔNG HẬU."),
+        Column("issuer_abbr", "Ký hiệu cơ quan ban hành", help="Dùng trong số, ký hiệu "
+               "văn bản, ví dụ CTĐ (in ra: Số: 15/BC-CTĐ)."),
+        Column("superior_body", "Cơ quan cấp trên nhận báo cáo",
+               help="Ví dụ: Thanh tra Chính phủ."),
+        Column("superior_head", "Người đứng đầu cơ quan cấp trên",
+               help="Ví dụ: Tổng Thanh tra Chính phủ."),
+    ),
+)
+
+MEMBERS = Sheet(
+    key="members",
+    title="Thành viên",
+    min_rows=2,
+    help="Mỗi dòng một đơn vị thành viên của Cụm. Phải có đúng một Cụm trưởng và một Cụm "
+    "phó cho năm nay và cho năm sau.",
+    columns=(
+        Column("name", "Tên đơn vị", help="Tên đầy đủ, ví dụ: Thanh tra tỉnh Bạc Liêu.",
+               width=30),
+        Column("short_name", "Tên ngắn", help="Ví dụ: Bạc Liêu. Dùng trong bảng và khi "
+               "ghi tên đơn vị ở các trang khác."),
+        Column("place", "Địa danh", help="Tên tỉnh, thành phố nơi đơn vị đóng trụ sở; in ở "
+               "dòng địa danh, ngày tháng khi đơn vị làm Cụm trưởng."),
+        Column("superior", "Cơ quan chủ quản của đơn vị", required=False,
+               help="Ví dụ: UBND TỈNH BẠC LIÊU (dùng cho báo cáo thành tích)."),
+        Column("address", "Địa chỉ trụ sở", required=False, width=30),
+        Column("phone", "Điện thoại", required=False),
+        Column("head_name", "Họ và tên thủ trưởng", help="Người ký thay mặt đơn vị."),
+        Column("head_title", "Chức vụ thủ trưởng", help="Ví dụ: Chánh Thanh tra tỉnh."),
+        Column("role", "Vai trò năm nay", CH, choices=ROLES),
+        Column("role_next", "Vai trò năm sau", CH, choices=ROLES,
+               help="Kết quả bầu tại Hội nghị tổng kết."),
+    ),
+)
+
+CITATIONS = Sheet(
+    key="citations",
+    title="Văn bản căn cứ",
+    min_rows=1,
+    help="Các văn bản được viện dẫn. 'Căn cứ' in ở đoạn mở đầu; 'Quán triệt' in ở mục "
+    "lãnh đạo, chỉ đạo.",
+    columns=(
+        Column("role", "Dùng làm", CH, choices=CITATION_ROLES),
+        Column("kind", "Loại văn bản", help="Ví dụ: Kế hoạch, Chỉ thị, Quyết định, Giao ước "
+               "thi đua."),
+        Column("number", "Số, ký hiệu", required=False, help="Ví dụ: 108/KH-TTCP. Để trống "
+               "nếu văn bản không có số."),
+        Column("date", "Ngày ban hành", D, required=False),
+        Column("issuer", "Cơ quan ban hành", required=False,
+               help="Ví dụ: Thanh tra Chính phủ. In sau chữ 'của'."),
+        Column("subject", "Trích yếu", required=False, width=40,
+               help="Phần viết tiếp sau tên văn bản, ví dụ: về việc phát động phong trào "
+               "thi đua giai đoạn 2021-2025."),
+    ),
+)
+
+CONFERENCE = Sheet(
+    key="conference",
+    title="Hội nghị",
+    form=True,
+    help="Hội nghị tổng kết, bình xét của Cụm.",
+    columns=(
+        Column("date", "Ngày họp", D),
+        Column("start", "Giờ bắt đầu", TM, help="Ví dụ 08:00."),
+        Column("end", "Giờ kết thúc", TM, help="Ví dụ 11:30."),
+        Column("form", "Hình thức", CH, choices=MEETING_FORMS),
+        Column("venue", "Địa điểm (điểm cầu chính)", help="Ví dụ: Trụ sở Thanh tra tỉnh "
+               "Bạc Liêu."),
+        Column("bridges", "Các điểm cầu", LS, required=False,
+               help="Họp trực tuyến: mỗi điểm cầu một dòng (Alt+Enter) hoặc ngăn bằng ';'."),
+        Column("chair", "Chủ trì (họ và tên)"),
+        Column("chair_title", "Chức vụ của chủ trì", help="Ví dụ: Chánh Thanh tra tỉnh Bạc "
+               "Liêu, Cụm trưởng."),
+        Column("co_chair", "Đồng chủ trì (họ và tên)", required=False),
+        Column("co_chair_title", "Chức vụ của đồng chủ trì", required=False),
+        Column("secretary", "Thư ký (họ và tên)"),
+        Column("secretary_title", "Chức vụ của thư ký"),
+        Column("attendees", "Thành phần tham dự", ML, help="Viết thành câu."),
+        Column("ballots_issued", "Số phiếu phát ra", I),
+        Column("ballots_returned", "Số phiếu thu về", I),
+        Column("ballots_valid", "Số phiếu hợp lệ", I),
+    ),
+)
+
+MOVEMENTS = Sheet(
+    key="movements",
+    title="Phong trào",
+    min_rows=1,
+    help="Các phong trào thi đua đã phát động trong năm.",
+    columns=(
+        Column("name", "Tên phong trào", width=60),
+        Column("kind", "Loại", CH, choices=MOVEMENT_KINDS),
+    ),
+)
+
+REGISTRATION = Sheet(
+    key="registration",
+    title="Đăng ký thi đua",
+    min_rows=1,
+    help="Số tập thể, cá nhân của từng đơn vị và số đã đăng ký thi đua.",
+    columns=(
+        Column("unit", "Đơn vị", help=UNIT_HELP),
+        Column("collectives", "Số tập thể", I),
+        Column("collectives_registered", "Số tập thể đăng ký", I),
+        Column("individuals", "Số cá nhân", I),
+        Column("individuals_registered", "Số cá nhân đăng ký", I),
+    ),
+)
+
+RESULTS = Sheet(
+    key="results",
+    title="Kết quả công tác",
+    min_rows=1,
+    help="Kết quả nhiệm vụ chính trị của từng đơn vị trong năm. Tiền tính bằng đồng, đất "
+    "bằng m².",
+    columns=(
+        Column("unit", "Đơn vị", help=UNIT_HELP),
+        Column("inspections", "Số cuộc thanh tra", I),
+        Column("violations_money", "Sai phạm về tiền (đồng)", I),
+        Column("recovery_money", "Kiến nghị thu hồi (đồng)", I),
+        Column("violations_land", "Sai phạm về đất (m²)", N),
+        Column("disciplined", "Kiến nghị xử lý (tập thể, cá nhân)", I),
+        Column("transferred", "Chuyển cơ quan điều tra (vụ)", I),
+        Column("receptions", "Lượt tiếp công dân", I),
+        Column("petitions", "Đơn khiếu nại, tố cáo đã giải quyết", I),
+    ),
+)
+
+CRITERIA = Sheet(
+    key="criteria",
+    title="Tiêu chí",
+    min_rows=1,
+    help="Thang điểm chấm thi đua. 'Mã' là tiêu đề cột tương ứng ở trang 'Chấm điểm'.",
+    columns=(
+        Column("code", "Mã", help="Ngắn, không trùng, ví dụ TC1."),
+        Column("name", "Tên tiêu chí", width=50),
+        Column("max_points", "Điểm tối đa", N),
+    ),
+)
+
+# The score sheet has one column per criterion code after "Đơn vị"; only that one is fixed.
+SCORES = Sheet(
+    key="scores",
+    title="Chấm điểm",
+    min_rows=1,
+    help="Mỗi dòng một đơn vị; mỗi cột một tiêu chí (tiêu đề cột là 'Mã' ở trang "
+    "'Tiêu chí').",
+    columns=(Column("unit", "Đơn vị", help=UNIT_HELP),),
+)
+
+AWARDS = Sheet(
+    key="awards",
+    title="Khen thưởng",
+    help="Các danh hiệu, hình thức khen thưởng đã nhận (năm nay và các năm trước).",
+    columns=(
+        Column("year", "Năm", I),
+        Column("unit", "Đơn vị", help=UNIT_HELP),
+        Column("target", "Đối tượng", CH, choices=TARGETS),
+        Column("recipient", "Tên tập thể, cá nhân được khen", required=False,
+               help="Để trống nếu là chính đơn vị."),
+        Column("award", "Danh hiệu, hình thức", help="Ví dụ: Bằng khen, Giấy khen, Tập "
+               "thể lao động xuất sắc."),
+        Column("is_title", "Là danh hiệu thi đua", CH, choices=YES_NO),
+        Column("count", "Số lượng", I),
+        Column("decision", "Số quyết định", required=False),
+        Column("decision_date", "Ngày quyết định", D, required=False),
+        Column("decider", "Cơ quan, người quyết định", help="Ví dụ: Chủ tịch UBND tỉnh."),
+    ),
+)
+
+VOTES = Sheet(
+    key="votes",
+    title="Bình xét",
+    min_rows=1,
+    help="Kết quả bỏ phiếu bình xét, suy tôn. Mỗi dòng một đề nghị.",
+    columns=(
+        Column("target", "Đối tượng", CH, choices=TARGETS),
+        Column("unit", "Đơn vị", help=UNIT_HELP),
+        Column("person", "Họ và tên cá nhân", required=False,
+               help="Chỉ điền khi đối tượng là cá nhân."),
+        Column("person_title", "Chức vụ cá nhân", required=False),
+        Column("birth_year", "Năm sinh", I, required=False),
+        Column("gender", "Giới tính", CH, required=False, choices=GENDERS),
+        Column("award", "Hình thức đề nghị", CH, choices=AWARD_KINDS),
+        Column("votes_for", "Số phiếu đồng ý", I),
+        Column("voters", "Tổng số người bỏ phiếu", I),
+    ),
+)
+
+NARRATIVES = Sheet(
+    key="narratives",
+    title="Nội dung báo cáo",
+    min_rows=1,
+    help="Các đoạn văn của báo cáo tổng kết. Mỗi dòng một đoạn, theo thứ tự; cột 'Mục' chọn "
+    "mục của báo cáo.",
+    columns=(
+        Column("section", "Mục", CH, choices=_pairs(NARRATIVE_SECTIONS),
+               width=40),
+        Column("text", "Đoạn văn", ML, width=100),
+    ),
+)
+
+PLAN = Sheet(
+    key="plan",
+    title="Kế hoạch năm sau",
+    help="Nội dung Kế hoạch phát động phong trào thi đua năm sau. Mỗi dòng một ý.",
+    columns=(
+        Column("part", "Phần", CH, choices=PLAN_PARTS),
+        Column("text", "Nội dung", ML, width=100),
+    ),
+)
+
+TIMELINE = Sheet(
+    key="timeline",
+    title="Lịch thực hiện",
+    help="Các mốc thời gian của năm sau.",
+    columns=(
+        Column("task", "Nội dung công việc", width=50),
+        Column("deadline", "Thời hạn", help="Ngày hoặc khoảng thời gian, ví dụ: Trước "
+               "20/12/2022."),
+        Column("responsible", "Đơn vị thực hiện"),
+    ),
+)
+
+PACT = Sheet(
+    key="pact",
+    title="Giao ước",
+    help="Chỉ tiêu và cam kết của Giao ước thi đua năm sau.",
+    columns=(
+        Column("area", "Lĩnh vực", help="Ví dụ: Chỉ tiêu chung; Công tác thanh tra."),
+        Column("text", "Cam kết", ML, width=100),
+    ),
+)
+
+SIGNING = Sheet(
+    key="signing",
+    title="Ký và nơi nhận",
+    min_rows=1,
+    help="Số, ngày, người ký và nơi nhận của từng văn bản. Để trống 'Số' để văn thư điền "
+    "khi phát hành. Để trống các cột người ký để lấy Cụm trưởng.",
+    columns=(
+        Column("document", "Văn bản", CH, choices=_pairs(DOCUMENTS),
+               width=30),
+        Column("number", "Số", I, required=False),
+        Column("date", "Ngày ban hành", D),
+        Column("addressee", "Kính gửi", LS, required=False),
+        Column("authority", "Quyền hạn ký", LS, required=False,
+               help="Ví dụ: TM. CỤM THI ĐUA (mỗi dòng một cấp)."),
+        Column("signer_title", "Chức vụ người ký", required=False, help="Ví dụ: CỤM "
+               "TRƯỞNG."),
+        Column("signer_subtitle", "Chức danh dưới", required=False,
+               help="Ví dụ: CHÁNH THANH TRA TỈNH BẠC LIÊU."),
+        Column("signer_name", "Họ tên người ký", required=False),
+        Column("recipients", "Nơi nhận", LS, width=40,
+               help="Mỗi nơi một dòng, không cần gạch đầu dòng và dấu chấm phẩy."),
+        Column("archive", "Lưu", help="Ví dụ: VT, CTĐ."),
+    ),
+)
+
+SETTINGS = Sheet(
+    key="settings",
+    title="Cài đặt",
+    form=True,
+    help="Ngưỡng bình xét, số lượng đề nghị và tên gọi các hình thức khen thưởng.",
+    columns=(
+        Column("flag_name", "Tên Cờ thi đua", help="Ví dụ: Cờ thi đua của Thanh tra Chính "
+               "phủ."),
+        Column("merit_name", "Tên Bằng khen", help="Ví dụ: Bằng khen của Tổng Thanh tra "
+               "Chính phủ."),
+        Column("flag_threshold", "Tỷ lệ phiếu tối thiểu cho Cờ thi đua (%)", N,
+               help="Mặc định 80 (tính trên tổng số người bỏ phiếu)."),
+        Column("merit_threshold", "Tỷ lệ phiếu tối thiểu cho Bằng khen (%)", N,
+               help="Ví dụ 50."),
+        Column("flag_quota", "Số Cờ thi đua tối đa", I, help="Mặc định 1."),
+        Column("merit_quota", "Số Bằng khen tối đa", I, help="Ví dụ 2."),
+    ),
+)
+
+SHEETS: tuple[Sheet, ...] = (
+    CLUSTER,
+    MEMBERS,
+    CITATIONS,
+    CONFERENCE,
+    MOVEMENTS,
+    REGISTRATION,
+    RESULTS,
+    CRITERIA,
+    SCORES,
+    AWARDS,
+    VOTES,
+    NARRATIVES,
+    PLAN,
+    TIMELINE,
+    PACT,
+    SIGNING,
+    SETTINGS,
+)
+
+INSTRUCTIONS_TITLE = "Hướng dẫn"
+FORM_HEADERS = ("Mục", "Giá trị", "Hướng dẫn")
+
+# Defaults for the settings form (domain.md 2.3); written into blank workbooks.
+SETTING_DEFAULTS: dict[str, object] = {
+    "flag_name": "Cờ thi đua của Thanh tra Chính phủ",
+    "merit_name": "Bằng khen của Tổng Thanh tra Chính phủ",
+    "flag_threshold": 80,
+    "merit_threshold": 50,
+    "flag_quota": 1,
+    "merit_quota": 2,
+}

@@ -1,0 +1,279 @@
+"""Turn validated workbook values into typed records of one cluster's year.
+
+Every record keeps the place it was read from (`Source`), so later stages can name the
+sheet and cell when a rule finds a problem. Nothing here imports a spreadsheet or document
+library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Role = Literal["leader", "deputy", "member"]
+Target = Literal["collective", "individual"]
+AwardKind = Literal["flag", "merit"]
+MeetingForm = Literal["online", "in_person", "hybrid"]
+CitationRole = Literal["basis", "directive"]
+Gender = Literal["male", "female"]
+MovementKind = Literal["regular", "thematic"]
+DocumentCode = Literal["bao-cao-tong-ket", "bien-ban", "to-trinh", "ke-hoach", "giao-uoc"]
+
+
+class Source(BaseModel):
+    """Where a record was read: sheet title, row (1-based) and each field's cell."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sheet: str
+    row: int
+    cells: dict[str, str] = {}
+
+    def cell(self, field: str) -> str | None:
+        """Return the A1 reference (such as 'C7') of a field, or None if unknown."""
+        return self.cells.get(field)
+
+
+class Record(BaseModel):
+    """Base of every row-shaped record."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: Source | None = Field(default=None, repr=False, exclude=True)
+
+
+class Cluster(Record):
+    """The cluster's identity and the year being summed up."""
+
+    name: str
+    number: int
+    year: int
+    superior: list[str] = []
+    issuer: list[str]
+    issuer_abbr: str
+    superior_body: str
+    superior_head: str
+
+
+class Member(Record):
+    """A member inspectorate of the cluster."""
+
+    name: str
+    short_name: str
+    place: str
+    superior: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    head_name: str
+    head_title: str
+    role: Role
+    role_next: Role
+
+
+class Citation(Record):
+    """A cited document (plan, directive, law ...)."""
+
+    role: CitationRole
+    kind: str
+    number: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    subject: str | None = None
+
+
+class Conference(Record):
+    """The year-end conference where scores and votes were taken."""
+
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    form: MeetingForm
+    venue: str
+    bridges: list[str] = []
+    chair: str
+    chair_title: str
+    co_chair: str | None = None
+    co_chair_title: str | None = None
+    secretary: str
+    secretary_title: str
+    attendees: str
+    ballots_issued: int
+    ballots_returned: int
+    ballots_valid: int
+
+
+class Movement(Record):
+    """A movement launched during the year."""
+
+    name: str
+    kind: MovementKind
+
+
+class Registration(Record):
+    """How many collectives and individuals of a member registered to compete."""
+
+    unit: str
+    collectives: int
+    collectives_registered: int
+    individuals: int
+    individuals_registered: int
+
+
+class Results(Record):
+    """A member's figures for the year's political tasks."""
+
+    unit: str
+    inspections: int
+    violations_money: int
+    recovery_money: int
+    violations_land: float
+    disciplined: int
+    transferred: int
+    receptions: int
+    petitions: int
+
+
+class Criterion(Record):
+    """A scoring criterion with its maximum points."""
+
+    code: str
+    name: str
+    max_points: float
+
+
+class Score(Record):
+    """A member's points on each criterion, keyed by criterion code."""
+
+    unit: str
+    points: dict[str, float]
+
+
+class AwardReceived(Record):
+    """An award a member (or one of its people) received."""
+
+    year: int
+    unit: str
+    target: Target
+    recipient: str | None = None
+    award: str
+    is_title: bool
+    count: int
+    decision: str | None = None
+    decision_date: dt.date | None = None
+    decider: str
+
+
+class Vote(Record):
+    """The ballot result for one nominee and one award."""
+
+    target: Target
+    unit: str
+    person: str | None = None
+    person_title: str | None = None
+    birth_year: int | None = None
+    gender: Gender | None = None
+    award: AwardKind
+    votes_for: int
+    voters: int
+
+
+class Narrative(Record):
+    """A paragraph of prose typed by staff for a report section."""
+
+    section: str
+    text: str
+
+
+class PlanItem(Record):
+    """A point of next year's launch plan."""
+
+    part: str
+    text: str
+
+
+class Milestone(Record):
+    """A task with its deadline and the unit responsible."""
+
+    task: str
+    deadline: str
+    responsible: str
+
+
+class Commitment(Record):
+    """A commitment of next year's emulation pact."""
+
+    area: str
+    text: str
+
+
+class Signing(Record):
+    """Number, date, signer and recipients of one document."""
+
+    document: DocumentCode
+    number: int | None = None
+    date: dt.date
+    addressee: list[str] = []
+    authority: list[str] = []
+    signer_title: str | None = None
+    signer_subtitle: str | None = None
+    signer_name: str | None = None
+    recipients: list[str]
+    archive: str
+
+
+class Settings(Record):
+    """Vote thresholds, quotas and award names."""
+
+    flag_name: str
+    merit_name: str
+    flag_threshold: float
+    merit_threshold: float
+    flag_quota: int
+    merit_quota: int
+
+
+class Workbook(BaseModel):
+    """Everything one cluster's workbook says about one year."""
+
+    model_config = ConfigDict(frozen=True)
+
+    cluster: Cluster
+    members: list[Member]
+    citations: list[Citation]
+    conference: Conference
+    movements: list[Movement]
+    registration: list[Registration]
+    results: list[Results]
+    criteria: list[Criterion]
+    scores: list[Score]
+    awards: list[AwardReceived]
+    votes: list[Vote]
+    narratives: list[Narrative]
+    plan: list[PlanItem]
+    timeline: list[Milestone]
+    pact: list[Commitment]
+    signing: list[Signing]
+    settings: Settings
+
+    def member(self, name: str) -> Member:
+        """Return the member whose full name is `name` (names are resolved at intake)."""
+        for m in self.members:
+            if m.name == name:
+                return m
+        raise KeyError(name)
+
+    def with_role(self, role: Role, *, next_year: bool = False) -> Member:
+        """Return the member holding `role` this year (or next year)."""
+        for m in self.members:
+            if (m.role_next if next_year else m.role) == role:
+                return m
+        raise KeyError(role)
+
+    def signing_for(self, document: DocumentCode) -> Signing | None:
+        """Return the signing row of a document, or None when the sheet has none."""
+        for s in self.signing:
+            if s.document == document:
+                return s
+        return None

@@ -1,0 +1,160 @@
+"""Turn a template and a context into an in-memory .docx document.
+
+This is the only module that imports docxtpl and Jinja. Templates are rendered in a
+sandboxed, autoescaping Jinja environment with strict undefined values: a missing value is
+an error naming the template and the variable, never a silent blank in an official
+document, and data such as ``&``, ``<`` or ``{{ 7*7 }}`` prints literally.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, NoReturn
+
+from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from lxml import etree
+
+from docgen.errors import RenderError
+
+__all__ = ["Template"]
+
+
+class _MissingValue(UndefinedError):
+    """An undefined value was used; keeps the object it was looked up on and the key."""
+
+    def __init__(self, message: str, owner: object, key: str) -> None:
+        super().__init__(message)
+        self.owner = owner
+        self.key = key
+
+
+class _Missing(StrictUndefined):
+    """StrictUndefined that says on which object the missing key was looked up."""
+
+    __slots__ = ()
+
+    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise _MissingValue(self._undefined_message, self._undefined_obj, self._undefined_name)
+
+
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(undefined=_Missing, autoescape=True)
+
+
+def _children(value: object) -> Iterator[tuple[str, object]]:
+    """Yield (path suffix, child) for the containers a context is made of."""
+    if isinstance(value, Mapping):
+        for key, child in value.items():
+            yield f".{key}", child
+    elif isinstance(value, list | tuple):
+        for index, child in enumerate(value):
+            yield f"[{index}]", child
+    elif hasattr(value, "__dict__") and not isinstance(value, type):
+        for key, child in vars(value).items():
+            if not key.startswith("_"):
+                yield f".{key}", child
+
+
+def _path_of(target: object, context: Mapping[str, Any]) -> str | None:
+    """Return the dotted path ("doc.signature", "results_rows[2]") of an object, or None."""
+    queue: list[tuple[str, object]] = [(str(key), value) for key, value in context.items()]
+    seen: set[int] = set()
+    while queue:
+        path, value = queue.pop(0)
+        if value is target:
+            return path
+        if id(value) in seen or isinstance(value, str | bytes):
+            continue
+        seen.add(id(value))
+        queue += [(path + suffix, child) for suffix, child in _children(value)]
+    return None
+
+
+def _missing_name(exc: _MissingValue, context: Mapping[str, Any]) -> str:
+    """Name the missing variable by its full path in the context when it can be found."""
+    if exc.key is None:
+        return str(exc.message)
+    owner = _path_of(exc.owner, context)
+    return f"{owner}.{exc.key}" if owner else str(exc.key)
+
+
+def _syntax_place(exc: TemplateSyntaxError) -> str:
+    """Return ' ("text of the paragraph")' for the paragraph holding a bad tag, if known."""
+    # docxtpl attaches the text of the lines around the error (tags stripped), the
+    # offending line being the fourth one when there are enough lines before it.
+    lines = [line.strip() for line in getattr(exc, "docx_context", None) or []]
+    if not lines:
+        return ""
+    index = min(3, (exc.lineno or 1) - 1, len(lines) - 1)
+    text = lines[index]
+    return f' ("{text}")' if text else ""
+
+
+class Template:
+    """A .docx template kept in memory, rendered any number of times."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self._name = name
+        self._data = data
+
+    @classmethod
+    def load(cls, path: Path) -> Template:
+        """Read a template file once; raise RenderError when it cannot be read."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise RenderError(f"Không đọc được mẫu '{path.name}': {exc.strerror}.") from exc
+        return cls(path.name, data)
+
+    @property
+    def name(self) -> str:
+        """The template's file name, used in error messages."""
+        return self._name
+
+    def _docx(self) -> Any:
+        # Per-render preparation happens here: docxtpl parses the .docx and patches its XML
+        # on every render. To prepare a template once per build, cache that patched XML here.
+        return DocxTemplate(io.BytesIO(self._data))
+
+    def render(self, context: Mapping[str, Any]) -> bytes:
+        """Fill the template with `context` and return the .docx file's bytes."""
+        document = self._docx()
+        try:
+            document.render(dict(context), jinja_env=_environment(), autoescape=True)
+        except _MissingValue as exc:
+            name = _missing_name(exc, context)
+            self._fail(f"thiếu giá trị cho biến '{name}'.", exc)
+        except (TemplateError, etree.XMLSyntaxError) as exc:
+            self._fail_template(exc)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+    def undeclared_variables(self) -> set[str]:
+        """Return the names the template reads from its context (top-level names only)."""
+        try:
+            names: set[str] = self._docx().get_undeclared_template_variables(
+                jinja_env=_environment()
+            )
+        except TemplateError as exc:
+            self._fail_template(exc)
+        return names
+
+    def _fail_template(self, exc: TemplateError | etree.XMLSyntaxError) -> NoReturn:
+        if isinstance(exc, TemplateSyntaxError):
+            place = _syntax_place(exc)
+            self._fail(f"lỗi cú pháp Jinja tại dòng {exc.lineno}{place}: {exc.message}.", exc)
+        if isinstance(exc, SecurityError):
+            self._fail(f"thao tác không được phép trong mẫu: {exc}.", exc)
+        if isinstance(exc, UndefinedError):
+            self._fail(f"thiếu giá trị: {exc.message}.", exc)
+        if isinstance(exc, etree.XMLSyntaxError):
+            self._fail(f"văn bản sinh ra không phải XML hợp lệ: {exc}.", exc)
+        self._fail(f"lỗi khi điền mẫu: {exc}.", exc)
+
+    def _fail(self, message: str, exc: Exception) -> NoReturn:
+        raise RenderError(f"Mẫu '{self._name}': {message}") from exc
