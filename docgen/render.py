@@ -22,6 +22,8 @@ from docgen.errors import RenderError
 
 __all__ = ["Template"]
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
 
 class _MissingValue(UndefinedError):
     """An undefined value was used; keeps the object it was looked up on and the key."""
@@ -94,6 +96,48 @@ def _syntax_place(exc: TemplateSyntaxError) -> str:
     return f' ("{text}")' if text else ""
 
 
+def _cell_widths(row: Any) -> list[int] | None:
+    """Return the w:tcW widths (twips) of a row's cells, or None if one is not plain."""
+    widths = []
+    for cell in row.iterfind(f"{_W}tc"):
+        width = cell.find(f"{_W}tcPr/{_W}tcW")
+        if cell.find(f"{_W}tcPr/{_W}gridSpan") is not None or width is None:
+            return None
+        if width.get(f"{_W}type") != "dxa":
+            return None
+        widths.append(int(width.get(f"{_W}w")))
+    return widths
+
+
+def _fit_grid(table: Any) -> None:
+    """Rebuild a table's column grid from its cells' widths, scaled to the table width.
+
+    Why: a `{%tc for %}` column loop changes the number of cells per row and docxtpl then
+    pads the grid (w:tblGrid) with average-width columns, so the repeated cells lose their
+    width. Scaling each row's w:tcW to w:tblW and copying the first row into the grid gives
+    every column its intended share. Tables whose grid already matches are unchanged.
+    """
+    table_width = table.find(f"{_W}tblPr/{_W}tblW")
+    grid = table.find(f"{_W}tblGrid")
+    if table_width is None or table_width.get(f"{_W}type") != "dxa" or grid is None:
+        return
+    total = int(table_width.get(f"{_W}w"))
+    rows = table.findall(f"{_W}tr")
+    widths = [_cell_widths(row) for row in rows]
+    if not rows or any(not w or len(w) != len(widths[0]) for w in widths):
+        return
+    for row, row_widths in zip(rows, widths, strict=True):
+        scaled = [w * total // sum(row_widths) for w in row_widths]  # type: ignore[arg-type]
+        scaled[-1] += total - sum(scaled)
+        for cell, width in zip(row.iterfind(f"{_W}tc"), scaled, strict=True):
+            cell.find(f"{_W}tcPr/{_W}tcW").set(f"{_W}w", str(width))
+        if row is rows[0]:
+            for column in list(grid):
+                grid.remove(column)
+            for width in scaled:
+                etree.SubElement(grid, f"{_W}gridCol", {f"{_W}w": str(width)})
+
+
 class Template:
     """A .docx template kept in memory, rendered any number of times."""
 
@@ -130,6 +174,8 @@ class Template:
             self._fail(f"thiếu giá trị cho biến '{name}'.", exc)
         except (TemplateError, etree.XMLSyntaxError) as exc:
             self._fail_template(exc)
+        for table in document.docx.element.body.iter(f"{_W}tbl"):
+            _fit_grid(table)
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()

@@ -133,7 +133,7 @@ def _check_finite(value: Decimal) -> Decimal:
 def _to_decimal(x: float | Decimal) -> Decimal:
     """Convert an int, float or Decimal to Decimal as written (floats via ``repr``)."""
     if isinstance(x, bool):  # a bool is an int to Python, but never a number to spell
-        raise ValueError("bool is not a number here")  # noqa: TRY004
+        raise ValueError("bool is not a number here")
     if isinstance(x, Decimal):
         return _check_finite(x)
     if isinstance(x, int):

@@ -517,16 +517,16 @@ def table(
 def results_columns() -> list[Column]:
     """Columns of the per-member results table (money columns widest)."""
     spec = [
-        ("STT", 8, "stt", CENTER),
-        ("Đơn vị", 22, "unit", LEFT),
+        ("STT", 10, "stt", CENTER),
+        ("Đơn vị", 19, "unit", LEFT),
         ("Số cuộc thanh tra", 12, "inspections", RIGHT),
-        ("Sai phạm về tiền (đồng)", 26, "violations_money", RIGHT),
-        ("Kiến nghị thu hồi (đồng)", 26, "recovery_money", RIGHT),
-        ("Sai phạm về đất (m²)", 15, "violations_land", RIGHT),
-        ("Kiến nghị xử lý (tập thể, cá nhân)", 15, "disciplined", RIGHT),
+        ("Sai phạm về tiền (đồng)", 28, "violations_money", RIGHT),
+        ("Kiến nghị thu hồi (đồng)", 28, "recovery_money", RIGHT),
+        ("Sai phạm về đất (m²)", 16, "violations_land", RIGHT),
+        ("Kiến nghị xử lý (tập thể, cá nhân)", 13, "disciplined", RIGHT),
         ("Chuyển cơ quan điều tra (vụ)", 13, "transferred", RIGHT),
         ("Tiếp công dân (lượt)", 13, "receptions", RIGHT),
-        ("Đơn khiếu nại, tố cáo đã giải quyết", 15, "petitions", RIGHT),
+        ("Đơn khiếu nại, tố cáo đã giải quyết", 13, "petitions", RIGHT),
     ]
     columns = []
     for header, width, key, align in spec:
@@ -538,13 +538,18 @@ def results_columns() -> list[Column]:
 
 
 def score_table(doc: DocxDocument) -> Table:
-    """Add the score table; one column per criterion via docxtpl `{%tc %}` column tags."""
+    """Add the score table; one column per criterion via docxtpl `{%tc %}` column tags.
+
+    The two tag columns vanish on render; the criterion column is repeated once per item of
+    `criteria` (header) and of `r.points` (rows). The render adapter then rescales the
+    columns (16 + 45 + 16 per criterion + 20 mm) to the 165 mm text width.
+    """
     columns = [
         Column("Xếp hạng", Mm(16), "{{ r.rank }}", CENTER),
         Column("Đơn vị", Mm(45), "{{ r.unit }}", LEFT),
-        Column("{%tc for c in criteria %}", Mm(5), "{%tc for p in r.points %}"),
+        Column("{%tc for c in criteria %}", Mm(34), "{%tc for p in r.points %}"),
         Column("{{ c.code }} ({{ c.max }})", Mm(16), "{{ p }}", RIGHT),
-        Column("{%tc endfor %}", Mm(5), "{%tc endfor %}"),
+        Column("{%tc endfor %}", Mm(34), "{%tc endfor %}"),
         Column("Tổng điểm", Mm(20), "{{ r.total }}", RIGHT),
     ]
     return table(doc, columns, "score_rows", size=11)

@@ -6,11 +6,11 @@ from collections import defaultdict
 from typing import Any
 
 from docgen.compose import common as c
-from docgen.model import Conference, Workbook
+from docgen.model import Conference, DocumentCode, Workbook
 from docgen.rules import Outcome, VoteOutcome
 from docgen.vi import format_number, short_date
 
-CODE = "bao-cao-tong-ket"
+CODE: DocumentCode = "bao-cao-tong-ket"
 FORM_WORDS = {"online": " trực tuyến", "in_person": "", "hybrid": " trực tiếp kết hợp trực tuyến"}
 NARRATIVE_KEYS = {
     "I.1": "i1", "I.2": "i2", "I.3": "i3", "I.4": "i4", "I.5": "i5",
@@ -165,7 +165,7 @@ def proposal_sentence(book: Workbook, result: Outcome) -> str:
     """Who the cluster proposes for what, and who is not proposed and why."""
     parts = []
     for award in ("flag", "merit"):
-        names = [nominee(v, book) for v in result.proposed_for(award)]  # type: ignore[arg-type]
+        names = [nominee(v, book) for v in result.proposed_for(award)]
         if names:
             parts.append(f"tặng {award_name(book, award)} cho {', '.join(names)}")
     text = (

@@ -9,8 +9,15 @@ from docgen import model as m
 from docgen.errors import ValidationFailed
 from docgen.intake import assemble as a
 from docgen.intake import schema as s
-from docgen.intake.reader import Collector, Row, find_sheet, open_workbook, read_form
-from docgen.intake.reader import read_scores, read_table
+from docgen.intake.reader import (
+    Collector,
+    Row,
+    find_sheet,
+    open_workbook,
+    read_form,
+    read_scores,
+    read_table,
+)
 
 __all__ = ["read_workbook"]
 

@@ -8,10 +8,10 @@ instructions sheet are all driven by it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a cell holds."""
 
     TEXT = "text"
@@ -115,7 +115,7 @@ PLAN_PARTS = (
     ("Tổ chức thực hiện", "implementation"),
 )
 
-T, ML, LS, I, N, D, TM, CH = (
+T, ML, LS, INT, N, D, TM, CH = (
     Kind.TEXT,
     Kind.MULTILINE,
     Kind.LIST,
@@ -136,12 +136,12 @@ CLUSTER = Sheet(
     columns=(
         Column("name", "Tên Cụm thi đua", help="Ví dụ: Cụm Thi đua Thanh tra các tỉnh "
                "miền Tây Nam sông Hậu."),
-        Column("number", "Số hiệu Cụm", I, help="Số Ả Rập, ví dụ 9 (in ra là Cụm IX)."),
-        Column("year", "Năm thi đua", I, help="Năm được tổng kết, ví dụ 2021."),
-        Column("superior", "Cơ quan chủ quản (dòng trên của tiêu đề)", ML, required=False,
+        Column("number", "Số hiệu Cụm", INT, help="Số Ả Rập, ví dụ 9 (in ra là Cụm IX)."),
+        Column("year", "Năm thi đua", INT, help="Năm được tổng kết, ví dụ 2021."),
+        Column("superior", "Cơ quan chủ quản (dòng trên của tiêu đề)", LS, required=False,
                help="In hoa, không đậm, ở góc trái. Để trống nếu không có. Xuống dòng "
                "bằng Alt+Enter."),
-        Column("issuer", "Cơ quan ban hành (tiêu đề văn bản)", ML,
+        Column("issuer", "Cơ quan ban hành (tiêu đề văn bản)", LS,
                help="In hoa, đậm, ở góc trái, dưới cơ quan chủ quản. Ví dụ: CỤM THI ĐUA "
                "THANH TRA CÁC TỈNH MIỀN TÂY NAM SÔNG HẬU."),
         Column("issuer_abbr", "Ký hiệu cơ quan ban hành", help="Dùng trong số, ký hiệu "
@@ -221,9 +221,9 @@ CONFERENCE = Sheet(
         Column("secretary", "Thư ký (họ và tên)"),
         Column("secretary_title", "Chức vụ của thư ký"),
         Column("attendees", "Thành phần tham dự", ML, help="Viết thành câu."),
-        Column("ballots_issued", "Số phiếu phát ra", I),
-        Column("ballots_returned", "Số phiếu thu về", I),
-        Column("ballots_valid", "Số phiếu hợp lệ", I),
+        Column("ballots_issued", "Số phiếu phát ra", INT),
+        Column("ballots_returned", "Số phiếu thu về", INT),
+        Column("ballots_valid", "Số phiếu hợp lệ", INT),
     ),
 )
 
@@ -245,10 +245,10 @@ REGISTRATION = Sheet(
     help="Số tập thể, cá nhân của từng đơn vị và số đã đăng ký thi đua.",
     columns=(
         Column("unit", "Đơn vị", help=UNIT_HELP),
-        Column("collectives", "Số tập thể", I),
-        Column("collectives_registered", "Số tập thể đăng ký", I),
-        Column("individuals", "Số cá nhân", I),
-        Column("individuals_registered", "Số cá nhân đăng ký", I),
+        Column("collectives", "Số tập thể", INT),
+        Column("collectives_registered", "Số tập thể đăng ký", INT),
+        Column("individuals", "Số cá nhân", INT),
+        Column("individuals_registered", "Số cá nhân đăng ký", INT),
     ),
 )
 
@@ -260,14 +260,14 @@ RESULTS = Sheet(
     "bằng m².",
     columns=(
         Column("unit", "Đơn vị", help=UNIT_HELP),
-        Column("inspections", "Số cuộc thanh tra", I),
-        Column("violations_money", "Sai phạm về tiền (đồng)", I),
-        Column("recovery_money", "Kiến nghị thu hồi (đồng)", I),
+        Column("inspections", "Số cuộc thanh tra", INT),
+        Column("violations_money", "Sai phạm về tiền (đồng)", INT),
+        Column("recovery_money", "Kiến nghị thu hồi (đồng)", INT),
         Column("violations_land", "Sai phạm về đất (m²)", N),
-        Column("disciplined", "Kiến nghị xử lý (tập thể, cá nhân)", I),
-        Column("transferred", "Chuyển cơ quan điều tra (vụ)", I),
-        Column("receptions", "Lượt tiếp công dân", I),
-        Column("petitions", "Đơn khiếu nại, tố cáo đã giải quyết", I),
+        Column("disciplined", "Kiến nghị xử lý (tập thể, cá nhân)", INT),
+        Column("transferred", "Chuyển cơ quan điều tra (vụ)", INT),
+        Column("receptions", "Lượt tiếp công dân", INT),
+        Column("petitions", "Đơn khiếu nại, tố cáo đã giải quyết", INT),
     ),
 )
 
@@ -298,7 +298,7 @@ AWARDS = Sheet(
     title="Khen thưởng",
     help="Các danh hiệu, hình thức khen thưởng đã nhận (năm nay và các năm trước).",
     columns=(
-        Column("year", "Năm", I),
+        Column("year", "Năm", INT),
         Column("unit", "Đơn vị", help=UNIT_HELP),
         Column("target", "Đối tượng", CH, choices=TARGETS),
         Column("recipient", "Tên tập thể, cá nhân được khen", required=False,
@@ -306,7 +306,7 @@ AWARDS = Sheet(
         Column("award", "Danh hiệu, hình thức", help="Ví dụ: Bằng khen, Giấy khen, Tập "
                "thể lao động xuất sắc."),
         Column("is_title", "Là danh hiệu thi đua", CH, choices=YES_NO),
-        Column("count", "Số lượng", I),
+        Column("count", "Số lượng", INT),
         Column("decision", "Số quyết định", required=False),
         Column("decision_date", "Ngày quyết định", D, required=False),
         Column("decider", "Cơ quan, người quyết định", help="Ví dụ: Chủ tịch UBND tỉnh."),
@@ -324,11 +324,11 @@ VOTES = Sheet(
         Column("person", "Họ và tên cá nhân", required=False,
                help="Chỉ điền khi đối tượng là cá nhân."),
         Column("person_title", "Chức vụ cá nhân", required=False),
-        Column("birth_year", "Năm sinh", I, required=False),
+        Column("birth_year", "Năm sinh", INT, required=False),
         Column("gender", "Giới tính", CH, required=False, choices=GENDERS),
         Column("award", "Hình thức đề nghị", CH, choices=AWARD_KINDS),
-        Column("votes_for", "Số phiếu đồng ý", I),
-        Column("voters", "Tổng số người bỏ phiếu", I),
+        Column("votes_for", "Số phiếu đồng ý", INT),
+        Column("voters", "Tổng số người bỏ phiếu", INT),
     ),
 )
 
@@ -386,7 +386,7 @@ SIGNING = Sheet(
     columns=(
         Column("document", "Văn bản", CH, choices=_pairs(DOCUMENTS),
                width=30),
-        Column("number", "Số", I, required=False),
+        Column("number", "Số", INT, required=False),
         Column("date", "Ngày ban hành", D),
         Column("addressee", "Kính gửi", LS, required=False),
         Column("authority", "Quyền hạn ký", LS, required=False,
@@ -416,8 +416,8 @@ SETTINGS = Sheet(
                help="Mặc định 80 (tính trên tổng số người bỏ phiếu)."),
         Column("merit_threshold", "Tỷ lệ phiếu tối thiểu cho Bằng khen (%)", N,
                help="Ví dụ 50."),
-        Column("flag_quota", "Số Cờ thi đua tối đa", I, help="Mặc định 1."),
-        Column("merit_quota", "Số Bằng khen tối đa", I, help="Ví dụ 2."),
+        Column("flag_quota", "Số Cờ thi đua tối đa", INT, help="Mặc định 1."),
+        Column("merit_quota", "Số Bằng khen tối đa", INT, help="Ví dụ 2."),
     ),
 )
 

@@ -45,7 +45,7 @@ NUMBER_FORMATS: dict[Kind, str] = {
     Kind.DATE: "dd/mm/yyyy",
     Kind.TIME: "hh:mm",
     Kind.INT: "#,##0",
-    Kind.NUMBER: "#,##0.##",
+    Kind.NUMBER: "General",
 }
 _WRAPPED = (Kind.MULTILINE, Kind.LIST)
 _SCORE_WIDTH = 10

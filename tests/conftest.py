@@ -1,0 +1,64 @@
+"""Shared fixtures: the sample workbook and small edits of it for bad-input cases."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "cum-ix-2021.xlsx"
+
+Edit = Callable[[Any], None]
+
+
+def header_column(ws: Any, header: str) -> int:
+    """1-based index of the column whose row-1 header is `header`."""
+    for cell in ws[1]:
+        if cell.value == header:
+            return int(cell.column)
+    raise KeyError(header)
+
+
+def set_cell(book: Any, sheet: str, header: str, data_row: int, value: object) -> str:
+    """Set the value under `header` on the n-th data row (1 = row 2); return its A1 ref."""
+    ws = book[sheet]
+    cell = ws.cell(row=data_row + 1, column=header_column(ws, header))
+    cell.value = value
+    return str(cell.coordinate)
+
+
+def set_form(book: Any, sheet: str, label: str, value: object) -> str:
+    """Set the value (column B) of a form row labelled `label`; return its A1 ref."""
+    ws = book[sheet]
+    for row in ws.iter_rows(min_row=1, max_col=1):
+        if row[0].value == label:
+            ws.cell(row=row[0].row, column=2).value = value
+            return f"B{row[0].row}"
+    raise KeyError(label)
+
+
+@pytest.fixture
+def sample() -> Path:
+    """The shipped 2021 workbook of Cụm IX."""
+    return SAMPLE
+
+
+@pytest.fixture
+def edited(tmp_path: Path) -> Callable[..., Path]:
+    """Copy the sample, apply edits with openpyxl, save and return the new path."""
+
+    def make(*edits: Edit, name: str = "edited.xlsx") -> Path:
+        path = tmp_path / name
+        shutil.copy(SAMPLE, path)
+        book = openpyxl.load_workbook(path)
+        for edit in edits:
+            edit(book)
+        book.save(path)
+        return path
+
+    return make
