@@ -26,8 +26,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 WorkbookArg = Annotated[
     Path, typer.Argument(help="Sổ tính .xlsx của Cụm thi đua.", show_default=False)

@@ -13,9 +13,10 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
-from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+from docxtpl import DocxTemplate  # type: ignore[import-untyped,unused-ignore]
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from docgen.errors import RenderError
@@ -28,7 +29,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 class _MissingValue(UndefinedError):
     """An undefined value was used; keeps the object it was looked up on and the key."""
 
-    def __init__(self, message: str, owner: object, key: str) -> None:
+    def __init__(self, message: str, owner: object, key: str | None) -> None:
         super().__init__(message)
         self.owner = owner
         self.key = key
@@ -123,11 +124,16 @@ def _fit_grid(table: Any) -> None:
         return
     total = int(table_width.get(f"{_W}w"))
     rows = table.findall(f"{_W}tr")
-    widths = [_cell_widths(row) for row in rows]
-    if not rows or any(not w or len(w) != len(widths[0]) for w in widths):
-        return
+    widths: list[list[int]] = []
+    for row in rows:
+        row_widths = _cell_widths(row)
+        if not row_widths or sum(row_widths) <= 0:
+            return
+        if widths and len(row_widths) != len(widths[0]):
+            return
+        widths.append(row_widths)
     for row, row_widths in zip(rows, widths, strict=True):
-        scaled = [w * total // sum(row_widths) for w in row_widths]  # type: ignore[arg-type]
+        scaled = [w * total // sum(row_widths) for w in row_widths]
         scaled[-1] += total - sum(scaled)
         for cell, width in zip(row.iterfind(f"{_W}tc"), scaled, strict=True):
             cell.find(f"{_W}tcPr/{_W}tcW").set(f"{_W}w", str(width))

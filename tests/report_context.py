@@ -61,8 +61,12 @@ def _score_rows() -> list[dict[str, Any]]:
     ]
     order = [1, 0, 3, 2, 5, 4]
     return [
-        {"rank": str(rank), "unit": UNITS[i][1], "points": points[rank - 1][0],
-         "total": points[rank - 1][1]}
+        {
+            "rank": str(rank),
+            "unit": UNITS[i][1],
+            "points": points[rank - 1][0],
+            "total": points[rank - 1][1],
+        }
         for rank, i in enumerate(order, 1)
     ]
 
@@ -121,7 +125,7 @@ def sample_context() -> dict[str, Any]:
             "- Kế hoạch số 108/KH-TTCP ngày 13/01/2021 của Thanh tra Chính phủ.",
         ],
         "movements": [
-            "- Phong trào thi đua \"Dân vận khéo\";",
+            '- Phong trào thi đua "Dân vận khéo";',
             "- Phong trào thi đua chào mừng 76 năm Ngày truyền thống ngành Thanh tra.",
         ],
         "registration_sentence": "100% đơn vị thành viên đăng ký thi đua với 6 tập thể và "
@@ -140,12 +144,27 @@ def sample_context() -> dict[str, Any]:
             "petitions": "1.794",
         },
         "award_rows": [
-            {"stt": "1", "award": "Cờ thi đua của Thanh tra Chính phủ",
-             "decider": "Tổng Thanh tra Chính phủ", "collectives": "1", "individuals": "0"},
-            {"stt": "2", "award": "Bằng khen của Tổng Thanh tra Chính phủ",
-             "decider": "Tổng Thanh tra Chính phủ", "collectives": "3", "individuals": "12"},
-            {"stt": "3", "award": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-             "decider": "Chủ tịch UBND tỉnh", "collectives": "4", "individuals": "27"},
+            {
+                "stt": "1",
+                "award": "Cờ thi đua của Thanh tra Chính phủ",
+                "decider": "Tổng Thanh tra Chính phủ",
+                "collectives": "1",
+                "individuals": "0",
+            },
+            {
+                "stt": "2",
+                "award": "Bằng khen của Tổng Thanh tra Chính phủ",
+                "decider": "Tổng Thanh tra Chính phủ",
+                "collectives": "3",
+                "individuals": "12",
+            },
+            {
+                "stt": "3",
+                "award": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+                "decider": "Chủ tịch UBND tỉnh",
+                "collectives": "4",
+                "individuals": "27",
+            },
         ],
         "conference_sentence": "Ngày 20/12/2021, Cụm tổ chức hội nghị tổng kết theo hình "
         "thức trực tuyến.",
@@ -154,11 +173,20 @@ def sample_context() -> dict[str, Any]:
         "criteria_note": "; ".join(f"{c['code']}: {c['name']}" for c in CRITERIA) + ".",
         "vote_sentence": "Hội nghị đã bỏ phiếu kín bình xét, suy tôn; kết quả như sau:",
         "vote_rows": [
-            {"stt": "1", "nominee": "Thanh tra tỉnh Sóc Trăng",
-             "award": "Cờ thi đua của Thanh tra Chính phủ", "votes": "6", "percent": "100"},
-            {"stt": "2", "nominee": "Thanh tra tỉnh Kiên Giang",
-             "award": "Bằng khen của Tổng Thanh tra Chính phủ", "votes": "6",
-             "percent": "100"},
+            {
+                "stt": "1",
+                "nominee": "Thanh tra tỉnh Sóc Trăng",
+                "award": "Cờ thi đua của Thanh tra Chính phủ",
+                "votes": "6",
+                "percent": "100",
+            },
+            {
+                "stt": "2",
+                "nominee": "Thanh tra tỉnh Kiên Giang",
+                "award": "Bằng khen của Tổng Thanh tra Chính phủ",
+                "votes": "6",
+                "percent": "100",
+            },
         ],
         "proposal_sentence": "Cụm thống nhất đề nghị Tổng Thanh tra Chính phủ tặng Cờ thi "
         "đua cho Thanh tra tỉnh Sóc Trăng và Bằng khen cho Thanh tra tỉnh Kiên Giang.",

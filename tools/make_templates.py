@@ -33,6 +33,9 @@ PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(20), Mm(20), Mm(30), Mm(15)
 TEXT_WIDTH = Mm(165)
 FIRST_LINE_INDENT = Cm(1.27)
+# Rules: ~1/3 of the agency line; as long as "Độc lập - Tự do - Hạnh phúc" at 14 pt bold
+# (60.2 mm measured on Times New Roman metrics); 1/3 of the text line under the subject.
+ISSUER_RULE, MOTTO_RULE, SUBJECT_RULE = Mm(30), Mm(61), Mm(50)
 CENTER, LEFT, RIGHT, JUSTIFY = (
     WD_ALIGN_PARAGRAPH.CENTER,
     WD_ALIGN_PARAGRAPH.LEFT,
@@ -101,10 +104,37 @@ def style_fonts(style: Any) -> None:
     _set_fonts_and_lang(style.element.get_or_add_rPr())
 
 
+def blacken_builtin_styles(doc: DocxDocument) -> None:
+    """Make the built-in styles that name a font or a colour use Times New Roman, black.
+
+    Why: python-docx's default template gives headings theme fonts and blue; a user who
+    picks "Heading 1" in Word should still get a Decree 30 font.
+    """
+    for style in doc.styles:
+        rpr = style.element.rPr
+        if rpr is None:
+            continue
+        if rpr.rFonts is not None:
+            _set_fonts_and_lang(rpr)
+        if rpr.color is not None:
+            style.font.color.rgb = RGBColor(0, 0, 0)
+
+
 def run_defaults(run: Any) -> None:
     """Make a run Times New Roman in all slots, vi-VN and black, whatever the style says."""
     _set_fonts_and_lang(run.element.get_or_add_rPr())
     run.font.color.rgb = RGBColor(0, 0, 0)
+
+
+# Children of w:pPr that the schema puts after w:pBdr (the order matters to Word).
+_PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange",
+)  # fmt: skip
 
 
 def bottom_border(paragraph: Paragraph, size_pt: float = 0.75, space_pt: int = 0) -> None:
@@ -121,9 +151,7 @@ def bottom_border(paragraph: Paragraph, size_pt: float = 0.75, space_pt: int = 0
     bottom.set(qn("w:space"), str(space_pt))
     bottom.set(qn("w:color"), "000000")
     border.append(bottom)
-    ppr.insert_element_before(
-        border, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc"
-    )
+    ppr.insert_element_before(border, *_PPR_AFTER_PBDR)
 
 
 def add_page_field(paragraph: Paragraph) -> None:
@@ -296,6 +324,7 @@ def new_document(title: str) -> DocxDocument:
     doc = Document()
     set_doc_defaults(doc)
     set_proofing_language(doc)
+    blacken_builtin_styles(doc)
     define_normal(doc)
     for spec in STYLES:
         define_style(doc, spec)
@@ -400,8 +429,8 @@ def header_table(
     doc: DocxDocument,
     *,
     with_date: bool = True,
-    issuer_rule: Length = Mm(30),
-    motto_rule: Length = Mm(61),
+    issuer_rule: Length = ISSUER_RULE,
+    motto_rule: Length = MOTTO_RULE,
 ) -> Table:
     """Add the Decree 30 header: agency (left) / national name and motto (right).
 
@@ -427,7 +456,9 @@ def header_table(
     return table
 
 
-def title_block(doc: DocxDocument, kind: str, summary: str, rule_length: Length = Mm(50)) -> None:
+def title_block(
+    doc: DocxDocument, kind: str, summary: str, rule_length: Length = SUBJECT_RULE
+) -> None:
     """Add the kind of document (BÁO CÁO …), the subject under it and a short rule."""
     para(doc, kind, "Doc kind")
     para(doc, summary, "Summary")
@@ -478,12 +509,14 @@ def table(
     *,
     var: str = "r",
     total: str | None = None,
+    total_label: str = "Tổng cộng",
     size: int = 12,
 ) -> Table:
     """Add a bordered data table: header row, one `{%tr for %}` row per item, optional total.
 
-    `rows` is the context list; `total` the context object whose fields fill the
-    `Column.total` texts of a final bold row. The header row repeats on every page.
+    `rows` is the context list. With `total` (a context object) a final bold row shows
+    `total_label` across the first two columns and the `Column.total` texts after them.
+    The header row repeats on every page; no row breaks across pages.
     """
     suffix = "" if size == 12 else f" {size}"
     text_style, head_style = f"Table text{suffix}", f"Table head{suffix}"
@@ -504,8 +537,12 @@ def table(
     _fill_row(grid.rows[2], [c.cell for c in columns], text_style, [c.align for c in columns])
     _fill_row(grid.rows[3], ["{%tr endfor %}", *blank], text_style, centred)
     if total:
-        texts = [c.total or "" for c in columns]
-        _fill_row(grid.rows[4], texts, head_style, [c.align for c in columns])
+        texts = ["", total_label, *(c.total or "" for c in columns[2:])]
+        aligns = [CENTER, CENTER, *(c.align for c in columns[2:])]
+        _fill_row(grid.rows[4], texts, head_style, aligns)
+        label = grid.rows[4].cells[0].merge(grid.rows[4].cells[1])
+        for empty in label.paragraphs[:-1]:
+            empty._p.getparent().remove(empty._p)
     for index, row in enumerate(grid.rows):
         row_flags(row, header=index == 0)
     return grid
@@ -520,19 +557,17 @@ def results_columns() -> list[Column]:
         ("STT", 10, "stt", CENTER),
         ("Đơn vị", 19, "unit", LEFT),
         ("Số cuộc thanh tra", 12, "inspections", RIGHT),
-        ("Sai phạm về tiền (đồng)", 28, "violations_money", RIGHT),
-        ("Kiến nghị thu hồi (đồng)", 28, "recovery_money", RIGHT),
+        ("Sai phạm về tiền (đồng)", 27, "violations_money", RIGHT),
+        ("Kiến nghị thu hồi (đồng)", 27, "recovery_money", RIGHT),
         ("Sai phạm về đất (m²)", 16, "violations_land", RIGHT),
         ("Kiến nghị xử lý (tập thể, cá nhân)", 13, "disciplined", RIGHT),
-        ("Chuyển cơ quan điều tra (vụ)", 13, "transferred", RIGHT),
+        ("Chuyển cơ quan điều tra (vụ)", 15, "transferred", RIGHT),
         ("Tiếp công dân (lượt)", 13, "receptions", RIGHT),
         ("Đơn khiếu nại, tố cáo đã giải quyết", 13, "petitions", RIGHT),
     ]
     columns = []
     for header, width, key, align in spec:
-        total = None if key == "stt" else f"{{{{ results_total.{key} }}}}"
-        if key == "unit":
-            total = "Tổng cộng"
+        total = f"{{{{ results_total.{key} }}}}"
         columns.append(Column(header, Mm(width), f"{{{{ r.{key} }}}}", align, total))
     return columns
 

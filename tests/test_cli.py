@@ -1,0 +1,81 @@
+"""The command line, run in process: messages in Vietnamese, exit codes, nothing half-written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from docgen.cli import app, main
+from tests.conftest import ROOT, set_cell, set_form
+
+Make = Callable[..., Path]
+
+
+def test_check_prints_result(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(sample)]) == 0
+    text = capsys.readouterr().out
+    assert "Sổ tính hợp lệ: Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu" in text
+    assert "Kết quả bình xét" in text
+    assert "Cụm trưởng Thanh tra tỉnh Kiên Giang, Cụm phó Thanh tra tỉnh Cà Mau" in text
+
+
+def test_build_writes_report(sample: Path, tmp_path: Path,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(sample), "--out", str(tmp_path)]) == 0
+    target = tmp_path / "2021" / "cum-ix" / "2021_cum-ix_bao-cao-tong-ket.docx"
+    assert target.stat().st_size > 10_000
+    assert f"Đã lập 1 văn bản vào thư mục {target.parent}" in capsys.readouterr().out
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temp files left
+
+
+def test_invalid_workbook_exits_1_and_writes_nothing(
+    edited: Make, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = edited(
+        lambda b: set_form(b, "Hội nghị", "Ngày họp", "31/02/2021"),
+        lambda b: set_cell(b, "Bình xét", "Đơn vị", 2, "Thanh tra tỉnh Long An"),
+    )
+    out = tmp_path / "out"
+    assert main(["build", str(path), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "Sổ tính có 2 lỗi cần sửa:" in err
+    assert "Trang 'Hội nghị', ô B2 (Ngày họp)" in err
+    assert "Trang 'Bình xét', ô B3 (Đơn vị): đơn vị “Thanh tra tỉnh Long An”" in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "khong-co.xlsx"]) == 1
+    assert capsys.readouterr().err.strip() == "Lỗi: Không tìm thấy tệp 'khong-co.xlsx'."
+
+
+def test_unknown_kind(sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(sample), "--out", str(tmp_path), "--only", "thu-moi"]) == 1
+    assert "Không có loại văn bản 'thu-moi'" in capsys.readouterr().err
+
+
+def _commands() -> list[str]:
+    return [c.name or "" for c in app.registered_commands]
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_has_vietnamese_help_and_is_in_readme(command: str) -> None:
+    info = next(c for c in app.registered_commands if c.name == command)
+    assert info.help and re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]",
+                                   info.help)
+    assert f"docgen {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    block = lines[lines.index("```sh") + 1: lines.index("```")]
+    assert block == [
+        "pip install -e . && docgen build samples/cum-ix-2021.xlsx",
+        "pip install -e '.[test]' && python -m pytest",
+    ]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install -q -e '.[test]' && python -m pytest" in ci
