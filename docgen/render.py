@@ -14,10 +14,16 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from docxtpl import DocxTemplate  # type: ignore[import-untyped,unused-ignore]
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import (
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    Undefined,
+    UndefinedError,
+)
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from docgen.errors import RenderError
 
@@ -29,7 +35,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 class _MissingValue(UndefinedError):
     """An undefined value was used; keeps the object it was looked up on and the key."""
 
-    def __init__(self, message: str, owner: object, key: str | None) -> None:
+    def __init__(self, message: str, owner: object, key: object) -> None:
         super().__init__(message)
         self.owner = owner
         self.key = key
@@ -41,7 +47,18 @@ class _Missing(StrictUndefined):
     __slots__ = ()
 
     def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> NoReturn:
+        if self._undefined_hint is not None or self._undefined_exception is not UndefinedError:
+            # Not a plain missing value, e.g. the sandbox refusing `x.__class__`.
+            super()._fail_with_undefined_error(*args, **kwargs)
         raise _MissingValue(self._undefined_message, self._undefined_obj, self._undefined_name)
+
+
+# Jinja binds __str__, __iter__, __bool__ ... to the base class's failing function when the
+# class is created, so overriding the method alone is not enough: rebind them all.
+for _base in (Undefined, StrictUndefined):
+    for _attr, _value in vars(_base).items():
+        if _value is Undefined._fail_with_undefined_error and _attr.startswith("__"):
+            setattr(_Missing, _attr, _Missing._fail_with_undefined_error)
 
 
 def _environment() -> SandboxedEnvironment:
@@ -82,7 +99,14 @@ def _missing_name(exc: _MissingValue, context: Mapping[str, Any]) -> str:
     if exc.key is None:
         return str(exc.message)
     owner = _path_of(exc.owner, context)
-    return f"{owner}.{exc.key}" if owner else str(exc.key)
+    if owner is None:
+        return str(exc.key)
+    return f"{owner}[{exc.key}]" if isinstance(exc.key, int) else f"{owner}.{exc.key}"
+
+
+def _sentence(text: object) -> str:
+    """Return `text` ending with exactly one full stop."""
+    return str(text).rstrip(". ") + "."
 
 
 def _syntax_place(exc: TemplateSyntaxError) -> str:
@@ -157,7 +181,8 @@ class Template:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise RenderError(f"Không đọc được mẫu '{path.name}': {exc.strerror}.") from exc
+            reason = _sentence(exc.strerror or exc)
+            raise RenderError(f"Không đọc được mẫu '{path.name}': {reason}") from exc
         return cls(path.name, data)
 
     @property
@@ -199,14 +224,16 @@ class Template:
     def _fail_template(self, exc: TemplateError | etree.XMLSyntaxError) -> NoReturn:
         if isinstance(exc, TemplateSyntaxError):
             place = _syntax_place(exc)
-            self._fail(f"lỗi cú pháp Jinja tại dòng {exc.lineno}{place}: {exc.message}.", exc)
+            self._fail(
+                f"lỗi cú pháp Jinja tại dòng {exc.lineno}{place}: {_sentence(exc.message)}", exc
+            )
         if isinstance(exc, SecurityError):
-            self._fail(f"thao tác không được phép trong mẫu: {exc}.", exc)
+            self._fail(f"thao tác không được phép trong mẫu: {_sentence(exc)}", exc)
         if isinstance(exc, UndefinedError):
-            self._fail(f"thiếu giá trị: {exc.message}.", exc)
+            self._fail(f"thiếu giá trị: {_sentence(exc.message)}", exc)
         if isinstance(exc, etree.XMLSyntaxError):
-            self._fail(f"văn bản sinh ra không phải XML hợp lệ: {exc}.", exc)
-        self._fail(f"lỗi khi điền mẫu: {exc}.", exc)
+            self._fail(f"văn bản sinh ra không phải XML hợp lệ: {_sentence(exc)}", exc)
+        self._fail(f"lỗi khi điền mẫu: {_sentence(exc)}", exc)
 
     def _fail(self, message: str, exc: Exception) -> NoReturn:
         raise RenderError(f"Mẫu '{self._name}': {message}") from exc

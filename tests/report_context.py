@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 UNITS = [
@@ -168,7 +169,7 @@ def sample_context() -> dict[str, Any]:
         ],
         "conference_sentence": "Ngày 20/12/2021, Cụm tổ chức hội nghị tổng kết theo hình "
         "thức trực tuyến.",
-        "criteria": CRITERIA,
+        "criteria": copy.deepcopy(CRITERIA),
         "score_rows": _score_rows(),
         "criteria_note": "; ".join(f"{c['code']}: {c['name']}" for c in CRITERIA) + ".",
         "vote_sentence": "Hội nghị đã bỏ phiếu kín bình xét, suy tôn; kết quả như sau:",

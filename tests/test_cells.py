@@ -84,8 +84,13 @@ def test_to_date_rejects_with_the_typed_text(raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("08:00", dt.time(8, 0)), ("8h30", dt.time(8, 30)), (dt.time(14, 5), dt.time(14, 5)),
-     (0.5, dt.time(12, 0)), ("14 giờ 15", dt.time(14, 15))],
+    [
+        ("08:00", dt.time(8, 0)),
+        ("8h30", dt.time(8, 30)),
+        (dt.time(14, 5), dt.time(14, 5)),
+        (0.5, dt.time(12, 0)),
+        ("14 giờ 15", dt.time(14, 15)),
+    ],
 )
 def test_to_time(raw: object, expected: dt.time) -> None:
     assert to_time(raw) == expected
@@ -93,7 +98,9 @@ def test_to_time(raw: object, expected: dt.time) -> None:
 
 def test_to_list_splits_lines_and_semicolons() -> None:
     assert to_list("Thanh tra Chính phủ;\n  Các thành viên Cụm \n\n") == [
-        "Thanh tra Chính phủ", "Các thành viên Cụm"]
+        "Thanh tra Chính phủ",
+        "Các thành viên Cụm",
+    ]
 
 
 @pytest.mark.parametrize("raw", ["Cụm trưởng", "cụm trưởng", " CỤM  TRƯỞNG "])
@@ -104,5 +111,6 @@ def test_choice_matches_label_loosely(raw: str) -> None:
 def test_choice_lists_allowed_values() -> None:
     with pytest.raises(CellError) as info:
         to_choice("Trưởng cụm", MEMBERS.column("role"))
-    assert str(info.value) == ("“Trưởng cụm” không phải là một giá trị được chọn "
-                               "(“Cụm trưởng”; “Cụm phó”; “Thành viên”)")
+    assert str(info.value) == (
+        "“Trưởng cụm” không phải là một giá trị được chọn (“Cụm trưởng”; “Cụm phó”; “Thành viên”)"
+    )

@@ -22,8 +22,9 @@ def test_check_prints_result(sample: Path, capsys: pytest.CaptureFixture[str]) -
     assert "Cụm trưởng Thanh tra tỉnh Kiên Giang, Cụm phó Thanh tra tỉnh Cà Mau" in text
 
 
-def test_build_writes_report(sample: Path, tmp_path: Path,
-                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_writes_report(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["build", str(sample), "--out", str(tmp_path)]) == 0
     target = tmp_path / "2021" / "cum-ix" / "2021_cum-ix_bao-cao-tong-ket.docx"
     assert target.stat().st_size > 10_000
@@ -65,14 +66,15 @@ def _commands() -> list[str]:
 @pytest.mark.parametrize("command", _commands())
 def test_every_command_has_vietnamese_help_and_is_in_readme(command: str) -> None:
     info = next(c for c in app.registered_commands if c.name == command)
-    assert info.help and re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]",
-                                   info.help)
+    assert info.help and re.search(
+        r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", info.help
+    )
     assert f"docgen {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_readme_starts_with_the_two_commands() -> None:
     lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
-    block = lines[lines.index("```sh") + 1: lines.index("```")]
+    block = lines[lines.index("```sh") + 1 : lines.index("```")]
     assert block == [
         "pip install -e . && docgen build samples/cum-ix-2021.xlsx",
         "pip install -e '.[test]' && python -m pytest",

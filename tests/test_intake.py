@@ -61,34 +61,69 @@ def _rename_header(sheet: str, header: str, new: str) -> Callable[[Any], None]:
 
 
 CASES = [
-    ("missing sheet", _delete_sheet("Hội nghị"),
-     "Trang 'Hội nghị': thiếu trang này trong sổ tính."),
-    ("missing column", _rename_header("Thành viên", "Họ và tên thủ trưởng", "Thủ trưởng"),
-     "Trang 'Thành viên' (Họ và tên thủ trưởng): thiếu cột này ở dòng tiêu đề (dòng 1)."),
-    ("impossible date", _form("Hội nghị", "Ngày họp", "31/02/2021"),
-     "Trang 'Hội nghị', ô B2 (Ngày họp): “31/02/2021” không phải là ngày hợp lệ "
-     "(viết theo dạng dd/mm/yyyy)."),
-    ("text in a number", _cell("Kết quả công tác", "Số cuộc thanh tra", 1, "nhiều"),
-     "Trang 'Kết quả công tác', ô B2 (Số cuộc thanh tra): “nhiều” không phải là số nguyên."),
-    ("unknown unit in votes", _cell("Bình xét", "Đơn vị", 1, "Thanh tra tỉnh Sóc Trăn"),
-     "Trang 'Bình xét', ô B2 (Đơn vị): đơn vị “Thanh tra tỉnh Sóc Trăn” không có trong "
-     "trang 'Thành viên'."),
-    ("required blank", _cell("Thành viên", "Họ và tên thủ trưởng", 1, "   "),
-     "Trang 'Thành viên', ô G2 (Họ và tên thủ trưởng): chưa điền (bắt buộc)."),
-    ("bad choice", _cell("Thành viên", "Vai trò năm nay", 3, "Trưởng cụm"),
-     "Trang 'Thành viên', ô I4 (Vai trò năm nay): “Trưởng cụm” không phải là một giá trị "
-     "được chọn (“Cụm trưởng”; “Cụm phó”; “Thành viên”)."),
-    ("two leaders", _cell("Thành viên", "Vai trò năm nay", 3, "Cụm trưởng"),
-     "Trang 'Thành viên' (Vai trò năm nay): cần đúng một Cụm trưởng, đang có 2 (dòng: 2, 4)."),
-    ("more votes than voters", _cell("Bình xét", "Số phiếu đồng ý", 1, 9),
-     "Trang 'Bình xét', ô H2 (Số phiếu đồng ý): 9 phiếu đồng ý không thể vượt 7 người bỏ "
-     "phiếu."),
-    ("score above maximum", _cell("Chấm điểm", "TC1", 1, 31),
-     "Trang 'Chấm điểm', ô B2 (TC1): điểm 31 phải từ 0 đến 30 (điểm tối đa)."),
-    ("unknown score column", _rename_header("Chấm điểm", "TC6", "TC9"),
-     "Trang 'Chấm điểm', ô G1: tiêu đề cột không phải là mã tiêu chí nào ở trang 'Tiêu chí'."),
-    ("ballots", _form("Hội nghị", "Số phiếu hợp lệ", 8),
-     "Trang 'Hội nghị', ô B17 (Số phiếu hợp lệ): 8 phiếu hợp lệ nhiều hơn 7 phiếu thu về."),
+    (
+        "missing sheet",
+        _delete_sheet("Hội nghị"),
+        "Trang 'Hội nghị': thiếu trang này trong sổ tính.",
+    ),
+    (
+        "missing column",
+        _rename_header("Thành viên", "Họ và tên thủ trưởng", "Thủ trưởng"),
+        "Trang 'Thành viên' (Họ và tên thủ trưởng): thiếu cột này ở dòng tiêu đề (dòng 1).",
+    ),
+    (
+        "impossible date",
+        _form("Hội nghị", "Ngày họp", "31/02/2021"),
+        "Trang 'Hội nghị', ô B2 (Ngày họp): “31/02/2021” không phải là ngày hợp lệ "
+        "(viết theo dạng dd/mm/yyyy).",
+    ),
+    (
+        "text in a number",
+        _cell("Kết quả công tác", "Số cuộc thanh tra", 1, "nhiều"),
+        "Trang 'Kết quả công tác', ô B2 (Số cuộc thanh tra): “nhiều” không phải là số nguyên.",
+    ),
+    (
+        "unknown unit in votes",
+        _cell("Bình xét", "Đơn vị", 1, "Thanh tra tỉnh Sóc Trăn"),
+        "Trang 'Bình xét', ô B2 (Đơn vị): đơn vị “Thanh tra tỉnh Sóc Trăn” không có trong "
+        "trang 'Thành viên'.",
+    ),
+    (
+        "required blank",
+        _cell("Thành viên", "Họ và tên thủ trưởng", 1, "   "),
+        "Trang 'Thành viên', ô G2 (Họ và tên thủ trưởng): chưa điền (bắt buộc).",
+    ),
+    (
+        "bad choice",
+        _cell("Thành viên", "Vai trò năm nay", 3, "Trưởng cụm"),
+        "Trang 'Thành viên', ô I4 (Vai trò năm nay): “Trưởng cụm” không phải là một giá trị "
+        "được chọn (“Cụm trưởng”; “Cụm phó”; “Thành viên”).",
+    ),
+    (
+        "two leaders",
+        _cell("Thành viên", "Vai trò năm nay", 3, "Cụm trưởng"),
+        "Trang 'Thành viên' (Vai trò năm nay): cần đúng một Cụm trưởng, đang có 2 (dòng: 2, 4).",
+    ),
+    (
+        "more votes than voters",
+        _cell("Bình xét", "Số phiếu đồng ý", 1, 9),
+        "Trang 'Bình xét', ô H2 (Số phiếu đồng ý): 9 phiếu đồng ý không thể vượt 7 người bỏ phiếu.",
+    ),
+    (
+        "score above maximum",
+        _cell("Chấm điểm", "TC1", 1, 31),
+        "Trang 'Chấm điểm', ô B2 (TC1): điểm 31 phải từ 0 đến 30 (điểm tối đa).",
+    ),
+    (
+        "unknown score column",
+        _rename_header("Chấm điểm", "TC6", "TC9"),
+        "Trang 'Chấm điểm', ô G1: tiêu đề cột không phải là mã tiêu chí nào ở trang 'Tiêu chí'.",
+    ),
+    (
+        "ballots",
+        _form("Hội nghị", "Số phiếu hợp lệ", 8),
+        "Trang 'Hội nghị', ô B17 (Số phiếu hợp lệ): 8 phiếu hợp lệ nhiều hơn 7 phiếu thu về.",
+    ),
 ]
 
 
@@ -122,8 +157,9 @@ def test_not_an_xlsx(tmp_path: Path) -> None:
     path.write_text("không phải sổ tính", encoding="utf-8")
     with pytest.raises(IntakeError) as info:
         read_workbook(path)
-    assert str(info.value) == ("Không đọc được tệp 'so-lieu.xlsx': tệp hỏng hoặc không phải "
-                               "sổ tính .xlsx.")
+    assert str(info.value) == (
+        "Không đọc được tệp 'so-lieu.xlsx': tệp hỏng hoặc không phải sổ tính .xlsx."
+    )
 
 
 def test_wrong_extension(tmp_path: Path) -> None:

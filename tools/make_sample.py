@@ -36,7 +36,7 @@ CLUSTER: Row = {
     "number": 9,
     "year": YEAR,
     "superior": "THANH TRA CHÍNH PHỦ",
-    "issuer": "CỤM THI ĐUA THANH TRA CÁC TỈNH\nMIỀN TÂY NAM SÔNG HẬU",
+    "issuer": "CỤM THI ĐUA THANH TRA\nCÁC TỈNH MIỀN TÂY\nNAM SÔNG HẬU",
     "issuer_abbr": "CTĐ",
     "superior_body": "Thanh tra Chính phủ",
     "superior_head": "Tổng Thanh tra Chính phủ",
@@ -237,11 +237,7 @@ VOTES: list[Row] = [
 NARRATIVES: list[tuple[str, str]] = [
     ("I.1", "Năm qua, Cụm Thi đua đã tích cực triển khai quán triệt đường lối, chủ trương của "
      "Đảng, chính sách, pháp luật của Nhà nước về công tác thi đua, khen thưởng và tổ chức thực "
-     "hiện Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành; Chỉ thị số 34-CT/TW ngày "
-     "07/4/2014 của Bộ Chính trị về “Tiếp tục đổi mới công tác thi đua, khen thưởng”; Chỉ thị "
-     "số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về “Đẩy mạnh học tập và làm theo tư tưởng, đạo "
-     "đức, phong cách Hồ Chí Minh”; Chỉ thị số 2100/CT-TTCP ngày 02/12/2020 của Tổng Thanh tra "
-     "Chính phủ về việc phát động phong trào thi đua giai đoạn 2021-2025; các Kế hoạch phát động "
+     "hiện Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành; các Kế hoạch phát động "
      "phong trào thi đua của Thanh tra Chính phủ, Ủy ban nhân dân tỉnh, thành phố."),
     ("I.1", "Qua quán triệt, đã nâng cao tinh thần trách nhiệm của công chức và người lao động "
      "của Cụm Thi đua trong công tác, tích cực tham gia các phong trào thi đua yêu nước, cùng với "
@@ -403,8 +399,7 @@ _LEADER_2022 = {
 SIGNING: list[Row] = [
     {"document": "bao-cao-tong-ket", "number": 15, "date": dt.date(2021, 12, 22),
      "addressee": ["Thanh tra Chính phủ (Vụ Tổ chức cán bộ)"], **_LEADER_2021,
-     "recipients": ["Thanh tra Chính phủ (Vụ TCCB)", "Các thành viên Cụm thi đua",
-                    "Lãnh đạo Thanh tra tỉnh Bạc Liêu"],
+     "recipients": ["Các thành viên Cụm thi đua", "Lãnh đạo Thanh tra tỉnh Bạc Liêu"],
      "archive": "VT, CTĐ"},
     {"document": "bien-ban", "date": dt.date(2021, 12, 20),
      "recipients": ["Các thành viên Cụm thi đua"], "archive": "VT, Hồ sơ"},

@@ -35,7 +35,7 @@ TEXT_WIDTH = Mm(165)
 FIRST_LINE_INDENT = Cm(1.27)
 # Rules: ~1/3 of the agency line; as long as "Độc lập - Tự do - Hạnh phúc" at 14 pt bold
 # (60.2 mm measured on Times New Roman metrics); 1/3 of the text line under the subject.
-ISSUER_RULE, MOTTO_RULE, SUBJECT_RULE = Mm(30), Mm(61), Mm(50)
+ISSUER_RULE, MOTTO_RULE, SUBJECT_RULE = Mm(30), Mm(57), Mm(50)
 CENTER, LEFT, RIGHT, JUSTIFY = (
     WD_ALIGN_PARAGRAPH.CENTER,
     WD_ALIGN_PARAGRAPH.LEFT,
@@ -228,6 +228,16 @@ def set_table_geometry(table: Table, width: Length, side_margin: Length) -> None
     tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption")
 
 
+def drop_empty_paragraphs(cell: _Cell) -> None:
+    """Remove the empty paragraphs a merge leaves in a cell (keeping at least one).
+
+    Why: `_Cell.merge` keeps every paragraph of the merged cells; python-docx has no delete.
+    """
+    for paragraph in cell.paragraphs:
+        if not paragraph.text and len(cell.paragraphs) > 1:
+            paragraph._p.getparent().remove(paragraph._p)
+
+
 def row_flags(row: Any, *, header: bool = False) -> None:
     """Forbid a row to break across pages (w:cantSplit); repeat it on each page if `header`.
 
@@ -263,11 +273,12 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Basis", base="Body", italic=True),
     StyleSpec("Heading I", base="Body", bold=True, keep_next=True),
     StyleSpec("Heading 1.", base="Body", bold=True, keep_next=True),
-    StyleSpec("Header line", size=13, align=CENTER),
+    # Header set 12/13/13 (Decree 30, Mục V): Quốc hiệu and agency 12, motto, Số, date 13.
+    StyleSpec("Header line", size=12, align=CENTER),
     StyleSpec("Header bold", base="Header line", bold=True),
-    StyleSpec("Motto", size=14, bold=True, align=CENTER),
-    StyleSpec("Number line", base="Header line", before=7),
-    StyleSpec("Date line", size=14, italic=True, align=CENTER, before=6),
+    StyleSpec("Motto", size=13, bold=True, align=CENTER),
+    StyleSpec("Number line", base="Header line", size=13, before=7),
+    StyleSpec("Date line", size=13, italic=True, align=CENTER, before=6),
     StyleSpec("Rule", size=3, align=CENTER),
     StyleSpec("Doc kind", size=14, bold=True, align=CENTER, before=24, keep_next=True),
     StyleSpec("Summary", size=14, bold=True, align=CENTER, keep_next=True),
@@ -438,7 +449,7 @@ def header_table(
     Row 2: "Số: …" | place and date (italic), so both sit on the same line. With
     `with_date=False` (minutes, Mẫu 1.9) the right cell of row 2 stays empty.
     """
-    left, right = Mm(65), Mm(100)
+    left, right = Mm(72), Mm(93)
     table = layout_table(doc, [left, right], rows=2)
     agency, nation = table.cell(0, 0), table.cell(0, 1)
     first_para(agency, "{%p for line in doc.superior_lines %}", "Header line")
@@ -541,8 +552,7 @@ def table(
         aligns = [CENTER, CENTER, *(c.align for c in columns[2:])]
         _fill_row(grid.rows[4], texts, head_style, aligns)
         label = grid.rows[4].cells[0].merge(grid.rows[4].cells[1])
-        for empty in label.paragraphs[:-1]:
-            empty._p.getparent().remove(empty._p)
+        drop_empty_paragraphs(label)
     for index, row in enumerate(grid.rows):
         row_flags(row, header=index == 0)
     return grid
@@ -555,15 +565,15 @@ def results_columns() -> list[Column]:
     """Columns of the per-member results table (money columns widest)."""
     spec = [
         ("STT", 10, "stt", CENTER),
-        ("Đơn vị", 19, "unit", LEFT),
-        ("Số cuộc thanh tra", 12, "inspections", RIGHT),
-        ("Sai phạm về tiền (đồng)", 27, "violations_money", RIGHT),
-        ("Kiến nghị thu hồi (đồng)", 27, "recovery_money", RIGHT),
-        ("Sai phạm về đất (m²)", 16, "violations_land", RIGHT),
-        ("Kiến nghị xử lý (tập thể, cá nhân)", 13, "disciplined", RIGHT),
+        ("Đơn vị", 21, "unit", LEFT),
+        ("Số cuộc thanh tra", 13, "inspections", RIGHT),
+        ("Sai phạm về tiền (triệu đồng)", 23, "violations_money", RIGHT),
+        ("Kiến nghị thu hồi (triệu đồng)", 23, "recovery_money", RIGHT),
+        ("Sai phạm về đất (m²)", 20, "violations_land", RIGHT),
+        ("Kiến nghị xử lý (tập thể, cá nhân)", 12, "disciplined", RIGHT),
         ("Chuyển cơ quan điều tra (vụ)", 15, "transferred", RIGHT),
         ("Tiếp công dân (lượt)", 13, "receptions", RIGHT),
-        ("Đơn khiếu nại, tố cáo đã giải quyết", 13, "petitions", RIGHT),
+        ("Đơn khiếu nại, tố cáo đã giải quyết", 15, "petitions", RIGHT),
     ]
     columns = []
     for header, width, key, align in spec:
@@ -577,14 +587,14 @@ def score_table(doc: DocxDocument) -> Table:
 
     The two tag columns vanish on render; the criterion column is repeated once per item of
     `criteria` (header) and of `r.points` (rows). The render adapter then rescales the
-    columns (16 + 45 + 16 per criterion + 20 mm) to the 165 mm text width.
+    columns (18 + 42 + 15 per criterion + 20 mm) to the 165 mm text width.
     """
     columns = [
-        Column("Xếp hạng", Mm(16), "{{ r.rank }}", CENTER),
-        Column("Đơn vị", Mm(45), "{{ r.unit }}", LEFT),
-        Column("{%tc for c in criteria %}", Mm(34), "{%tc for p in r.points %}"),
-        Column("{{ c.code }} ({{ c.max }})", Mm(16), "{{ p }}", RIGHT),
-        Column("{%tc endfor %}", Mm(34), "{%tc endfor %}"),
+        Column("Xếp hạng", Mm(18), "{{ r.rank }}", CENTER),
+        Column("Đơn vị", Mm(42), "{{ r.unit }}", LEFT),
+        Column("{%tc for c in criteria %}", Mm(35), "{%tc for p in r.points %}"),
+        Column("{{ c.code }} ({{ c.max }})", Mm(15), "{{ p }}", RIGHT),
+        Column("{%tc endfor %}", Mm(35), "{%tc endfor %}"),
         Column("Tổng điểm", Mm(20), "{{ r.total }}", RIGHT),
     ]
     return table(doc, columns, "score_rows", size=11)
@@ -602,9 +612,13 @@ def build_report(path: Path) -> None:
     heading(doc, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC THI ĐUA, KHEN THƯỞNG", 1)
     heading(doc, "1. Công tác lãnh đạo, chỉ đạo, quán triệt", 2)
     body_loop(doc, "narr.i1")
+    para(doc, "{%p if directives %}", "Body")
+    body(doc, "Các văn bản chỉ đạo đã được quán triệt, triển khai thực hiện trong năm:")
     loop(doc, "directives", "{{ line }}", "Basis")
+    para(doc, "{%p endif %}", "Body")
     heading(doc, "2. Tổ chức các phong trào thi đua", 2)
     body_loop(doc, "narr.i2")
+    body(doc, "Các phong trào thi đua đã phát động trong năm:")
     loop(doc, "movements", "{{ line }}", "Body")
     body(doc, "{{ registration_sentence }}")
     heading(doc, "3. Kết quả thực hiện nhiệm vụ chính trị", 2)

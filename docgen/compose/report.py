@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 from typing import Any
 
 from docgen.compose import common as c
@@ -16,6 +17,7 @@ NARRATIVE_KEYS = {
     "I.1": "i1", "I.2": "i2", "I.3": "i3", "I.4": "i4", "I.5": "i5",
     "II.1": "ii1", "II.2": "ii2", "II.3": "ii3", "III": "iii", "IV": "iv",
 }
+MONEY_FIELDS = ("violations_money", "recovery_money")
 RESULT_FIELDS = ("inspections", "violations_money", "recovery_money", "violations_land",
                  "disciplined", "transferred", "receptions", "petitions")
 
@@ -83,10 +85,18 @@ def _registration(book: Workbook) -> str:
 def _results(book: Workbook) -> dict[str, Any]:
     rows = []
     for i, r in enumerate(book.results, start=1):
-        row = {f: format_number(getattr(r, f)) for f in RESULT_FIELDS}
+        row = {f: _figure(f, getattr(r, f)) for f in RESULT_FIELDS}
         rows.append({"stt": str(i), "unit": book.member(r.unit).short_name, **row})
-    total = {f: format_number(sum(getattr(r, f) for r in book.results)) for f in RESULT_FIELDS}
+    total = {f: _figure(f, sum(getattr(r, f) for r in book.results)) for f in RESULT_FIELDS}
     return {"results_rows": rows, "results_total": {"stt": "", "unit": "Tổng cộng", **total}}
+
+
+def _figure(field: str, value: float) -> str:
+    """A results figure as printed; money in millions of đồng (the table's unit), exact to
+    the thousand."""
+    if field in MONEY_FIELDS:
+        return format_number(Decimal(int(value)) / 1_000_000)
+    return format_number(value)
 
 
 def _awards(book: Workbook) -> list[dict[str, str]]:
