@@ -165,5 +165,5 @@ def test_not_an_xlsx(tmp_path: Path) -> None:
 def test_wrong_extension(tmp_path: Path) -> None:
     path = tmp_path / "so-lieu.xls"
     path.write_bytes(b"")
-    with pytest.raises(IntakeError, match="không phải là sổ tính Excel .xlsx"):
+    with pytest.raises(IntakeError, match=r"không phải là sổ tính Excel \.xlsx"):
         read_workbook(path)

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,13 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Length, Mm, Pt
 from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx_helpers import (
+    all_text,
+    assert_length,
+    font_value,
+    format_value,
+    paragraph_with,
+)
 from lxml import etree
 from report_context import sample_context
 
@@ -84,54 +90,6 @@ def document(rendered: bytes) -> Document:
 def part_xml(data: bytes, name: str) -> Any:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         return etree.fromstring(package.read(name))
-
-
-def styles_of(paragraph: Paragraph) -> Iterator[Any]:
-    style = paragraph.style
-    while style is not None:
-        yield style
-        style = style.base_style
-
-
-def font_value(paragraph: Paragraph, attr: str) -> Any:
-    """Return a run property as Word resolves it: first run, then the style chain."""
-    sources = [paragraph.runs[0].font] if paragraph.runs else []
-    sources += [style.font for style in styles_of(paragraph)]
-    for font in sources:
-        value = getattr(font, attr)
-        if value is not None:
-            return value
-    return None
-
-
-def format_value(paragraph: Paragraph, attr: str) -> Any:
-    """Return a paragraph property as Word resolves it: direct, then the style chain."""
-    sources = [paragraph.paragraph_format]
-    sources += [style.paragraph_format for style in styles_of(paragraph)]
-    for fmt in sources:
-        value = getattr(fmt, attr)
-        if value is not None:
-            return value
-    return None
-
-
-def paragraph_with(container: Document | Any, text: str) -> Paragraph:
-    for paragraph in container.paragraphs:
-        if paragraph.text == text:
-            return paragraph
-    raise AssertionError(f"no paragraph {text!r}")
-
-
-def assert_length(actual: Length | None, expected: Length) -> None:
-    assert actual is not None
-    assert abs(actual - expected) <= Mm(0.05), (actual.mm, expected.mm)
-
-
-def all_text(document: Document) -> str:
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        parts += [cell.text for row in table.rows for cell in row.cells]
-    return "\n".join(parts)
 
 
 # ----------------------------------------------------------------------------- page
