@@ -1,17 +1,20 @@
 """Turn command-line arguments into calls of docgen's library functions, in Vietnamese.
 
 A shell only: each command parses its arguments, calls one function of `docgen.build`,
-prints the result, and maps any DocgenError to exit status 1 with its message.
+prints the result, and maps any DocgenError to exit status 1 with its message. argparse is
+used (not click/typer) because every word it prints, usage and errors included, can be
+given in Vietnamese.
 """
 
 from __future__ import annotations
 
+import argparse
+import re
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import NoReturn
 
-import click
-import typer
 from rich.console import Console
 from rich.table import Table
 
@@ -19,25 +22,79 @@ from docgen import __version__, archive, build
 from docgen.compose.report import award_name, nominee
 from docgen.errors import DocgenError, ValidationFailed
 
-app = typer.Typer(
-    help="docgen: lập văn bản tổng kết thi đua của Cụm thi đua từ sổ tính Excel.",
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-WorkbookArg = Annotated[
-    Path, typer.Argument(help="Sổ tính .xlsx của Cụm thi đua.", show_default=False)
-]
+# argparse's own English messages, as Vietnamese (pattern -> replacement).
+_ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"unrecognized arguments: (.*)", r"tham số không hợp lệ: \1"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
+     r"lệnh \2 không có; các lệnh: \3"),
+    (r"argument (\S+): expected one argument", r"tùy chọn \1 cần một giá trị"),
+    (r"ambiguous option: (.*)", r"tùy chọn chưa rõ: \1"),
+)
 
 
-@app.command("check", help="Kiểm tra sổ tính và in kết quả tính được; không ghi tệp nào.")
-def check_cmd(workbook: WorkbookArg) -> None:
-    """Validate a workbook and print the computed results."""
-    checked = build.check(workbook)
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser whose usage line, headings and errors are in Vietnamese."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(add_help=False, formatter_class=_Formatter, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "Tham số"
+        self._optionals.title = "Tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="In hướng dẫn này rồi thoát.")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, replacement in _ARGPARSE_MESSAGES:
+            message = re.sub(pattern, replacement, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Lỗi: {message}.\nXem thêm: {self.prog} --help\n")
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: object, groups: object,
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups,
+                          "Cách dùng: " if prefix is None else prefix)  # type: ignore[arg-type]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="docgen",
+        description="Lập văn bản tổng kết thi đua của Cụm thi đua từ sổ tính Excel, "
+        "đúng thể thức Nghị định 30/2020/NĐ-CP.",
+    )
+    commands = parser.add_subparsers(title="Các lệnh", dest="command", metavar="LỆNH",
+                                     parser_class=_Parser)
+    check = commands.add_parser(
+        "check", help="Kiểm tra sổ tính và in kết quả tính được; không ghi tệp nào.",
+        description="Kiểm tra sổ tính và in kết quả chấm điểm, bình xét; không ghi tệp nào.")
+    _workbook_argument(check)
+    check.set_defaults(run=_check)
+    make = commands.add_parser(
+        "build", help="Kiểm tra sổ tính rồi lập các văn bản .docx vào thư mục lưu trữ.",
+        description="Kiểm tra sổ tính rồi lập các văn bản .docx vào "
+        "<thư mục gốc>/<năm>/<cụm>/.")
+    _workbook_argument(make)
+    make.add_argument("-o", "--out", type=Path, default=archive.DEFAULT_ROOT, metavar="THƯ_MỤC",
+                      help="thư mục gốc lưu văn bản (mặc định: reports)")
+    make.add_argument("--only", metavar="LOẠI[,LOẠI]",
+                      help="chỉ lập các văn bản này, ngăn cách bằng dấu phẩy")
+    make.set_defaults(run=_build)
+    version = commands.add_parser("version", help="In số phiên bản của docgen.",
+                                  description="In số phiên bản của docgen.")
+    version.set_defaults(run=lambda _: out.print(f"docgen {__version__}"))
+    return parser
+
+
+def _workbook_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("workbook", type=Path, metavar="SỔ_TÍNH",
+                        help="sổ tính .xlsx của Cụm thi đua")
+
+
+def _check(args: argparse.Namespace) -> None:
+    checked = build.check(args.workbook)
     book = checked.book
     out.print(f"Sổ tính hợp lệ: {book.cluster.name}, năm {book.cluster.year}, "
               f"{len(book.members)} đơn vị thành viên.")
@@ -66,50 +123,36 @@ def _print_results(checked: build.Checked) -> None:
               f"Cụm phó {result.deputy_next.name}.")
 
 
-@app.command("build", help="Kiểm tra sổ tính rồi lập các văn bản .docx vào thư mục lưu trữ.")
-def build_cmd(
-    workbook: WorkbookArg,
-    out_dir: Annotated[
-        Path,
-        typer.Option("--out", "-o", help="Thư mục gốc lưu văn bản (mặc định: reports)."),
-    ] = archive.DEFAULT_ROOT,
-    only: Annotated[
-        str | None,
-        typer.Option("--only", help="Chỉ lập các văn bản này, ngăn cách bằng dấu phẩy."),
-    ] = None,
-) -> None:
-    """Build the documents of a workbook."""
-    kinds = [k.strip() for k in only.split(",") if k.strip()] if only else None
-    built = build.build(workbook, out_dir, kinds)
+def _build(args: argparse.Namespace) -> None:
+    kinds = [k.strip() for k in args.only.split(",") if k.strip()] if args.only else None
+    built = build.build(args.workbook, args.out, kinds)
     out.print(f"Đã lập {len(built.paths)} văn bản vào thư mục {built.folder}:")
     for path in built.paths:
         out.print(f"  - {path.name}")
 
 
-@app.command("version", help="In số phiên bản của docgen.")
-def version_cmd() -> None:
-    """Print the version."""
-    out.print(f"docgen {__version__}")
-
-
-def main(argv: list[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    parser = _parser()
     try:
-        app(args=argv, prog_name="docgen", standalone_mode=False)
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error already printed in Vietnamese
+        return int(exc.code or 0)
+    run: Callable[[argparse.Namespace], None] | None = getattr(args, "run", None)
+    if run is None:
+        parser.print_help()
+        return 0
+    try:
+        run(args)
     except ValidationFailed as exc:
         err.print(str(exc), markup=False)
         return 1
     except DocgenError as exc:
         err.print(f"Lỗi: {exc}", markup=False)
         return 1
-    except click.exceptions.Abort:
+    except KeyboardInterrupt:
         err.print("Đã dừng theo yêu cầu.")
         return 1
-    except click.exceptions.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
     return 0
 
 

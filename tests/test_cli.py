@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from docgen.cli import app, main
+from docgen.cli import _parser, main
 from tests.conftest import ROOT, set_cell, set_form
 
 Make = Callable[..., Path]
@@ -59,17 +60,44 @@ def test_unknown_kind(sample: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "Không có loại văn bản 'thu-moi'" in capsys.readouterr().err
 
 
-def _commands() -> list[str]:
-    return [c.name or "" for c in app.registered_commands]
+def _subcommands() -> dict[str, str]:
+    parser = _parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {choice.dest: choice.help or "" for choice in action._choices_actions}
 
 
-@pytest.mark.parametrize("command", _commands())
+VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
+@pytest.mark.parametrize("command", sorted(_subcommands()))
 def test_every_command_has_vietnamese_help_and_is_in_readme(command: str) -> None:
-    info = next(c for c in app.registered_commands if c.name == command)
-    assert info.help and re.search(
-        r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", info.help
-    )
+    assert VIETNAMESE.search(_subcommands()[command])
     assert f"docgen {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["build", "--help"], ["check", "--help"]])
+def test_help_is_in_vietnamese(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Cách dùng: docgen")
+    for english in ("usage", "options", "positional arguments", "show this help"):
+        assert english not in text.lower()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["build"], "Lỗi: thiếu tham số bắt buộc: SỔ_TÍNH."),
+        (["lap"], "Lỗi: lệnh 'lap' không có; các lệnh: 'check', 'build', 'version'."),
+        (["check", "a.xlsx", "--thua"], "Lỗi: tham số không hợp lệ: --thua."),
+    ],
+)
+def test_usage_errors_are_in_vietnamese(argv: list[str], message: str,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.startswith("Cách dùng: docgen")
 
 
 def test_readme_starts_with_the_two_commands() -> None:

@@ -15,8 +15,6 @@ OWNERS = {
     "docxtpl": ("render.py",),
     "jinja2": ("render.py",),
     "docx": ("render.py", "check", "pdf.py"),
-    "typer": ("cli.py",),
-    "click": ("cli.py",),
     "rich": ("cli.py",),
 }
 
