@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from rich.console import Console
 from rich.table import Table
@@ -53,10 +53,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage: str | None, actions: object, groups: object,
-                  prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups,
-                          "Cách dùng: " if prefix is None else prefix)  # type: ignore[arg-type]
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[Any], prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
 
 
 def _parser() -> argparse.ArgumentParser:
