@@ -41,7 +41,7 @@ def main(runs: int = 10) -> None:
     print(f"intake (read + validate): {_ms(lambda: intake.read_workbook(SAMPLE), runs):8.1f} ms")
     for kind in KINDS.values():
         template = Template.load(build.TEMPLATES_DIR / kind.template)
-        context = kind.context(book, result)
+        context = kind.renditions(book, result)[0].context
         median = _ms(partial(template.render, context), runs)
         print(f"render {kind.code:<20}: {median:8.1f} ms")
     with tempfile.TemporaryDirectory() as tmp:

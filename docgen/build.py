@@ -60,8 +60,10 @@ def render_all(checked: Checked, kinds: Sequence[DocumentKind],
     files: dict[str, bytes] = {}
     for kind in kinds:
         template = Template.load(templates / kind.template)
-        data = template.render(kind.context(checked.book, checked.outcome))
-        files[archive.file_name(cluster.year, cluster.number, kind.code)] = data
+        for rendition in kind.renditions(checked.book, checked.outcome):
+            code = kind.code if rendition.part is None else f"{kind.code}_{rendition.part}"
+            name = archive.file_name(cluster.year, cluster.number, code)
+            files[name] = template.render(rendition.context)
     return files
 
 

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from docgen import __version__, archive, build
-from docgen.compose.report import award_name, nominee
+from docgen.compose.awards import award_name, nominee
 from docgen.errors import DocgenError, ValidationFailed
 
 out = Console(highlight=False, soft_wrap=True)

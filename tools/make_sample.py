@@ -74,6 +74,13 @@ MEMBERS: list[Row] = [
 UNITS = [str(member["name"]) for member in MEMBERS]
 
 CITATIONS: list[Row] = [
+    {"role": "award_basis", "kind": "Luật Thi đua, khen thưởng",
+     "date": dt.date(2003, 11, 26)},
+    {"role": "award_basis", "kind": "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen "
+     "thưởng", "date": dt.date(2013, 11, 16)},
+    {"role": "award_basis", "kind": "Nghị định", "number": "91/2017/NĐ-CP",
+     "date": dt.date(2017, 7, 31), "issuer": "Chính phủ",
+     "subject": "quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"},
     {"role": "basis", "kind": "Kế hoạch", "number": "108/KH-TTCP",
      "date": dt.date(2021, 1, 13), "issuer": "Thanh tra Chính phủ",
      "subject": "về công tác thi đua, khen thưởng năm 2021"},

@@ -7,8 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from docgen.compose import common as c
+from docgen.compose.awards import votes_context
 from docgen.model import Conference, DocumentCode, Workbook
-from docgen.rules import Outcome, VoteOutcome
+from docgen.rules import Outcome
 from docgen.vi import format_number, short_date
 
 CODE: DocumentCode = "bao-cao-tong-ket"
@@ -137,60 +138,6 @@ def _scores(book: Workbook, result: Outcome) -> dict[str, Any]:
     note = "; ".join(f"{x.code}: {x.name} (tối đa {format_number(x.max_points)} điểm)"
                      for x in book.criteria)
     return {"criteria": criteria, "score_rows": rows, "criteria_note": f"{note}."}
-
-
-def nominee(v: VoteOutcome, book: Workbook) -> str:
-    """The nominee as printed: the unit, or 'person, title, unit' for an individual."""
-    if v.vote.target == "individual":
-        parts = [v.vote.person or "", v.vote.person_title or "", v.vote.unit]
-        return ", ".join(p for p in parts if p)
-    return v.vote.unit
-
-
-def award_name(book: Workbook, award: str) -> str:
-    """The award's full name from the settings."""
-    return book.settings.flag_name if award == "flag" else book.settings.merit_name
-
-
-def votes_context(book: Workbook, result: Outcome) -> dict[str, Any]:
-    """The ballot figures, the per-nominee table and the proposal sentence."""
-    conf = book.conference
-    rows = [
-        {"stt": str(i), "nominee": nominee(v, book), "award": award_name(book, v.vote.award),
-         "votes": f"{v.vote.votes_for}/{v.vote.voters}", "percent": c.percent(v.percent)}
-        for i, v in enumerate(result.votes, start=1)
-    ]
-    return {
-        "vote_sentence": (
-            "Hội nghị tiến hành bình xét, suy tôn bằng phiếu kín: số phiếu phát ra "
-            f"{conf.ballots_issued}, số phiếu thu về {conf.ballots_returned}, số phiếu hợp lệ "
-            f"{conf.ballots_valid}. Kết quả như sau:"
-        ),
-        "vote_rows": rows,
-        "proposal_sentence": proposal_sentence(book, result),
-    }
-
-
-def proposal_sentence(book: Workbook, result: Outcome) -> str:
-    """Who the cluster proposes for what, and who is not proposed and why."""
-    parts = []
-    for award in ("flag", "merit"):
-        names = [nominee(v, book) for v in result.proposed_for(award)]
-        if names:
-            parts.append(f"tặng {award_name(book, award)} cho {', '.join(names)}")
-    text = (
-        f"Hội nghị thống nhất đề nghị {book.cluster.superior_head} {'; '.join(parts)}."
-        if parts else "Hội nghị không có đơn vị, cá nhân nào đủ điều kiện để đề nghị khen thưởng."
-    )
-    for v in result.votes:
-        if v.reason == "below_threshold":
-            text += (f" {nominee(v, book)} đạt {c.percent(v.percent)} số phiếu, chưa đạt tỷ lệ "
-                     f"tối thiểu {c.percent(v.threshold)} để đề nghị tặng "
-                     f"{award_name(book, v.vote.award)}.")
-        elif v.reason == "over_quota":
-            text += (f" {nominee(v, book)} đạt {c.percent(v.percent)} số phiếu nhưng vượt số "
-                     f"lượng được đề nghị tặng {award_name(book, v.vote.award)}.")
-    return text
 
 
 def election_sentence(book: Workbook, result: Outcome) -> str:

@@ -69,7 +69,11 @@ MEETING_FORMS = (
     ("Trực tiếp", "in_person"),
     ("Trực tiếp kết hợp trực tuyến", "hybrid"),
 )
-CITATION_ROLES = (("Căn cứ", "basis"), ("Quán triệt", "directive"))
+CITATION_ROLES = (
+    ("Căn cứ", "basis"),
+    ("Quán triệt", "directive"),
+    ("Căn cứ khen thưởng", "award_basis"),
+)
 YES_NO = (("Có", "yes"), ("Không", "no"))
 GENDERS = (("Nam", "male"), ("Nữ", "female"))
 MOVEMENT_KINDS = (("Thường xuyên", "regular"), ("Chuyên đề", "thematic"))
@@ -182,12 +186,13 @@ CITATIONS = Sheet(
     key="citations",
     title="Văn bản căn cứ",
     min_rows=1,
-    help="Các văn bản được viện dẫn. 'Căn cứ' in ở đoạn mở đầu; 'Quán triệt' in ở mục "
-    "lãnh đạo, chỉ đạo.",
+    help="Các văn bản được viện dẫn. 'Căn cứ' in ở đoạn mở đầu của báo cáo và tờ trình; "
+    "'Quán triệt' in ở mục lãnh đạo, chỉ đạo của báo cáo; 'Căn cứ khen thưởng' (luật, nghị "
+    "định về thi đua, khen thưởng) in đầu tờ trình.",
     columns=(
         Column("role", "Dùng làm", CH, choices=CITATION_ROLES),
-        Column("kind", "Loại văn bản", help="Ví dụ: Kế hoạch, Chỉ thị, Quyết định, Giao ước "
-               "thi đua."),
+        Column("kind", "Loại văn bản", help="Ví dụ: Kế hoạch, Chỉ thị, Nghị định, Giao ước "
+               "thi đua; với luật ghi cả tên luật, ví dụ: Luật Thi đua, khen thưởng."),
         Column("number", "Số, ký hiệu", required=False, help="Ví dụ: 108/KH-TTCP. Để trống "
                "nếu văn bản không có số."),
         Column("date", "Ngày ban hành", D, required=False),

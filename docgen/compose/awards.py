@@ -1,0 +1,78 @@
+"""Turn the year's ballot outcome into the words every award document shares.
+
+The nominee's printed name, the award's full name, the vote table rows and the sentences
+stating who is proposed (and who is not, with the numbers) are written here once, so the
+report, the minutes, the proposal and the list say exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docgen.compose import common as c
+from docgen.model import AwardKind, Workbook
+from docgen.rules import Outcome, VoteOutcome
+
+AWARDS: tuple[AwardKind, ...] = ("flag", "merit")
+
+
+def nominee(v: VoteOutcome, book: Workbook) -> str:
+    """The nominee as printed: the unit, or 'person, title, unit' for an individual."""
+    if v.vote.target == "individual":
+        parts = [v.vote.person or "", v.vote.person_title or "", v.vote.unit]
+        return ", ".join(p for p in parts if p)
+    return v.vote.unit
+
+
+def award_name(book: Workbook, award: AwardKind) -> str:
+    """The award's full name from the settings."""
+    return book.settings.flag_name if award == "flag" else book.settings.merit_name
+
+
+def quota(book: Workbook, award: AwardKind) -> int:
+    """How many nominees the cluster may propose for an award."""
+    return book.settings.flag_quota if award == "flag" else book.settings.merit_quota
+
+
+def votes_context(book: Workbook, result: Outcome) -> dict[str, Any]:
+    """The ballot figures, the per-nominee table and the proposal sentence."""
+    conf = book.conference
+    rows = [
+        {"stt": str(i), "nominee": nominee(v, book), "award": award_name(book, v.vote.award),
+         "votes": f"{v.vote.votes_for}/{v.vote.voters}", "percent": c.percent(v.percent)}
+        for i, v in enumerate(result.votes, start=1)
+    ]
+    return {
+        "vote_sentence": (
+            "Hội nghị tiến hành bình xét, suy tôn bằng phiếu kín: số phiếu phát ra "
+            f"{conf.ballots_issued}, số phiếu thu về {conf.ballots_returned}, số phiếu hợp lệ "
+            f"{conf.ballots_valid}. Kết quả như sau:"
+        ),
+        "vote_rows": rows,
+        "proposal_sentence": proposal_sentence(book, result),
+    }
+
+
+def proposal_sentence(book: Workbook, result: Outcome) -> str:
+    """Who the cluster proposes for what, and who is not proposed and why."""
+    parts = []
+    for award in AWARDS:
+        names = [nominee(v, book) for v in result.proposed_for(award)]
+        if names:
+            parts.append(f"tặng {award_name(book, award)} cho {', '.join(names)}")
+    text = (
+        f"Hội nghị thống nhất đề nghị {book.cluster.superior_head} {'; '.join(parts)}."
+        if parts else "Hội nghị không có đơn vị, cá nhân nào đủ điều kiện để đề nghị khen thưởng."
+    )
+    for v in result.votes:
+        if v.reason == "below_threshold":
+            text += (f" {nominee(v, book)} đạt {c.percent(v.percent)} số phiếu, chưa đạt tỷ lệ "
+                     f"tối thiểu {c.percent(v.threshold)} để đề nghị tặng "
+                     f"{award_name(book, v.vote.award)}.")
+        elif v.reason == "over_quota":
+            text += (f" {nominee(v, book)} đạt {c.percent(v.percent)} số phiếu nhưng vượt số "
+                     f"lượng được đề nghị tặng {award_name(book, v.vote.award)} (tối đa "
+                     f"{quota(book, v.vote.award)}).")
+    return text
+
+

@@ -1,0 +1,142 @@
+"""Turn the summary report's outline (domain.md 4.1) into its docxtpl template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.shared import Mm, Pt
+from docx.table import Table
+from layout import (
+    CENTER,
+    LEFT,
+    RIGHT,
+    Column,
+    body,
+    body_loop,
+    header_table,
+    heading,
+    loop,
+    new_document,
+    para,
+    signature_block,
+    table,
+    title_block,
+)
+
+
+def results_columns() -> list[Column]:
+    """Columns of the per-member results table (money columns widest)."""
+    spec = [
+        ("STT", 10, "stt", CENTER),
+        ("Đơn vị", 21, "unit", LEFT),
+        ("Số cuộc thanh tra", 13, "inspections", RIGHT),
+        ("Sai phạm về tiền (triệu đồng)", 23, "violations_money", RIGHT),
+        ("Kiến nghị thu hồi (triệu đồng)", 23, "recovery_money", RIGHT),
+        ("Sai phạm về đất (m²)", 20, "violations_land", RIGHT),
+        ("Kiến nghị xử lý (tập thể, cá nhân)", 12, "disciplined", RIGHT),
+        ("Chuyển cơ quan điều tra (vụ)", 15, "transferred", RIGHT),
+        ("Tiếp công dân (lượt)", 13, "receptions", RIGHT),
+        ("Đơn khiếu nại, tố cáo đã giải quyết", 15, "petitions", RIGHT),
+    ]
+    columns = []
+    for header, width, key, align in spec:
+        total = f"{{{{ results_total.{key} }}}}"
+        columns.append(Column(header, Mm(width), f"{{{{ r.{key} }}}}", align, total))
+    return columns
+
+
+def score_table(doc: DocxDocument) -> Table:
+    """Add the score table; one column per criterion via docxtpl `{%tc %}` column tags.
+
+    The two tag columns vanish on render; the criterion column is repeated once per item of
+    `criteria` (header) and of `r.points` (rows). The render adapter then rescales the
+    columns (18 + 42 + 15 per criterion + 20 mm) to the 165 mm text width.
+    """
+    columns = [
+        Column("Xếp hạng", Mm(18), "{{ r.rank }}", CENTER),
+        Column("Đơn vị", Mm(42), "{{ r.unit }}", LEFT),
+        Column("{%tc for c in criteria %}", Mm(35), "{%tc for p in r.points %}"),
+        Column("{{ c.code }} ({{ c.max }})", Mm(15), "{{ p }}", RIGHT),
+        Column("{%tc endfor %}", Mm(35), "{%tc endfor %}"),
+        Column("Tổng điểm", Mm(20), "{{ r.total }}", RIGHT),
+    ]
+    return table(doc, columns, "score_rows", size=11)
+
+
+def build_report(path: Path) -> None:
+    """Write the template of the cluster's year-end summary report."""
+    doc = new_document("Báo cáo tổng kết công tác thi đua, khen thưởng")
+    header_table(doc)
+    title_block(doc, "{{ doc.kind_title }}", "{{ doc.summary }}")
+    loop(doc, "doc.addressee_lines", "{{ line }}", "Addressee")
+    loop(doc, "basis", "{{ line }}", "Basis")
+    body(doc, "{{ intro }}")
+
+    heading(doc, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC THI ĐUA, KHEN THƯỞNG", 1)
+    heading(doc, "1. Công tác lãnh đạo, chỉ đạo, quán triệt", 2)
+    body_loop(doc, "narr.i1")
+    para(doc, "{%p if directives %}", "Body")
+    body(doc, "Các văn bản chỉ đạo đã được quán triệt, triển khai thực hiện trong năm:")
+    loop(doc, "directives", "{{ line }}", "Basis")
+    para(doc, "{%p endif %}", "Body")
+    heading(doc, "2. Tổ chức các phong trào thi đua", 2)
+    body_loop(doc, "narr.i2")
+    body(doc, "Các phong trào thi đua đã phát động trong năm:")
+    loop(doc, "movements", "{{ line }}", "Body")
+    body(doc, "{{ registration_sentence }}")
+    heading(doc, "3. Kết quả thực hiện nhiệm vụ chính trị", 2)
+    body_loop(doc, "narr.i3")
+    table(doc, results_columns(), "results_rows", total="results_total", size=11)
+    heading(doc, "4. Công tác khen thưởng", 2)
+    body_loop(doc, "narr.i4")
+    award_columns = [
+        Column("STT", Mm(12), "{{ r.stt }}", CENTER),
+        Column("Hình thức khen thưởng", Mm(68), "{{ r.award }}"),
+        Column("Cấp khen", Mm(45), "{{ r.decider }}"),
+        Column("Tập thể", Mm(20), "{{ r.collectives }}", RIGHT),
+        Column("Cá nhân", Mm(20), "{{ r.individuals }}", RIGHT),
+    ]
+    table(doc, award_columns, "award_rows")
+    heading(doc, "5. Kiểm tra, chấm điểm, bình xét", 2)
+    body_loop(doc, "narr.i5")
+    body(doc, "{{ conference_sentence }}")
+    body(doc, "Kết quả chấm điểm, xếp hạng như sau:")
+    score_table(doc)
+    body(doc, "Ghi chú: {{ criteria_note }}")
+    body(doc, "{{ vote_sentence }}")
+    vote_columns = [
+        Column("STT", Mm(12), "{{ r.stt }}", CENTER),
+        Column("Đơn vị, cá nhân được đề nghị", Mm(60), "{{ r.nominee }}"),
+        Column("Hình thức đề nghị", Mm(45), "{{ r.award }}"),
+        Column("Số phiếu đồng ý", Mm(24), "{{ r.votes }}", RIGHT),
+        Column("Tỷ lệ (%)", Mm(24), "{{ r.percent }}", RIGHT),
+    ]
+    table(doc, vote_columns, "vote_rows")
+    body(doc, "{{ proposal_sentence }}")
+
+    heading(doc, "II. ĐÁNH GIÁ CHUNG", 1)
+    heading(doc, "1. Ưu điểm", 2)
+    body_loop(doc, "narr.ii1")
+    heading(doc, "2. Hạn chế, nguyên nhân", 2)
+    body_loop(doc, "narr.ii2")
+    para(doc, "{%p if narr.ii3 %}", "Body")
+    heading(doc, "3. Bài học kinh nghiệm", 2)
+    body_loop(doc, "narr.ii3")
+    para(doc, "{%p endif %}", "Body")
+
+    heading(doc, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ next_year }}", 1)
+    body_loop(doc, "narr.iii")
+    body(doc, "{{ election_sentence }}")
+    heading(doc, "IV. ĐỀ XUẤT, KIẾN NGHỊ", 1)
+    body_loop(doc, "narr.iv")
+    closing = body(
+        doc,
+        "Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {{ year }} và "
+        "phương hướng, nhiệm vụ năm {{ next_year }} của {{ cluster_name }}./.",
+    )
+    closing.paragraph_format.keep_with_next = True
+    closing.paragraph_format.space_after = Pt(12)
+    signature_block(doc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
