@@ -62,3 +62,13 @@ def edited(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return make
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Build every document of the sample once: file stem without the '2021_cum-ix_' prefix
+    -> path."""
+    from docgen.build import build
+
+    built = build(SAMPLE, tmp_path_factory.mktemp("sample-build"))
+    return {path.stem.removeprefix("2021_cum-ix_"): path for path in built.paths}

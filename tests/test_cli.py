@@ -23,14 +23,32 @@ def test_check_prints_result(sample: Path, capsys: pytest.CaptureFixture[str]) -
     assert "Cụm trưởng Thanh tra tỉnh Kiên Giang, Cụm phó Thanh tra tỉnh Cà Mau" in text
 
 
-def test_build_writes_report(
+EXPECTED_FILES = [
+    "2021_cum-ix_bao-cao-tong-ket.docx",
+    "2021_cum-ix_bien-ban.docx",
+    "2021_cum-ix_to-trinh.docx",
+    "2021_cum-ix_danh-sach.docx",
+    "2021_cum-ix_bao-cao-thanh-tich-soc-trang.docx",
+    "2021_cum-ix_bao-cao-thanh-tich-kien-giang.docx",
+]
+
+
+def test_build_writes_the_year_package(
     sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["build", str(sample), "--out", str(tmp_path)]) == 0
-    target = tmp_path / "2021" / "cum-ix" / "2021_cum-ix_bao-cao-tong-ket.docx"
-    assert target.stat().st_size > 10_000
-    assert f"Đã lập 1 văn bản vào thư mục {target.parent}" in capsys.readouterr().out
-    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temp files left
+    folder = tmp_path / "2021" / "cum-ix"
+    text = capsys.readouterr().out
+    assert f"Đã lập {len(EXPECTED_FILES)} văn bản vào thư mục {folder}:" in text
+    assert [line.removeprefix("  - ") for line in text.splitlines()[1:]] == EXPECTED_FILES
+    assert sorted(p.name for p in folder.iterdir()) == sorted(EXPECTED_FILES)  # no temp files
+
+
+def test_build_only_some_kinds(sample: Path, tmp_path: Path) -> None:
+    assert main(["build", str(sample), "--out", str(tmp_path), "--only",
+                 "to-trinh, danh-sach"]) == 0
+    names = sorted(p.name for p in (tmp_path / "2021" / "cum-ix").iterdir())
+    assert names == ["2021_cum-ix_danh-sach.docx", "2021_cum-ix_to-trinh.docx"]
 
 
 def test_invalid_workbook_exits_1_and_writes_nothing(

@@ -12,10 +12,18 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import tpl_achievements
+import tpl_minutes
+import tpl_nominees
+import tpl_proposal
 import tpl_report
 
 BUILDERS: dict[str, Callable[[Path], None]] = {
     "bao-cao-tong-ket.docx": tpl_report.build_report,
+    "bien-ban.docx": tpl_minutes.build_minutes,
+    "to-trinh.docx": tpl_proposal.build_proposal,
+    "danh-sach.docx": tpl_nominees.build_nominees,
+    "bao-cao-thanh-tich.docx": tpl_achievements.build_achievements,
 }
 
 

@@ -10,19 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from docgen.compose import report
+from docgen.compose import achievements, minutes, nominees, proposal, report
+from docgen.compose.rendition import Rendition
 from docgen.model import Workbook
 from docgen.rules import Outcome
 
 ContextFn = Callable[[Workbook, Outcome], dict[str, Any]]
-
-
-@dataclass(frozen=True)
-class Rendition:
-    """One output file of a kind: its name part (None for the kind's only file) and context."""
-
-    part: str | None
-    context: dict[str, Any]
 
 
 RenditionsFn = Callable[[Workbook, Outcome], list[Rendition]]
@@ -48,5 +41,13 @@ KINDS: dict[str, DocumentKind] = {
     for kind in (
         DocumentKind(report.CODE, "Báo cáo tổng kết", "bao-cao-tong-ket.docx",
                      single(report.context)),
+        DocumentKind(minutes.CODE, "Biên bản họp bình xét", "bien-ban.docx",
+                     single(minutes.context)),
+        DocumentKind(proposal.CODE, "Tờ trình đề nghị khen thưởng", "to-trinh.docx",
+                     single(proposal.context)),
+        DocumentKind(nominees.CODE, "Danh sách đề nghị khen thưởng", "danh-sach.docx",
+                     single(nominees.context)),
+        DocumentKind(achievements.CODE, "Báo cáo thành tích", "bao-cao-thanh-tich.docx",
+                     achievements.renditions),
     )
 }

@@ -12,6 +12,7 @@ from typing import Any
 from docgen.compose import common as c
 from docgen.model import AwardKind, Workbook
 from docgen.rules import Outcome, VoteOutcome
+from docgen.vi import count_phrase
 
 AWARDS: tuple[AwardKind, ...] = ("flag", "merit")
 
@@ -76,3 +77,41 @@ def proposal_sentence(book: Workbook, result: Outcome) -> str:
     return text
 
 
+def tally(v: VoteOutcome) -> str:
+    """'7/7 phiếu đồng ý, đạt 100,0%': a nominee's votes for, voters and share."""
+    return f"{v.vote.votes_for}/{v.vote.voters} phiếu đồng ý, đạt {c.percent(v.percent)}"
+
+
+def proposal_lead(book: Workbook, result: Outcome) -> str:
+    """The sentence opening the conclusion: who is asked, or that nobody qualified."""
+    if not result.proposed:
+        return "Hội nghị không có đơn vị, cá nhân nào đủ điều kiện để đề nghị khen thưởng."
+    return f"Hội nghị thống nhất đề nghị {book.cluster.superior_head}:"
+
+
+def proposal_lines(book: Workbook, result: Outcome) -> list[str]:
+    """One line per proposed nominee, flags first, with the votes: '- Tặng … cho … (…);'."""
+    lines = [
+        f"Tặng {award_name(book, award)} cho {nominee(v, book)} ({tally(v)})"
+        for award in AWARDS
+        for v in result.proposed_for(award)
+    ]
+    return c.listed(lines)
+
+
+def refusal_sentence(book: Workbook, v: VoteOutcome) -> str:
+    """Why a nominee is not proposed, with the numbers; '' for a proposed nominee."""
+    award = award_name(book, v.vote.award)
+    if v.reason == "below_threshold":
+        return (f"{nominee(v, book)} được {tally(v)}, chưa đạt tỷ lệ tối thiểu "
+                f"{c.percent(v.threshold)} để đề nghị tặng {award}, nên Hội nghị không đề nghị.")
+    if v.reason == "over_quota":
+        limit = count_phrase(quota(book, v.vote.award), "đề nghị")
+        return (f"{nominee(v, book)} được {tally(v)}, đủ tỷ lệ nhưng vượt số lượng được đề "
+                f"nghị tặng {award} (tối đa {limit}), nên Hội nghị không đề nghị.")
+    return ""
+
+
+def refusal_sentences(book: Workbook, result: Outcome) -> list[str]:
+    """A `refusal_sentence` for every nominee not proposed, in ballot order."""
+    return [refusal_sentence(book, v) for v in result.votes if not v.proposed]

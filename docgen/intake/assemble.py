@@ -117,7 +117,8 @@ def check_conference(conf: m.Conference, form: Row, out: Collector) -> None:
 
 
 def check_votes(rows: list[Row], out: Collector) -> None:
-    """Votes for at most the voters; individuals need a name."""
+    """Votes for at most the voters; individuals need a name; no nominee twice per award."""
+    _check_duplicate_nominees(rows, out)
     for row in rows:
         votes, voters = row.values.get("votes_for"), row.values.get("voters")
         if isinstance(votes, int) and isinstance(voters, int):
@@ -130,6 +131,24 @@ def check_votes(rows: list[Row], out: Collector) -> None:
         if row.values.get("target") == "individual" and not row.values.get("person"):
             out.add(row.sheet, row.place("person"), "Họ và tên cá nhân",
                     "đối tượng là cá nhân nên phải ghi họ và tên.")
+
+
+def _check_duplicate_nominees(rows: list[Row], out: Collector) -> None:
+    seen: dict[tuple[object, ...], int] = {}
+    for row in rows:
+        v = row.values
+        person = name_key(str(v.get("person") or ""))
+        key = (v.get("target"), v.get("unit"), person, v.get("award"))
+        if None in (key[0], key[1], key[3]):
+            continue
+        if key in seen:
+            what = "Cờ thi đua" if v.get("award") == "flag" else "Bằng khen"
+            who = v.get("person") or v.get("unit")
+            out.add(row.sheet, row.place("award"), "Hình thức đề nghị",
+                    f"{who} đã được đề nghị {what} ở dòng {seen[key]}; mỗi đối tượng chỉ được "
+                    f"đề nghị một {what}.")
+        else:
+            seen[key] = row.row
 
 
 def check_scores(rows: list[Row], criteria: list[m.Criterion], out: Collector) -> None:
@@ -155,16 +174,16 @@ def check_narratives(narratives: list[m.Narrative], out: Collector) -> None:
 
 
 def check_signing(signing: list[m.Signing], out: Collector) -> None:
-    """One row per document, and the summary report's row present."""
+    """Exactly one row per document of the year's package."""
     seen: set[str] = set()
     for row in signing:
         if row.document in seen:
             out.add(s.SIGNING.title, _cell(row, "document"), "Văn bản",
                     f"văn bản “{s.DOCUMENTS[row.document]}” được khai hai lần.")
         seen.add(row.document)
-    if "bao-cao-tong-ket" not in seen:
-        out.add(s.SIGNING.title, None, "Văn bản",
-                f"chưa có dòng cho văn bản “{s.DOCUMENTS['bao-cao-tong-ket']}”.")
+    for code, label in s.DOCUMENTS.items():
+        if code not in seen:
+            out.add(s.SIGNING.title, None, "Văn bản", f"chưa có dòng cho văn bản “{label}”.")
 
 
 def check_criteria(criteria: list[m.Criterion], out: Collector) -> None:

@@ -1,0 +1,154 @@
+"""Turn the workbook and the year's outcome into the award proposal's (tờ trình) context.
+
+Only the proposed nominees appear, grouped by award, flags first. `reference` and
+`proposal_number_line` give the proposal's number and date as the attachments (the list of
+nominees) cite it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docgen.compose import common as c
+from docgen.compose.awards import AWARDS, award_name, nominee
+from docgen.compose.report import FORM_WORDS
+from docgen.model import AwardKind, DocumentCode, Signing, Workbook
+from docgen.rules import Outcome, VoteOutcome
+from docgen.vi import count_phrase, format_number, full_date, short_date
+
+CODE: DocumentCode = "to-trinh"
+MINUTES: DocumentCode = "bien-ban"
+TARGET_NOUNS = {"collective": "tập thể", "individual": "cá nhân"}
+
+
+def _signing(book: Workbook, code: DocumentCode) -> Signing:
+    """The signing row of a document (intake guarantees one per document)."""
+    signing = book.signing_for(code)
+    if signing is None:
+        raise ValueError(f"signing row for {code} is missing")
+    return signing
+
+
+def proposal_number_line(book: Workbook) -> str:
+    """The proposal's 'Số:' line: 'Số: 16/TTr-CTĐ', or 'Số:      /TTr-CTĐ' when blank."""
+    number = _signing(book, CODE).number
+    return c.number_line(number, c.TYPE_ABBR[CODE], book.cluster.issuer_abbr)
+
+
+def reference(book: Workbook) -> str:
+    """The attachments' line: '(Kèm theo Tờ trình số 16/TTr-CTĐ ngày 22 tháng 12 năm 2021
+    của Cụm …)'; a blank number keeps the clerk's space ('số      /TTr-CTĐ')."""
+    symbol = proposal_number_line(book).removeprefix("Số: ")
+    date = full_date(_signing(book, CODE).date)
+    return f"(Kèm theo Tờ trình số {symbol} {date} của {book.cluster.name})"
+
+
+def context(book: Workbook, result: Outcome) -> dict[str, Any]:
+    """Every value the proposal's template prints, already formatted."""
+    signing = _signing(book, CODE)
+    doc = c.header(book, signing, CODE, result.leader.place)
+    doc |= {
+        "addressee_lines": c.addressee_lines(signing.addressee),
+        "signature": c.signature(signing, result.leader),
+        "recipients_lines": c.recipient_lines(signing),
+    }
+    return {
+        "doc": doc,
+        "year": str(book.cluster.year),
+        "cluster_name": book.cluster.name,
+        "superior_head": book.cluster.superior_head,
+        "awards_phrase": awards_phrase(book, result),
+        "basis": basis(book),
+        "result_paragraph": result_paragraph(book, result),
+        "proposals": proposals(book, result),
+        "attachments_line": attachments_line(result),
+    }
+
+
+def awards_phrase(book: Workbook, result: Outcome) -> str:
+    """The awards actually proposed: 'Cờ thi đua … và Bằng khen …'.
+
+    With nothing proposed, the awards that were put to the vote are named instead.
+    """
+    kinds = award_kinds(result)
+    kinds = kinds or [a for a in AWARDS if any(v.vote.award == a for v in result.votes)]
+    return " và ".join(award_name(book, a) for a in kinds or AWARDS)
+
+
+def minutes_citation(book: Workbook) -> str:
+    """'Biên bản họp bình xét số 05/BB-CTĐ ngày 20/12/2021 của Cụm …' (no 'số' if blank)."""
+    signing = _signing(book, MINUTES)
+    parts = ["Biên bản họp bình xét"]
+    if signing.number is not None:
+        symbol = c.number_line(signing.number, c.TYPE_ABBR[MINUTES], book.cluster.issuer_abbr)
+        parts.append(symbol.replace("Số: ", "số ", 1))
+    parts += [f"ngày {short_date(signing.date)}", f"của {book.cluster.name}"]
+    return " ".join(parts)
+
+
+def basis(book: Workbook) -> list[str]:
+    """'Căn cứ …' lines: award laws and decrees, the year's plans and pact, the minutes."""
+    cited = [x for role in ("award_basis", "basis") for x in book.citations if x.role == role]
+    lines = [f"Căn cứ {c.citation(x)}" for x in cited]
+    return c.listed([*lines, f"Căn cứ {minutes_citation(book)}"], prefix="")
+
+
+def result_paragraph(book: Workbook, result: Outcome) -> str:
+    """When and how the cluster met and voted, and whether anyone is proposed."""
+    conf = book.conference
+    when = full_date(conf.date)
+    verdict = (
+        "các tập thể, cá nhân dưới đây đạt tỷ lệ phiếu đồng ý theo quy định và được Hội nghị "
+        "thống nhất đề nghị khen thưởng." if result.proposed else
+        "không có tập thể, cá nhân nào đạt đủ tiêu chuẩn để đề nghị khen thưởng."
+    )
+    return (
+        f"{when[0].upper()}{when[1:]}, {book.cluster.name} tổ chức Hội nghị"
+        f"{FORM_WORDS[conf.form]} tổng kết công tác thi đua năm {book.cluster.year}, bình xét, "
+        "suy tôn danh hiệu thi đua, hình thức khen thưởng. Hội nghị đã bỏ phiếu kín: số phiếu "
+        f"phát ra {format_number(conf.ballots_issued)}, số phiếu thu về "
+        f"{format_number(conf.ballots_returned)}, số phiếu hợp lệ "
+        f"{format_number(conf.ballots_valid)}; {verdict}"
+    )
+
+
+def proposals(book: Workbook, result: Outcome) -> list[dict[str, Any]]:
+    """One numbered item per proposed award: '1. {award} cho 01 (một) tập thể:' and names."""
+    items: list[dict[str, Any]] = []
+    for award in AWARDS:
+        chosen = _collectives_first(result.proposed_for(award))
+        if chosen:
+            items.append({
+                "heading": f"{len(items) + 1}. {award_name(book, award)} cho "
+                f"{_counts(chosen)}:",
+                "lines": c.listed([nominee(v, book) for v in chosen]),
+            })
+    return items
+
+
+def _collectives_first(chosen: list[VoteOutcome]) -> list[VoteOutcome]:
+    return sorted(chosen, key=lambda v: v.vote.target != "collective")
+
+
+def _counts(chosen: list[VoteOutcome]) -> str:
+    """'01 (một) tập thể và 02 (hai) cá nhân' (a zero count is left out)."""
+    parts = []
+    for target, noun in TARGET_NOUNS.items():
+        n = sum(1 for v in chosen if v.vote.target == target)
+        if n:
+            parts.append(count_phrase(n, noun))
+    return " và ".join(parts)
+
+
+def attachments_line(result: Outcome) -> str:
+    """'(Kèm theo: Biên bản …; Danh sách …; Báo cáo thành tích của các tập thể …).'"""
+    targets = [noun for target, noun in TARGET_NOUNS.items()
+               if any(v.vote.target == target for v in result.proposed)]
+    who = ", ".join(targets or ["tập thể"])
+    return ("(Kèm theo: Biên bản họp bình xét; Danh sách đề nghị khen thưởng; Báo cáo thành "
+            f"tích của các {who} được đề nghị).")
+
+
+def award_kinds(result: Outcome) -> list[AwardKind]:
+    """The awards with at least one proposed nominee, flags first."""
+    return [a for a in AWARDS if result.proposed_for(a)]

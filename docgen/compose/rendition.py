@@ -1,0 +1,14 @@
+"""Turn a context into a named output: one file of a document kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One output file of a kind: its name part (None for the kind's only file) and context."""
+
+    part: str | None
+    context: dict[str, Any]

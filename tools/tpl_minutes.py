@@ -1,0 +1,112 @@
+"""Turn the minutes' outline (Decree 30 Mẫu 1.9; domain.md 4.2) into its docxtpl template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.shared import Mm, Pt
+from docx.table import Table
+from layout import (
+    CENTER,
+    RIGHT,
+    Column,
+    body,
+    body_loop,
+    first_para,
+    header_table,
+    heading,
+    layout_table,
+    loop,
+    new_document,
+    para,
+    row_flags,
+    table,
+    title_block,
+)
+from tpl_report import score_table
+
+SIGNATURE_GAP = 4  # blank lines left for the handwritten signature
+
+
+def ballot_table(doc: DocxDocument) -> Table:
+    """Add the ballot table: every nominee, its votes, share and result (165 mm wide)."""
+    columns = [
+        Column("STT", Mm(10), "{{ r.stt }}", CENTER),
+        Column("Đơn vị, cá nhân được đề nghị", Mm(43), "{{ r.nominee }}"),
+        Column("Hình thức đề nghị", Mm(36), "{{ r.award }}"),
+        Column("Số phiếu đồng ý", Mm(16), "{{ r.votes_for }}", RIGHT),
+        Column("Tổng số người bỏ phiếu", Mm(18), "{{ r.voters }}", RIGHT),
+        Column("Tỷ lệ (%)", Mm(16), "{{ r.percent }}", RIGHT),
+        Column("Kết quả", Mm(26), "{{ r.verdict }}", CENTER),
+    ]
+    return table(doc, columns, "ballot_rows", size=11)
+
+
+def minutes_signatures(doc: DocxDocument) -> Table:
+    """Add THƯ KÝ (left) and CHỦ TỌA (right), each with room to sign and the name below."""
+    half = Mm(82.5)
+    grid = layout_table(doc, [half, half])
+    for cell, title, name in ((grid.cell(0, 0), "THƯ KÝ", "{{ secretary_name }}"),
+                              (grid.cell(0, 1), "CHỦ TỌA", "{{ chair_name }}")):
+        first_para(cell, title, "Signer")
+        for _ in range(SIGNATURE_GAP):
+            para(cell, "", "Signer")
+        para(cell, name, "Signer")
+    row_flags(grid.rows[0])
+    return grid
+
+
+def recipients(doc: DocxDocument) -> None:
+    """Add "Nơi nhận:" and the list, flush left under the signatures."""
+    para(doc, "Nơi nhận:", "Recipients head", space_before=Pt(12))
+    loop(doc, "doc.recipients_lines", "{{ line }}", "Recipients")
+
+
+def meeting_lines(doc: DocxDocument) -> None:
+    """Add when, how and where the meeting was held, who attended, chaired and took notes."""
+    for label, tag in (("Thời gian bắt đầu", "start_line"), ("Hình thức", "form_line"),
+                       ("Địa điểm", "venue_line"), ("Thành phần tham dự", "attendees_line"),
+                       ("Chủ trì", "chair_line"), ("Thư ký", "secretary_line")):
+        body(doc, f"{label}: {{{{ {tag} }}}}")
+
+
+def content(doc: DocxDocument) -> None:
+    """Add the four parts: scores, ballot, conclusion, next year's officers."""
+    heading(doc, "NỘI DUNG", 1)
+    heading(doc, "1. Kết quả chấm điểm thi đua", 2)
+    body(doc, "{{ scores_intro }}")
+    score_table(doc)
+    body(doc, "Ghi chú: {{ criteria_note }}")
+    heading(doc, "2. Kết quả bình xét, suy tôn", 2)
+    body(doc, "{{ vote_sentence }}")
+    ballot_table(doc)
+    heading(doc, "3. Kết luận", 2)
+    body(doc, "{{ conclusion_lead }}")
+    loop(doc, "conclusion_lines", "{{ line }}", "Body")
+    body_loop(doc, "refusals")
+    heading(doc, "4. Bầu Cụm trưởng, Cụm phó năm {{ next_year }}", 2)
+    body(doc, "{{ election_sentence }}")
+
+
+def build_minutes(path: Path) -> None:
+    """Write the template of the minutes of the cluster's award meeting."""
+    doc = new_document("Biên bản họp bình xét, suy tôn thi đua, khen thưởng")
+    header_table(doc, with_date=False)
+    title_block(
+        doc,
+        "BIÊN BẢN",
+        "Họp bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng năm {{ year }} "
+        "của {{ cluster_name }}",
+    )
+    meeting_lines(doc)
+    content(doc)
+    body(doc, "Biên bản đã được thông qua tại cuộc họp, các thành viên dự họp nhất trí.")
+    closing = body(doc, "{{ end_line }}")
+    closing.paragraph_format.keep_with_next = True
+    closing.paragraph_format.space_after = Pt(12)
+    minutes_signatures(doc)
+    recipients(doc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+

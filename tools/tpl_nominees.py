@@ -1,0 +1,113 @@
+"""Turn the list of proposed nominees (domain.md 2.4, Decree 30 Mẫu 2.1) into its template.
+
+The list is an appendix of the Tờ trình, in its own file: no header table, the appendix
+title and the italic "(Kèm theo Tờ trình ...)" line, then one block per award with the
+collectives and the individuals in separate tables. It is signed through the Tờ trình, so
+it has no signature block. Page numbers start from 1 on the list's own first page.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell
+from layout import (
+    CENTER,
+    LEFT,
+    SUBJECT_RULE,
+    TEXT_WIDTH,
+    Column,
+    StyleSpec,
+    define_style,
+    drop_empty_paragraphs,
+    heading,
+    new_document,
+    para,
+    rule,
+    table,
+)
+
+REFERENCE_STYLE = StyleSpec("Appendix reference", size=14, italic=True, align=CENTER)
+
+COLLECTIVE_COLUMNS = [
+    Column("STT", Mm(12), "{{ r.stt }}", CENTER),
+    Column("Tên tập thể", Mm(52), "{{ r.name }}"),
+    Column("Địa chỉ", Mm(45), "{{ r.address }}"),
+    Column("Số phiếu đồng ý", Mm(34), "{{ r.votes }}", CENTER),
+    Column("Ghi chú", Mm(22), "{{ r.note }}"),
+]
+
+# "Nam" and "Nữ" sit under a shared "Năm sinh" heading (see `group_header`).
+INDIVIDUAL_COLUMNS = [
+    Column("STT", Mm(10), "{{ r.stt }}", CENTER),
+    Column("Họ và tên", Mm(42), "{{ r.name }}"),
+    Column("Nam", Mm(14), "{{ r.male }}", CENTER),
+    Column("Nữ", Mm(14), "{{ r.female }}", CENTER),
+    Column("Chức vụ, đơn vị", Mm(47), "{{ r.position }}"),
+    Column("Số phiếu đồng ý", Mm(22), "{{ r.votes }}", CENTER),
+    Column("Ghi chú", Mm(16), "{{ r.note }}"),
+]
+BIRTH_COLUMNS = (2, 3)
+
+
+def _set_text(cell: _Cell, text: str) -> None:
+    """Replace the text of a header cell's single run."""
+    cell.paragraphs[0].runs[0].text = text
+
+
+def group_header(grid: Table, first: int, last: int, label: str) -> None:
+    """Add a header row on top: `label` spans columns first..last, the others span both rows.
+
+    Why the raw XML: python-docx can only append rows at the bottom, so the header row is
+    copied (with its repeat-on-each-page and no-split flags) and inserted above itself.
+    """
+    below = grid.rows[0]._tr
+    below.addprevious(copy.deepcopy(below))
+    top, lower = grid.rows[0].cells, grid.rows[1].cells
+    for i, (upper, under) in enumerate(zip(top, lower, strict=True)):
+        if first <= i <= last:
+            _set_text(upper, label if i == first else "")
+        else:
+            _set_text(under, "")
+    for i in range(len(top)):
+        if not first <= i <= last:
+            drop_empty_paragraphs(grid.cell(0, i).merge(grid.cell(1, i)))
+    drop_empty_paragraphs(grid.cell(0, first).merge(grid.cell(0, last)))
+
+
+def award_block(doc: DocxDocument) -> None:
+    """Add one award's block: its heading, the collectives and the individuals tables."""
+    heading(doc, "{{ b.heading }}", 1)
+    para(doc, "{%p if b.collectives %}", "Body")
+    heading(doc, "{{ b.collectives_heading }}", 2).paragraph_format.space_after = Pt(6)
+    table(doc, COLLECTIVE_COLUMNS, "b.collectives")
+    para(doc, "{%p endif %}", "Body")
+    para(doc, "{%p if b.individuals %}", "Body")
+    heading(doc, "{{ b.individuals_heading }}", 2).paragraph_format.space_after = Pt(6)
+    grid = table(doc, INDIVIDUAL_COLUMNS, "b.individuals")
+    group_header(grid, *BIRTH_COLUMNS, "Năm sinh")
+    para(doc, "{%p endif %}", "Body")
+
+
+def build_nominees(path: Path) -> None:
+    """Write the template of the list of nominees proposed for awards."""
+    doc = new_document("Danh sách đề nghị khen thưởng")
+    define_style(doc, REFERENCE_STYLE)
+    para(doc, "DANH SÁCH", "Doc kind", space_before=Pt(0))
+    para(doc, "ĐỀ NGHỊ TẶNG {{ awards_upper }} NĂM {{ year }}", "Summary")
+    para(doc, "{{ reference }}", REFERENCE_STYLE.name)
+    line = rule(doc, SUBJECT_RULE, TEXT_WIDTH)
+    line.paragraph_format.space_before = line.paragraph_format.space_after = Pt(4)
+    para(doc, "{%p for b in blocks %}", "Body")
+    award_block(doc)
+    para(doc, "{%p endfor %}", "Body")
+    para(doc, "{%p if not blocks %}", "Body")
+    para(doc, "Không có tập thể, cá nhân được đề nghị khen thưởng.", "Body")
+    para(doc, "{%p endif %}", "Body")
+    # Word wants a paragraph after a closing table; a 3-pt one takes no visible room.
+    para(doc, "", "Rule", alignment=LEFT)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))

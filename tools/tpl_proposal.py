@@ -1,0 +1,40 @@
+"""Turn the award proposal's outline (Decree 30 Mẫu 1.4; domain.md 4.2) into its template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx.shared import Pt
+from layout import (
+    body,
+    header_table,
+    loop,
+    new_document,
+    para,
+    signature_block,
+    title_block,
+)
+
+
+def build_proposal(path: Path) -> None:
+    """Write the template of the cluster's proposal (tờ trình) for the year's awards."""
+    doc = new_document("Tờ trình đề nghị khen thưởng")
+    header_table(doc)
+    title_block(doc, "TỜ TRÌNH", "Về việc đề nghị tặng {{ awards_phrase }} năm {{ year }}")
+    loop(doc, "doc.addressee_lines", "{{ line }}", "Addressee")
+    loop(doc, "basis", "{{ line }}", "Basis")
+    body(doc, "{{ result_paragraph }}")
+    para(doc, "{%p if proposals %}", "Body")
+    body(doc, "{{ cluster_name }} kính đề nghị {{ superior_head }} xem xét, tặng:")
+    para(doc, "{%p for item in proposals %}", "Body")
+    body(doc, "{{ item.heading }}")
+    loop(doc, "item.lines", "{{ line }}", "Body")
+    para(doc, "{%p endfor %}", "Body")
+    para(doc, "{%p endif %}", "Body")
+    body(doc, "{{ attachments_line }}", "Basis")
+    closing = body(doc, "Kính trình {{ superior_head }} xem xét, quyết định./.")
+    closing.paragraph_format.keep_with_next = True
+    closing.paragraph_format.space_after = Pt(12)
+    signature_block(doc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
