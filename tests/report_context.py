@@ -189,8 +189,12 @@ def sample_context() -> dict[str, Any]:
                 "percent": "100",
             },
         ],
-        "proposal_sentence": "Cụm thống nhất đề nghị Tổng Thanh tra Chính phủ tặng Cờ thi "
-        "đua cho Thanh tra tỉnh Sóc Trăng và Bằng khen cho Thanh tra tỉnh Kiên Giang.",
+        "conclusion_lead": "Hội nghị thống nhất đề nghị Tổng Thanh tra Chính phủ:",
+        "conclusion_lines": [
+            "- Tặng Cờ thi đua cho Thanh tra tỉnh Sóc Trăng (7/7 phiếu đồng ý, đạt 100,0%);",
+            "- Tặng Bằng khen cho Thanh tra tỉnh Kiên Giang (6/6 phiếu đồng ý, đạt 100,0%).",
+        ],
+        "refusals": [],
         "next_year": "2022",
         "election_sentence": "Hội nghị thống nhất bầu Thanh tra tỉnh Kiên Giang làm Cụm "
         "trưởng, Thanh tra tỉnh Cà Mau làm Cụm phó năm 2022.",

@@ -42,9 +42,10 @@ SEED_FACTS = [
     "Văn Đức, Chánh Thanh tra tỉnh Kiên Giang, Cụm phó chủ trì",
     "tập thể (đạt 100%)",
     "cá nhân (đạt 100%)",
-    "Hội nghị thống nhất đề nghị Tổng Thanh tra Chính phủ tặng Cờ thi đua của Thanh tra Chính "
-    "phủ cho Thanh tra tỉnh Sóc Trăng; tặng Bằng khen của Tổng Thanh tra Chính phủ cho Thanh "
-    "tra tỉnh Kiên Giang.",
+    "Hội nghị thống nhất đề nghị Tổng Thanh tra Chính phủ:\n- Tặng Cờ thi đua của Thanh tra "
+    "Chính phủ cho Thanh tra tỉnh Sóc Trăng (7/7 phiếu đồng ý, đạt 100,0%);\n- Tặng Bằng "
+    "khen của Tổng Thanh tra Chính phủ cho Thanh tra tỉnh Kiên Giang (7/7 phiếu đồng ý, đạt "
+    "100,0%).",
     "Hội nghị thống nhất bầu Thanh tra tỉnh Kiên Giang làm Cụm trưởng và Thanh tra tỉnh Cà Mau "
     "làm Cụm phó Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu năm 2022.",
 ]

@@ -113,7 +113,9 @@ def build_report(path: Path) -> None:
         Column("Tỷ lệ (%)", Mm(24), "{{ r.percent }}", RIGHT),
     ]
     table(doc, vote_columns, "vote_rows")
-    body(doc, "{{ proposal_sentence }}")
+    body(doc, "{{ conclusion_lead }}")
+    loop(doc, "conclusion_lines", "{{ line }}", "Body")
+    body_loop(doc, "refusals")
 
     heading(doc, "II. ĐÁNH GIÁ CHUNG", 1)
     heading(doc, "1. Ưu điểm", 2)

@@ -35,46 +35,38 @@ def quota(book: Workbook, award: AwardKind) -> int:
     return book.settings.flag_quota if award == "flag" else book.settings.merit_quota
 
 
-def votes_context(book: Workbook, result: Outcome) -> dict[str, Any]:
-    """The ballot figures, the per-nominee table and the proposal sentence."""
+def vote_sentence(book: Workbook) -> str:
+    """The ballot figures: issued, returned, valid."""
     conf = book.conference
+    return (
+        "Hội nghị tiến hành bình xét, suy tôn bằng phiếu kín: số phiếu phát ra "
+        f"{conf.ballots_issued}, số phiếu thu về {conf.ballots_returned}, số phiếu hợp lệ "
+        f"{conf.ballots_valid}. Kết quả như sau:"
+    )
+
+
+def votes_context(book: Workbook, result: Outcome) -> dict[str, Any]:
+    """The ballot figures, the per-nominee table and the conclusion."""
     rows = [
         {"stt": str(i), "nominee": nominee(v, book), "award": award_name(book, v.vote.award),
          "votes": f"{v.vote.votes_for}/{v.vote.voters}", "percent": c.percent(v.percent)}
         for i, v in enumerate(result.votes, start=1)
     ]
     return {
-        "vote_sentence": (
-            "Hội nghị tiến hành bình xét, suy tôn bằng phiếu kín: số phiếu phát ra "
-            f"{conf.ballots_issued}, số phiếu thu về {conf.ballots_returned}, số phiếu hợp lệ "
-            f"{conf.ballots_valid}. Kết quả như sau:"
-        ),
+        "vote_sentence": vote_sentence(book),
         "vote_rows": rows,
-        "proposal_sentence": proposal_sentence(book, result),
+        **conclusion(book, result),
     }
 
 
-def proposal_sentence(book: Workbook, result: Outcome) -> str:
-    """Who the cluster proposes for what, and who is not proposed and why."""
-    parts = []
-    for award in AWARDS:
-        names = [nominee(v, book) for v in result.proposed_for(award)]
-        if names:
-            parts.append(f"tặng {award_name(book, award)} cho {', '.join(names)}")
-    text = (
-        f"Hội nghị thống nhất đề nghị {book.cluster.superior_head} {'; '.join(parts)}."
-        if parts else "Hội nghị không có đơn vị, cá nhân nào đủ điều kiện để đề nghị khen thưởng."
-    )
-    for v in result.votes:
-        if v.reason == "below_threshold":
-            text += (f" {nominee(v, book)} đạt {c.percent(v.percent)} số phiếu, chưa đạt tỷ lệ "
-                     f"tối thiểu {c.percent(v.threshold)} để đề nghị tặng "
-                     f"{award_name(book, v.vote.award)}.")
-        elif v.reason == "over_quota":
-            text += (f" {nominee(v, book)} đạt {c.percent(v.percent)} số phiếu nhưng vượt số "
-                     f"lượng được đề nghị tặng {award_name(book, v.vote.award)} (tối đa "
-                     f"{quota(book, v.vote.award)}).")
-    return text
+def conclusion(book: Workbook, result: Outcome) -> dict[str, Any]:
+    """Who is proposed for what and who is not (with the numbers): the same words in the
+    report and the minutes."""
+    return {
+        "conclusion_lead": proposal_lead(book, result),
+        "conclusion_lines": proposal_lines(book, result),
+        "refusals": refusal_sentences(book, result),
+    }
 
 
 def tally(v: VoteOutcome) -> str:

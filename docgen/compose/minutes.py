@@ -14,16 +14,13 @@ from typing import Any
 from docgen.compose import common as c
 from docgen.compose.awards import (
     award_name,
+    conclusion,
     nominee,
-    proposal_lead,
-    proposal_lines,
-    refusal_sentences,
-    votes_context,
+    vote_sentence,
 )
 
 # The score table must be the report's, figure for figure: reuse its builder.
-from docgen.compose.report import _scores as scores_context
-from docgen.compose.report import election_sentence
+from docgen.compose.report import election_sentence, scores_context
 from docgen.model import Conference, DocumentCode, Workbook
 from docgen.rules import Outcome
 from docgen.vi import format_number, full_date
@@ -55,11 +52,9 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "scores_intro": "Hội nghị đã thông qua kết quả chấm điểm, xếp hạng thi đua năm "
         f"{book.cluster.year} của các thành viên Cụm như sau:",
         **scores_context(book, result),
-        "vote_sentence": votes_context(book, result)["vote_sentence"],
+        "vote_sentence": vote_sentence(book),
         "ballot_rows": ballot_rows(book, result),
-        "conclusion_lead": proposal_lead(book, result),
-        "conclusion_lines": proposal_lines(book, result),
-        "refusals": refusal_sentences(book, result),
+        **conclusion(book, result),
         "election_sentence": election_sentence(book, result),
         "end_line": f"Cuộc họp kết thúc vào {moment(conf.end, conf.date)}./.",
         "secretary_name": conf.secretary,

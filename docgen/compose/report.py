@@ -53,7 +53,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         **_results(book),
         "award_rows": _awards(book),
         "conference_sentence": conference_sentence(book, book.conference),
-        **_scores(book, result),
+        **scores_context(book, result),
         **votes_context(book, result),
         "election_sentence": election_sentence(book, result),
     }
@@ -126,7 +126,8 @@ def conference_sentence(book: Workbook, conf: Conference) -> str:
     )
 
 
-def _scores(book: Workbook, result: Outcome) -> dict[str, Any]:
+def scores_context(book: Workbook, result: Outcome) -> dict[str, Any]:
+    """The criteria, the ranked score rows and the criteria note (report and minutes)."""
     criteria = [{"code": x.code, "name": x.name, "max": format_number(x.max_points)}
                 for x in book.criteria]
     rows = [
