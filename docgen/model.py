@@ -53,6 +53,7 @@ class Cluster(Record):
     superior: list[str] = []
     issuer: list[str]
     issuer_abbr: str
+    issued_as: Literal["cluster", "leader"] = "cluster"
     superior_body: str
     superior_head: str
 
@@ -64,6 +65,7 @@ class Member(Record):
     short_name: str
     place: str
     superior: str | None = None
+    abbr: str | None = None
     address: str | None = None
     phone: str | None = None
     head_name: str

@@ -91,12 +91,12 @@ CASES = [
     (
         "required blank",
         _cell("Thành viên", "Họ và tên thủ trưởng", 1, "   "),
-        "Trang 'Thành viên', ô G2 (Họ và tên thủ trưởng): chưa điền (bắt buộc).",
+        "Trang 'Thành viên', ô H2 (Họ và tên thủ trưởng): chưa điền (bắt buộc).",
     ),
     (
         "bad choice",
         _cell("Thành viên", "Vai trò năm nay", 3, "Trưởng cụm"),
-        "Trang 'Thành viên', ô I4 (Vai trò năm nay): “Trưởng cụm” không phải là một giá trị "
+        "Trang 'Thành viên', ô J4 (Vai trò năm nay): “Trưởng cụm” không phải là một giá trị "
         "được chọn (“Cụm trưởng”; “Cụm phó”; “Thành viên”).",
     ),
     (
@@ -167,3 +167,34 @@ def test_wrong_extension(tmp_path: Path) -> None:
     path.write_bytes(b"")
     with pytest.raises(IntakeError, match=r"không phải là sổ tính Excel \.xlsx"):
         read_workbook(path)
+
+
+def test_papers_under_the_leaders_unit_need_its_symbol(edited: Make) -> None:
+    path = edited(_form("Thông tin chung", "Ban hành văn bản dưới tên", "Đơn vị Cụm trưởng"))
+    found = problems_of(path)
+    expected = ("đơn vị làm Cụm trưởng cần có ký hiệu vì văn bản ban hành dưới tên đơn vị Cụm "
+                "trưởng (trang 'Thông tin chung').")
+    assert found == [
+        f"Trang 'Thành viên', ô E2 (Ký hiệu đơn vị): {expected}",
+        f"Trang 'Thành viên', ô E3 (Ký hiệu đơn vị): {expected}",
+    ]
+
+
+def test_papers_under_the_leaders_unit(edited: Make) -> None:
+    path = edited(
+        _form("Thông tin chung", "Ban hành văn bản dưới tên", "Đơn vị Cụm trưởng"),
+        _cell("Thành viên", "Ký hiệu đơn vị", 1, "TTr"),
+        _cell("Thành viên", "Ký hiệu đơn vị", 2, "TTr"),
+    )
+    from docgen.compose.common import header
+    from docgen.rules import outcome
+
+    book = read_workbook(path)
+    result = outcome(book)
+    signing = book.signing_for("bao-cao-tong-ket")
+    assert signing is not None
+    doc = header(book, signing, "bao-cao-tong-ket", result.leader)
+    assert doc["superior_lines"] == ["UBND TỈNH BẠC LIÊU"]
+    assert doc["issuer_lines"] == ["THANH TRA TỈNH BẠC LIÊU"]
+    assert doc["number_line"] == "Số: 15/BC-TTr"
+    assert doc["date_line"] == "Bạc Liêu, ngày 22 tháng 12 năm 2021"

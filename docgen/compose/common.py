@@ -60,14 +60,23 @@ def signature(signing: Signing, signer: Member) -> dict[str, Any]:
     }
 
 
-def header(book: Workbook, signing: Signing, code: str, place: str) -> dict[str, Any]:
-    """The parts of the first page's header shared by all documents."""
+def header(book: Workbook, signing: Signing, code: str, leader: Member) -> dict[str, Any]:
+    """The parts of the first page's header shared by the cluster's documents.
+
+    `leader` is the Cụm trưởng issuing the document (this year's, or next year's for the
+    plan and pact): the date line carries their place, and when the cluster issues its
+    papers under the leader's unit, the header and the number's symbol are that unit's.
+    """
     cluster = book.cluster
+    superior, issuer, abbr = cluster.superior, cluster.issuer, cluster.issuer_abbr
+    if cluster.issued_as == "leader":
+        superior = [leader.superior] if leader.superior else []
+        issuer, abbr = [leader.name], leader.abbr or cluster.issuer_abbr
     return {
-        "superior_lines": [upper_vi(x) for x in cluster.superior],
-        "issuer_lines": [upper_vi(x) for x in cluster.issuer],
-        "number_line": number_line(signing.number, TYPE_ABBR.get(code), cluster.issuer_abbr),
-        "date_line": date_line(place, signing.date),
+        "superior_lines": [upper_vi(x) for x in superior],
+        "issuer_lines": [upper_vi(x) for x in issuer],
+        "number_line": number_line(signing.number, TYPE_ABBR.get(code), abbr),
+        "date_line": date_line(leader.place, signing.date),
     }
 
 

@@ -36,7 +36,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     if signing is None:  # intake guarantees the row; keep mypy and readers certain
         raise ValueError("signing row for the minutes is missing")
     conf = book.conference
-    doc = c.header(book, signing, CODE, result.leader.place)
+    doc = c.header(book, signing, CODE, result.leader)
     doc["recipients_lines"] = c.recipient_lines(signing)
     return {
         "doc": doc,

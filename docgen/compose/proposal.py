@@ -46,7 +46,7 @@ def reference(book: Workbook) -> str:
 def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     """Every value the proposal's template prints, already formatted."""
     signing = _signing(book, CODE)
-    doc = c.header(book, signing, CODE, result.leader.place)
+    doc = c.header(book, signing, CODE, result.leader)
     doc |= {
         "addressee_lines": c.addressee_lines(signing.addressee),
         "signature": c.signature(signing, result.leader),

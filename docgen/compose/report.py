@@ -29,7 +29,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     if signing is None:  # intake guarantees the row; keep mypy and readers certain
         raise ValueError("signing row for the summary report is missing")
     year = book.cluster.year
-    doc = c.header(book, signing, CODE, result.leader.place)
+    doc = c.header(book, signing, CODE, result.leader)
     doc |= {
         "kind_title": "BÁO CÁO",
         "summary": f"Tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, "

@@ -71,6 +71,8 @@ def read_workbook(path: Path) -> m.Workbook:
     a.check_narratives(records["narratives"], out)
     a.check_signing(records["signing"], out)
     singles = _forms(forms, out)
+    if "cluster" in singles:
+        a.check_issuer(singles["cluster"], members, out)
     if out.problems:
         raise ValidationFailed(out.problems)
     return m.Workbook(**records, **singles)

@@ -92,6 +92,17 @@ def check_members(members: list[m.Member], out: Collector) -> None:
                         f"cần đúng một {label}, đang có {len(holders)} (dòng: {rows}).")
 
 
+def check_issuer(cluster: m.Cluster, members: list[m.Member], out: Collector) -> None:
+    """Papers issued under the leader's unit need that unit's symbol (this and next year)."""
+    if cluster.issued_as != "leader":
+        return
+    for member in members:
+        if "leader" in (member.role, member.role_next) and not member.abbr:
+            out.add(s.MEMBERS.title, _cell(member, "abbr") or _cell(member, "name"),
+                    "Ký hiệu đơn vị", "đơn vị làm Cụm trưởng cần có ký hiệu vì văn bản ban "
+                    "hành dưới tên đơn vị Cụm trưởng (trang 'Thông tin chung').")
+
+
 def _row(record: m.Record) -> int:
     return record.source.row if record.source else 0
 

@@ -102,13 +102,17 @@ def read_table(ws: Worksheet, sheet: Sheet, out: Collector) -> list[Row]:
     """Read a table sheet: headers in row 1, one record per non-blank row below."""
     headers = _header_map(ws)
     located: list[tuple[Column, int]] = []
+    missing = False
     for column in sheet.columns:
         idx = headers.get(name_key(column.header))
         if idx is None:
-            out.add(sheet.title, None, column.header, "thiếu cột này ở dòng tiêu đề (dòng 1).")
+            if column.required:  # an optional column may be absent: its values are blank
+                out.add(sheet.title, None, column.header,
+                        "thiếu cột này ở dòng tiêu đề (dòng 1).")
+                missing = True
             continue
         located.append((column, idx))
-    if len(located) < len(sheet.columns):
+    if missing:
         return []
     rows: list[Row] = []
     for cells in ws.iter_rows(min_row=2):
@@ -139,7 +143,8 @@ def read_form(ws: Worksheet, sheet: Sheet, out: Collector) -> Row:
     for column in sheet.columns:
         line = labels.get(name_key(column.header))
         if line is None:
-            out.add(sheet.title, None, column.header, "thiếu dòng này ở cột A.")
+            if column.required:  # an optional row may be absent: its value is blank
+                out.add(sheet.title, None, column.header, "thiếu dòng này ở cột A.")
             form.values[column.field] = None
             continue
         _convert_into(form, column, ws.cell(row=line, column=2).value, f"B{line}", out)

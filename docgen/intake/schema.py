@@ -74,6 +74,7 @@ CITATION_ROLES = (
     ("Quán triệt", "directive"),
     ("Căn cứ khen thưởng", "award_basis"),
 )
+ISSUED_AS = (("Cụm thi đua", "cluster"), ("Đơn vị Cụm trưởng", "leader"))
 YES_NO = (("Có", "yes"), ("Không", "no"))
 GENDERS = (("Nam", "male"), ("Nữ", "female"))
 MOVEMENT_KINDS = (("Thường xuyên", "regular"), ("Chuyên đề", "thematic"))
@@ -150,6 +151,10 @@ CLUSTER = Sheet(
                "THANH TRA CÁC TỈNH MIỀN TÂY NAM SÔNG HẬU."),
         Column("issuer_abbr", "Ký hiệu cơ quan ban hành", help="Dùng trong số, ký hiệu "
                "văn bản, ví dụ CTĐ (in ra: Số: 15/BC-CTĐ)."),
+        Column("issued_as", "Ban hành văn bản dưới tên", CH, required=False, choices=ISSUED_AS,
+               help="'Cụm thi đua' (mặc định): tiêu đề và ký hiệu của Cụm như trên. 'Đơn vị "
+               "Cụm trưởng': tiêu đề, ký hiệu lấy theo đơn vị làm Cụm trưởng (trang 'Thành "
+               "viên')."),
         Column("superior_body", "Cơ quan cấp trên nhận báo cáo",
                help="Ví dụ: Thanh tra Chính phủ."),
         Column("superior_head", "Người đứng đầu cơ quan cấp trên",
@@ -172,6 +177,8 @@ MEMBERS = Sheet(
                "dòng địa danh, ngày tháng khi đơn vị làm Cụm trưởng."),
         Column("superior", "Cơ quan chủ quản của đơn vị", required=False,
                help="Ví dụ: UBND TỈNH BẠC LIÊU (dùng cho báo cáo thành tích)."),
+        Column("abbr", "Ký hiệu đơn vị", required=False,
+               help="Ví dụ: TTr. Cần khi văn bản ban hành dưới tên đơn vị Cụm trưởng."),
         Column("address", "Địa chỉ trụ sở", required=False, width=30),
         Column("phone", "Điện thoại", required=False),
         Column("head_name", "Họ và tên thủ trưởng", help="Người ký thay mặt đơn vị."),
