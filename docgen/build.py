@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docgen import archive, intake, rules
+from docgen.archive.store import PdfConverter
 from docgen.compose import KINDS, DocumentKind
 from docgen.errors import DocgenError
 from docgen.model import Workbook
@@ -54,25 +55,33 @@ def select_kinds(only: Sequence[str] | None) -> list[DocumentKind]:
 
 
 def render_all(checked: Checked, kinds: Sequence[DocumentKind],
-               templates: Path = TEMPLATES_DIR) -> dict[str, bytes]:
-    """Render each document in memory: file name -> .docx bytes."""
+               templates: Path = TEMPLATES_DIR) -> list[archive.Output]:
+    """Render each document in memory, each template loaded once."""
     cluster = checked.book.cluster
-    files: dict[str, bytes] = {}
+    outputs: list[archive.Output] = []
     for kind in kinds:
         template = Template.load(templates / kind.template)
         for rendition in kind.renditions(checked.book, checked.outcome):
             code = kind.code if rendition.part is None else f"{kind.code}_{rendition.part}"
             name = archive.file_name(cluster.year, cluster.number, code)
-            files[name] = template.render(rendition.context)
-    return files
+            data = template.render(rendition.context)
+            outputs.append(archive.Output(name, data, kind.code, template.name,
+                                          template.sha256))
+    return outputs
 
 
 def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
-          only: Sequence[str] | None = None) -> Built:
-    """Check the workbook, render the documents and write them under root/<year>/<cluster>/."""
+          only: Sequence[str] | None = None, *, revision: bool = False,
+          pdf: PdfConverter | None = None) -> Built:
+    """Check the workbook, render the documents and archive them as the year's set.
+
+    Nothing is written unless every document rendered. `revision` makes a new revision
+    beside a finalized set; `pdf` converts the documents to PDF inside the new set.
+    """
     kinds = select_kinds(only)
     checked = check(workbook)
-    files = render_all(checked, kinds)
+    outputs = render_all(checked, kinds)
     cluster = checked.book.cluster
-    folder = archive.year_folder(root, cluster.year, cluster.number)
-    return Built(checked, folder, archive.write_files(folder, files))
+    published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,
+                                new_revision=revision, pdf=pdf)
+    return Built(checked, published.folder, published.paths)

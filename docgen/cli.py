@@ -21,6 +21,7 @@ from rich.table import Table
 from docgen import __version__, archive, build
 from docgen.compose.awards import award_name, nominee
 from docgen.errors import DocgenError, ValidationFailed
+from docgen.intake import yearly
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -81,6 +82,23 @@ def _parser() -> argparse.ArgumentParser:
     make.add_argument("--only", metavar="LOẠI[,LOẠI]",
                       help="chỉ lập các văn bản này, ngăn cách bằng dấu phẩy")
     make.set_defaults(run=_build)
+    init = commands.add_parser(
+        "init", help="Tạo sổ tính trống cho một Cụm thi đua, có sẵn trang hướng dẫn.",
+        description="Tạo sổ tính trống: các trang, tiêu đề cột, danh sách chọn, hướng dẫn.")
+    init.add_argument("file", type=Path, metavar="TỆP.xlsx", help="tệp sổ tính sẽ tạo")
+    init.add_argument("--year", type=int, metavar="NĂM", help="năm thi đua (điền sẵn)")
+    init.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
+    init.set_defaults(run=_init)
+    roll = commands.add_parser(
+        "rollover", help="Lập sổ tính năm sau từ sổ tính năm nay.",
+        description="Lập sổ tính năm sau: giữ thông tin Cụm, thành viên (vai trò năm sau thành "
+        "vai trò năm nay), tiêu chí, cài đặt, lịch sử khen thưởng, bản nháp kế hoạch và giao "
+        "ước; xóa số liệu riêng của năm.")
+    _workbook_argument(roll)
+    roll.add_argument("--out", type=Path, required=True, metavar="TỆP_MỚI.xlsx",
+                      help="tệp sổ tính năm sau")
+    roll.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
+    roll.set_defaults(run=_rollover)
     version = commands.add_parser("version", help="In số phiên bản của docgen.",
                                   description="In số phiên bản của docgen.")
     version.set_defaults(run=lambda _: out.print(f"docgen {__version__}"))
@@ -128,6 +146,19 @@ def _build(args: argparse.Namespace) -> None:
     out.print(f"Đã lập {len(built.paths)} văn bản vào thư mục {built.folder}:")
     for path in built.paths:
         out.print(f"  - {path.name}")
+
+
+def _init(args: argparse.Namespace) -> None:
+    path = yearly.init_workbook(args.file, args.year, force=args.force)
+    out.print(f"Đã tạo sổ tính trống {path}. Mở trang 'Hướng dẫn' để bắt đầu; điền xong, "
+              f"chạy: docgen check {path}")
+
+
+def _rollover(args: argparse.Namespace) -> None:
+    book = yearly.rollover(args.workbook, args.out, force=args.force)
+    out.print(f"Đã lập sổ tính năm {book.cluster.year + 1} tại {args.out} từ sổ năm "
+              f"{book.cluster.year}. Hãy điền số liệu của năm mới rồi chạy: "
+              f"docgen check {args.out}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,6 +8,7 @@ document, and data such as ``&``, ``<`` or ``{{ 7*7 }}`` prints literally.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -26,6 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from docgen.errors import RenderError
+from docgen.files import rezip
 
 __all__ = ["Template"]
 
@@ -180,10 +182,17 @@ class Template:
         """Read a template file once; raise RenderError when it cannot be read."""
         try:
             data = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise RenderError(f"Không tìm thấy tệp mẫu '{path}'.") from exc
         except OSError as exc:
-            reason = _sentence(exc.strerror or exc)
-            raise RenderError(f"Không đọc được mẫu '{path.name}': {reason}") from exc
+            raise RenderError(f"Không đọc được tệp mẫu '{path}' (lỗi hệ thống: "
+                              f"{exc.errno}).") from exc
         return cls(path.name, data)
+
+    @property
+    def sha256(self) -> str:
+        """Hex SHA-256 of the template file, recorded in the archive's manifest."""
+        return hashlib.sha256(self._data).hexdigest()
 
     @property
     def name(self) -> str:
@@ -209,7 +218,7 @@ class Template:
             _fit_grid(table)
         out = io.BytesIO()
         document.save(out)
-        return out.getvalue()
+        return rezip(out.getvalue())
 
     def undeclared_variables(self) -> set[str]:
         """Return the names the template reads from its context (top-level names only)."""

@@ -15,6 +15,8 @@ from pathlib import Path
 import tpl_achievements
 import tpl_minutes
 import tpl_nominees
+import tpl_pact
+import tpl_plan
 import tpl_proposal
 import tpl_report
 
@@ -24,6 +26,8 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "to-trinh.docx": tpl_proposal.build_proposal,
     "danh-sach.docx": tpl_nominees.build_nominees,
     "bao-cao-thanh-tich.docx": tpl_achievements.build_achievements,
+    "ke-hoach.docx": tpl_plan.build_plan,
+    "giao-uoc.docx": tpl_pact.build_pact,
 }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from docgen.compose import achievements, minutes, nominees, proposal, report
+from docgen.compose import achievements, minutes, nominees, pact, plan, proposal, report
 from docgen.compose.rendition import Rendition
 from docgen.model import Workbook
 from docgen.rules import Outcome
@@ -49,5 +49,9 @@ KINDS: dict[str, DocumentKind] = {
                      single(nominees.context)),
         DocumentKind(achievements.CODE, "Báo cáo thành tích", "bao-cao-thanh-tich.docx",
                      achievements.renditions),
+        DocumentKind(plan.CODE, "Kế hoạch phát động phong trào thi đua năm sau",
+                     "ke-hoach.docx", single(plan.context)),
+        DocumentKind(pact.CODE, "Giao ước thi đua năm sau", "giao-uoc.docx",
+                     single(pact.context)),
     )
 }

@@ -59,17 +59,17 @@ def read_workbook(path: Path) -> m.Workbook:
         else:
             rows[sheet.key] = read_table(ws, sheet, out)
     members = a.records(m.Member, rows.get("members", []))
-    a.check_members(members, out)
+    a.check_members(rows.get("members", []), out)
     criteria = a.records(m.Criterion, rows.get("criteria", []))
     a.check_criteria(criteria, out)
     if sheets["scores"] is not None and criteria:
         rows["scores"] = read_scores(sheets["scores"], [c.code for c in criteria], out)
-    _resolve_units(rows, members, out)
+    _resolve_units(rows, out)
     a.check_scores(rows.get("scores", []), criteria, out)
     a.check_votes(rows.get("votes", []), out)
     records = {key: a.records(cls, rows.get(key, [])) for key, cls in _TABLES.items()}
     a.check_narratives(records["narratives"], out)
-    a.check_signing(records["signing"], out)
+    a.check_signing(rows.get("signing", []), out)
     singles = _forms(forms, out)
     if "cluster" in singles:
         a.check_issuer(singles["cluster"], members, out)
@@ -78,8 +78,8 @@ def read_workbook(path: Path) -> m.Workbook:
     return m.Workbook(**records, **singles)
 
 
-def _resolve_units(rows: dict[str, list[Row]], members: list[m.Member], out: Collector) -> None:
-    units = a.UnitIndex(members)
+def _resolve_units(rows: dict[str, list[Row]], out: Collector) -> None:
+    units = a.UnitIndex(rows.get("members", []))
     for key in a.UNIT_SHEETS:
         seen: dict[str, int] = {}
         for row in rows.get(key, []):

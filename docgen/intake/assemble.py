@@ -50,13 +50,21 @@ def records(cls: type[Any], rows: Iterable[Row]) -> list[Any]:
 
 
 class UnitIndex:
-    """Resolves unit names typed in any sheet to members' full names."""
+    """Resolves unit names typed in any sheet to members' full names.
 
-    def __init__(self, members: list[m.Member]) -> None:
+    Built from the member rows as typed, so a member row with a problem elsewhere (say a
+    blank role) still counts as a member and does not set off a second, misleading error.
+    """
+
+    def __init__(self, member_rows: list[Row]) -> None:
         self._names: dict[str, str] = {}
-        for member in members:
-            self._names.setdefault(name_key(member.name), member.name)
-            self._names.setdefault(name_key(member.short_name), member.name)
+        for row in member_rows:
+            full = row.values.get("name")
+            if not isinstance(full, str):
+                continue
+            for name in (full, row.values.get("short_name")):
+                if isinstance(name, str):
+                    self._names.setdefault(name_key(name), full)
 
     def resolve(self, row: Row, field: str, out: Collector) -> None:
         """Replace a row's unit value by the member's full name, or record a problem."""
@@ -72,24 +80,32 @@ class UnitIndex:
             row.values[field] = found
 
 
-def check_members(members: list[m.Member], out: Collector) -> None:
-    """Names unique; exactly one leader and one deputy this year and next year."""
-    seen: dict[str, m.Member] = {}
-    for member in members:
-        for name in {member.name, member.short_name}:
-            key = name_key(name)
-            other = seen.get(key)
-            if other is not None and other is not member:
-                out.add(s.MEMBERS.title, _cell(member, "name"), "Tên đơn vị",
-                        f"tên “{name}” trùng với dòng {_row(other)}.")
-            seen[key] = member
+def check_members(rows: list[Row], out: Collector) -> None:
+    """Names unique; exactly one leader and one deputy this year and next year.
+
+    A role column with a blank or wrong cell (already reported) is not counted, and an
+    empty sheet (already reported) is not checked.
+    """
+    seen: dict[str, int] = {}
+    for row in rows:
+        for field in ("name", "short_name"):
+            name = row.values.get(field)
+            if not isinstance(name, str):
+                continue
+            first = seen.setdefault(name_key(name), row.row)
+            if first != row.row:
+                out.add(row.sheet, row.place(field), "Tên đơn vị",
+                        f"tên “{name}” trùng với dòng {first}.")
     for field, header in (("role", "Vai trò năm nay"), ("role_next", "Vai trò năm sau")):
+        values = [r.values.get(field) for r in rows]
+        if not rows or None in values:
+            continue
         for role, label in (("leader", "Cụm trưởng"), ("deputy", "Cụm phó")):
-            holders = [x for x in members if getattr(x, field) == role]
+            holders = [str(r.row) for r in rows if r.values.get(field) == role]
             if len(holders) != 1:
-                rows = ", ".join(str(_row(x)) for x in holders) or "không có"
                 out.add(s.MEMBERS.title, None, header,
-                        f"cần đúng một {label}, đang có {len(holders)} (dòng: {rows}).")
+                        f"cần đúng một {label}, đang có {len(holders)} "
+                        f"(dòng: {', '.join(holders) or 'không có'}).")
 
 
 def check_issuer(cluster: m.Cluster, members: list[m.Member], out: Collector) -> None:
@@ -184,14 +200,17 @@ def check_narratives(narratives: list[m.Narrative], out: Collector) -> None:
                     f"chưa có đoạn văn nào cho mục “{s.NARRATIVE_SECTIONS[code]}”.")
 
 
-def check_signing(signing: list[m.Signing], out: Collector) -> None:
-    """Exactly one row per document of the year's package."""
-    seen: set[str] = set()
-    for row in signing:
-        if row.document in seen:
-            out.add(s.SIGNING.title, _cell(row, "document"), "Văn bản",
-                    f"văn bản “{s.DOCUMENTS[row.document]}” được khai hai lần.")
-        seen.add(row.document)
+def check_signing(rows: list[Row], out: Collector) -> None:
+    """Exactly one row per document of the year's package (rows as typed)."""
+    seen: set[object] = set()
+    for row in rows:
+        code = row.values.get("document")
+        if code in seen and isinstance(code, str):
+            out.add(row.sheet, row.place("document"), "Văn bản",
+                    f"văn bản “{s.DOCUMENTS[code]}” được khai hai lần.")
+        seen.add(code)
+    if not rows:
+        return  # the empty sheet is already reported
     for code, label in s.DOCUMENTS.items():
         if code not in seen:
             out.add(s.SIGNING.title, None, "Văn bản", f"chưa có dòng cho văn bản “{label}”.")

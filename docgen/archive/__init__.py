@@ -1,0 +1,34 @@
+"""Turn rendered documents into a per-year archive that can be trusted without docgen.
+
+See `layout` for where sets live, `store` for how they are written, finalized and verified.
+"""
+
+from docgen.archive.layout import DEFAULT_ROOT, cluster_slug, file_name, parse_cluster, slug
+from docgen.archive.store import (
+    Output,
+    Published,
+    SetInfo,
+    finalize,
+    find_set,
+    list_sets,
+    publish,
+    sha256,
+    verify_set,
+)
+
+__all__ = [
+    "DEFAULT_ROOT",
+    "Output",
+    "Published",
+    "SetInfo",
+    "cluster_slug",
+    "file_name",
+    "finalize",
+    "find_set",
+    "list_sets",
+    "parse_cluster",
+    "publish",
+    "sha256",
+    "slug",
+    "verify_set",
+]

@@ -1,0 +1,84 @@
+"""Turn a cluster, a year and a revision into the archive's folder and file names.
+
+Layout under the root (default `reports/`):
+
+    <root>/<year>/<cluster>/          revision 1 of the year's set
+    <root>/<year>/<cluster>.r2/       revision 2 (after the first was finalized), ...
+    <root>/<year>/<cluster>[.rN]/manifest.json, nguon/<workbook>.xlsx, the documents
+
+Names are ASCII so they survive e-mail, zip tools and any file system.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from docgen.errors import ArchiveError
+from docgen.vi import roman
+
+DEFAULT_ROOT = Path("reports")
+MANIFEST = "manifest.json"
+SOURCE_DIR = "nguon"
+_REVISION = re.compile(r"^(?P<slug>[a-z0-9-]+)(?:\.r(?P<n>[0-9]+))?$")
+
+
+def slug(text: str) -> str:
+    """ASCII, lower-case, hyphenated: 'Cụm IX' -> 'cum-ix'."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = text.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def cluster_slug(number: int) -> str:
+    """The folder name of a cluster: 'cum-ix' for cluster 9."""
+    return slug(f"Cụm {roman(number)}")
+
+
+def parse_cluster(text: str) -> str:
+    """A cluster named on the command line ('9', 'IX', 'cum-ix', 'Cụm IX') as its slug."""
+    text = text.strip()
+    if text.isdigit():
+        return cluster_slug(int(text))
+    if re.fullmatch(r"[IVXLCDMivxlcdm]+", text):
+        return f"cum-{text.lower()}"
+    return slug(text)
+
+
+def file_name(year: int, number: int, code: str, suffix: str = ".docx") -> str:
+    """'2021_cum-ix_bao-cao-tong-ket.docx'; every part is made ASCII-safe."""
+    return f"{year}_{cluster_slug(number)}_{slug(code)}{suffix}"
+
+
+def set_folder(root: Path, year: int, cluster: str, revision: int = 1) -> Path:
+    """The folder of one revision of a year's set."""
+    name = cluster if revision == 1 else f"{cluster}.r{revision}"
+    return root / str(year) / name
+
+
+def revisions(root: Path, year: int, cluster: str) -> list[int]:
+    """The revision numbers present for a year and cluster, ascending."""
+    found = []
+    folder = root / str(year)
+    if folder.is_dir():
+        for child in folder.iterdir():
+            match = _REVISION.match(child.name)
+            if child.is_dir() and match and match["slug"] == cluster:
+                found.append(int(match["n"] or 1))
+    return sorted(found)
+
+
+def split_set_name(name: str) -> tuple[str, int] | None:
+    """('cum-ix', 2) for 'cum-ix.r2'; None for a name that is not a set folder."""
+    match = _REVISION.match(name)
+    return (match["slug"], int(match["n"] or 1)) if match else None
+
+
+def inside(folder: Path, name: str) -> Path:
+    """`folder / name`, refusing any name that would leave the folder."""
+    target = folder / name
+    if "/" in name or "\\" in name or name in ("", ".", "..") or \
+            target.resolve().parent != folder.resolve():
+        raise ArchiveError(f"Tên tệp '{name}' không hợp lệ (không được chứa thư mục).")
+    return target

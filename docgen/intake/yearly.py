@@ -1,0 +1,118 @@
+"""Turn nothing, or last year's workbook, into the workbook a new leading inspectorate fills.
+
+`init_workbook` writes a blank workbook; `rollover` carries a validated workbook into the
+next year: the cluster's identity, members (next year's roles becoming the current ones),
+criteria, settings, award history, legal bases and the plan and pact as a draft are kept;
+scores, votes, narratives and every other year-specific record are left to fill.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from docgen.errors import DocgenError
+from docgen.files import write_atomic
+from docgen.intake import read_workbook
+from docgen.intake import schema as s
+from docgen.intake.writer import add_instruction, fill_form, fill_table, new_workbook
+from docgen.model import Workbook
+
+# Citations that stay valid from one year to the next; the year's own plans do not.
+LASTING_CITATIONS = ("award_basis", "directive")
+# Signing fields carried over; number, date and signer are the new year's.
+SIGNING_CARRIED = ("document", "addressee", "authority", "recipients", "archive")
+
+
+def init_workbook(path: Path, year: int | None = None, *, force: bool = False) -> Path:
+    """Write a blank workbook to `path` (refusing to overwrite unless `force`)."""
+    _refuse_overwrite(path, force)
+    return _save(new_workbook(year), path)
+
+
+def rollover(source: Path, target: Path, *, force: bool = False) -> Workbook:
+    """Write next year's workbook from `source` to `target`; return the source's model."""
+    _refuse_overwrite(target, force)
+    if target.resolve() == source.resolve():
+        raise DocgenError("Tệp sổ tính mới phải khác tệp nguồn.")
+    book = read_workbook(source)
+    wb = new_workbook(book.cluster.year + 1, [c.code for c in book.criteria])
+    for sheet in s.SHEETS:
+        if sheet.form:
+            values = _form_values(book, sheet.key)
+            if values:
+                fill_form(wb[sheet.title], sheet, values)
+        else:
+            rows = _table_rows(book, sheet.key)
+            if rows:
+                fill_table(wb[sheet.title], sheet, rows)
+    add_instruction(wb, _note(book.cluster.year + 1), bold=True)
+    _save(wb, target)
+    return book
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.suffix.lower() != ".xlsx":
+        raise DocgenError(f"Tên tệp '{path.name}' phải có đuôi .xlsx.")
+    if path.exists() and not force:
+        raise DocgenError(f"Tệp '{path}' đã có; thêm --force nếu muốn ghi đè.")
+    if not path.parent.is_dir():
+        raise DocgenError(f"Không có thư mục '{path.parent}'.")
+
+
+def _save(wb: Any, path: Path) -> Path:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return write_atomic(path, buffer.getvalue())
+
+
+def _dump(record: BaseModel, fields: Sequence[str] | None = None) -> dict[str, object]:
+    values = record.model_dump(exclude={"source"})
+    return {k: v for k, v in values.items() if fields is None or k in fields}
+
+
+def _form_values(book: Workbook, key: str) -> dict[str, object] | None:
+    if key == "cluster":
+        return {**_dump(book.cluster), "year": book.cluster.year + 1}
+    if key == "settings":
+        return _dump(book.settings)
+    return None  # the conference is next year's
+
+
+def _table_rows(book: Workbook, key: str) -> list[Mapping[str, object]]:
+    year = book.cluster.year
+    if key == "members":
+        return [{**_dump(m), "role": m.role_next, "role_next": None} for m in book.members]
+    if key == "citations":
+        return [_dump(c) for c in book.citations if c.role in LASTING_CITATIONS]
+    if key == "criteria":
+        return [_dump(c) for c in book.criteria]
+    if key == "awards":
+        return [_dump(a) for a in book.awards]
+    if key in ("plan", "timeline", "pact"):
+        return [_next_year(_dump(r), year + 1) for r in getattr(book, key)]
+    if key == "signing":
+        return [_dump(x, SIGNING_CARRIED) for x in book.signing]
+    return []
+
+
+def _next_year(values: dict[str, object], year: int) -> dict[str, object]:
+    """A draft for the following year: the year the plan was for moves on by one."""
+    pattern = re.compile(rf"(?<!\d){year}(?!\d)")
+    return {k: pattern.sub(str(year + 1), v) if isinstance(v, str) else v
+            for k, v in values.items()}
+
+
+def _note(year: int) -> str:
+    return (
+        f"Sổ này được chuyển sang năm {year} từ sổ năm trước: đã giữ thông tin Cụm, thành viên "
+        "(vai trò năm nay lấy theo kết quả bầu năm trước), tiêu chí chấm điểm, cài đặt, lịch sử "
+        "khen thưởng, văn bản căn cứ lâu dài; nội dung Kế hoạch, Lịch thực hiện và Giao ước là "
+        "bản nháp chuyển từ năm trước, cần rà soát. Hãy điền: vai trò năm sau, hội nghị, phong "
+        "trào, đăng ký, kết quả, chấm điểm, bình xét, nội dung báo cáo, số và ngày văn bản."
+    )

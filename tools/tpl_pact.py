@@ -1,0 +1,118 @@
+"""Turn the emulation pact's outline (domain.md 4.4) into its docxtpl template.
+
+The pact is not a Decree 30 type, so the header has no "Số:" line. It ends with a grid of
+signature cells, one per member, and "Nơi nhận" flush left under it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell
+from layout import (
+    TEXT_WIDTH,
+    StyleSpec,
+    body,
+    body_loop,
+    define_style,
+    first_para,
+    header_table,
+    heading,
+    layout_table,
+    loop,
+    new_document,
+    para,
+    row_flags,
+    title_block,
+)
+from tpl_minutes import SIGNATURE_GAP, recipients
+
+# The two tag columns of the grid vanish on render; the render adapter then widens the
+# repeated cell column to share the table width (2 or 3 cells per row).
+TAG_COLUMN = Mm(1)
+# Signature text at 13 pt (Decree 30 allows 13-14) so that unit names fit a half-width cell
+# on one line ("THANH TRA THÀNH PHỐ CẦN THƠ") and wrap less in a third-width one.
+GRID_STYLE = StyleSpec("Grid signer", base="Signer", size=13)
+
+
+STYLE = GRID_STYLE.name
+
+
+def drop_number_line(header: Table) -> None:
+    """Empty the header's "Số:" cell: the pact is unnumbered (not a Decree 30 type)."""
+    for run in header.cell(1, 0).paragraphs[0].runs:
+        run.text = ""
+
+
+def signature_cell(cell: _Cell) -> None:
+    """Fill the grid's repeated cell: unit, role, title, room to sign, name; blank if padded.
+
+    Every paragraph but the name keeps with the next, so a cell stays whole even where a
+    viewer ignores the row's cantSplit; the name does not, so rows are not chained together.
+    """
+    first_para(cell, "{%p if cell.unit %}", STYLE)
+    para(cell, "{{ cell.unit }}", STYLE)
+    para(cell, "{%p if cell.role %}", STYLE)
+    para(cell, "{{ cell.role }}", STYLE)
+    para(cell, "{%p endif %}", STYLE)
+    para(cell, "{{ cell.title }}", STYLE)
+    for _ in range(SIGNATURE_GAP):
+        para(cell, "", STYLE)
+    para(cell, "{{ cell.name }}", STYLE, keep_with_next=False, space_after=Pt(18))
+    para(cell, "{%p else %}", STYLE)
+    para(cell, "", STYLE, keep_with_next=False)
+    para(cell, "{%p endif %}", STYLE)
+
+
+def signature_grid(doc: DocxDocument) -> Table:
+    """Add the borderless grid: one row per item of `grid`, one cell per item of the row."""
+    grid = layout_table(doc, [TAG_COLUMN, TEXT_WIDTH - 2 * TAG_COLUMN, TAG_COLUMN], rows=3)
+    first_para(grid.cell(0, 0), "{%tr for row in grid %}", STYLE)
+    first_para(grid.cell(1, 0), "{%tc for cell in row %}", STYLE)
+    signature_cell(grid.cell(1, 1))
+    first_para(grid.cell(1, 2), "{%tc endfor %}", STYLE)
+    first_para(grid.cell(2, 0), "{%tr endfor %}", STYLE)
+    for row in grid.rows:
+        row_flags(row)
+    return grid
+
+
+def content(doc: DocxDocument) -> None:
+    """Add the three parts: targets, commitments by work area, carrying the pact out."""
+    para(doc, "{%p if targets %}", "Body")
+    heading(doc, "{{ headings.targets }}", 1)
+    loop(doc, "targets", "{{ line }}", "Body")
+    para(doc, "{%p endif %}", "Body")
+    para(doc, "{%p if areas %}", "Body")
+    heading(doc, "{{ headings.areas }}", 1)
+    para(doc, "{%p for area in areas %}", "Body")
+    heading(doc, "{{ area.heading }}", 2)
+    loop(doc, "area.lines", "{{ line }}", "Body")
+    para(doc, "{%p endfor %}", "Body")
+    para(doc, "{%p endif %}", "Body")
+    heading(doc, "{{ headings.duties }}", 1)
+    body_loop(doc, "duties")
+    para(doc, "{%p if milestones %}", "Body")
+    body(doc, "{{ timeline_lead }}").paragraph_format.keep_with_next = True
+    loop(doc, "milestones", "{{ line }}", "Body")
+    para(doc, "{%p endif %}", "Body")
+
+
+def build_pact(path: Path) -> None:
+    """Write the template of next year's emulation pact (giao ước thi đua)."""
+    doc = new_document("Giao ước thi đua")
+    define_style(doc, GRID_STYLE)
+    drop_number_line(header_table(doc))
+    title_block(doc, "GIAO ƯỚC THI ĐUA NĂM {{ year }}", "{{ cluster_name }}")
+    loop(doc, "basis", "{{ line }}", "Basis")
+    body(doc, "{{ intro }}")
+    content(doc)
+    closing = body(doc, "{{ closing }}")
+    closing.paragraph_format.keep_with_next = True
+    closing.paragraph_format.space_after = Pt(12)
+    signature_grid(doc)
+    recipients(doc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))

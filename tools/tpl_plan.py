@@ -1,0 +1,135 @@
+"""Turn the launch plan's outline (Decree 30 Mẫu 1.4; domain.md 4.3) into its template.
+
+Every numbered heading takes its number from `num`; a part whose number is "" is left out
+with its heading (`{%p if num.x %}`), so a workbook without, say, a "Mục đích" point prints
+no empty heading and the next parts move up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.shared import Mm, Pt
+from layout import (
+    CENTER,
+    SUBJECT_RULE,
+    TEXT_WIDTH,
+    Column,
+    body,
+    body_loop,
+    header_table,
+    heading,
+    loop,
+    new_document,
+    para,
+    rule,
+    signature_block,
+    table,
+)
+
+# The optional numbered sub-parts of a section: (key in `num` and `parts`, heading text).
+SUBPARTS = {
+    "aims": (("purpose", "Mục đích"), ("requirements", "Yêu cầu")),
+    "scope": (("subjects", "Đối tượng"), ("content", "Nội dung thi đua"),
+              ("organisation", "Hình thức tổ chức")),
+}
+
+
+def guarded(doc: DocxDocument, key: str) -> None:
+    """Open `{%p if num.key %}`; the caller closes it with `end(doc)`."""
+    para(doc, f"{{%p if num.{key} %}}", "Body")
+
+
+def end(doc: DocxDocument) -> None:
+    """Close a `{%p if %}` block."""
+    para(doc, "{%p endif %}", "Body")
+
+
+def numbered(doc: DocxDocument, key: str, title: str, level: int) -> None:
+    """Add a heading numbered from the context: '{{ num.key }}. TITLE'."""
+    heading(doc, f"{{{{ num.{key} }}}}. {title}", level)
+
+
+def subparts(doc: DocxDocument, section: str) -> None:
+    """Add the optional '1. Mục đích' … sub-parts of a section, each with its points."""
+    for key, title in SUBPARTS[section]:
+        guarded(doc, key)
+        numbered(doc, key, title, 2)
+        body_loop(doc, f"parts.{key}")
+        end(doc)
+
+
+def title(doc: DocxDocument) -> None:
+    """Add 'KẾ HOẠCH', the two-line subject and the short rule under it."""
+    para(doc, "KẾ HOẠCH", "Doc kind")
+    para(doc, "Phát động phong trào thi đua năm {{ year }}", "Summary")
+    para(doc, "của {{ cluster_name }}", "Summary")
+    rule(doc, SUBJECT_RULE, TEXT_WIDTH)
+
+
+def timetable(doc: DocxDocument) -> None:
+    """Add the timetable (165 mm), with its lead-in, only when the timeline has rows."""
+    para(doc, "{%p if timeline_rows %}", "Body")
+    body(doc, "Lịch thực hiện các nội dung chính như sau:")
+    columns = [
+        Column("STT", Mm(12), "{{ r.stt }}", CENTER),
+        Column("Nội dung công việc", Mm(75), "{{ r.task }}"),
+        Column("Thời hạn", Mm(33), "{{ r.deadline }}", CENTER),
+        Column("Đơn vị thực hiện", Mm(45), "{{ r.responsible }}"),
+    ]
+    table(doc, columns, "timeline_rows")
+    end(doc)
+
+
+def outline(doc: DocxDocument) -> None:
+    """Add parts I to VI."""
+    guarded(doc, "aims")
+    numbered(doc, "aims", "MỤC ĐÍCH, YÊU CẦU", 1)
+    subparts(doc, "aims")
+    end(doc)
+
+    numbered(doc, "scope", "ĐỐI TƯỢNG, NỘI DUNG THI ĐUA", 1)
+    subparts(doc, "scope")
+    numbered(doc, "period", "Thời gian thi đua", 2)
+    body(doc, "{{ period }}")
+
+    guarded(doc, "standards")
+    numbered(doc, "standards", "DANH HIỆU THI ĐUA, HÌNH THỨC KHEN THƯỞNG VÀ TIÊU CHUẨN", 1)
+    body_loop(doc, "parts.awards")
+    body_loop(doc, "standards")
+    end(doc)
+
+    guarded(doc, "quotas")
+    numbered(doc, "quotas", "SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG", 1)
+    body_loop(doc, "quotas")
+    end(doc)
+
+    numbered(doc, "procedure", "THỦ TỤC, HỒ SƠ VÀ THỜI GIAN", 1)
+    body_loop(doc, "procedure")
+
+    numbered(doc, "implementation", "TỔ CHỨC THỰC HIỆN", 1)
+    body_loop(doc, "parts.implementation")
+    body(doc, "{{ officers }}")
+    timetable(doc)
+
+
+def build_plan(path: Path) -> None:
+    """Write the template of next year's launch plan (kế hoạch phát động phong trào thi đua)."""
+    doc = new_document("Kế hoạch phát động phong trào thi đua")
+    header_table(doc)
+    title(doc)
+    loop(doc, "doc.addressee_lines", "{{ line }}", "Addressee")
+    loop(doc, "basis", "{{ line }}", "Basis")
+    body(doc, "{{ intro }}")
+    outline(doc)
+    closing = body(
+        doc,
+        "Trên đây là Kế hoạch phát động phong trào thi đua năm {{ year }} của {{ cluster_name }}; "
+        "đề nghị các thành viên Cụm triển khai thực hiện./.",
+    )
+    closing.paragraph_format.keep_with_next = True
+    closing.paragraph_format.space_after = Pt(12)
+    signature_block(doc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
