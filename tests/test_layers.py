@@ -14,7 +14,8 @@ OWNERS = {
     "openpyxl": ("intake/",),
     "docxtpl": ("render.py",),
     "jinja2": ("render.py",),
-    "docx": ("render.py", "check", "pdf.py"),
+    "docx": ("render.py", "check"),
+    "pypdf": ("pdf.py",),
     "rich": ("cli.py",),
 }
 

@@ -281,12 +281,13 @@ def test_settings_drive_thresholds_and_quotas(edited: Make, tmp_path: Path) -> N
     assert any("đạt từ 66,5% số phiếu đồng ý" in line for line in texts)
 
 
-def test_a_plan_sheet_without_points_prints_no_empty_heading(
+def test_empty_plan_and_timeline_sheets_print_no_empty_heading_or_table(
     edited: Make, tmp_path: Path
 ) -> None:
     def no_points(book: Any) -> None:
-        sheet = book["Kế hoạch năm sau"]
-        sheet.delete_rows(2, sheet.max_row)
+        for title in ("Kế hoạch năm sau", "Lịch thực hiện"):
+            sheet = book[title]
+            sheet.delete_rows(2, sheet.max_row)
 
     document = _plan(edited(no_points), tmp_path / "out")
     assert _headings(document, "Heading I") == [
@@ -298,8 +299,12 @@ def test_a_plan_sheet_without_points_prints_no_empty_heading(
     ]
     assert _headings(document, "Heading 1.") == ["1. Thời gian thi đua"]
     texts = _texts(document)
-    assert texts[texts.index("V. TỔ CHỨC THỰC HIỆN") + 1].startswith("Năm 2022, Thanh tra tỉnh "
-                                                                      "Kiên Giang là Cụm trưởng")
+    part = _between(texts, "V. TỔ CHỨC THỰC HIỆN", texts[-1])
+    assert len(part) == 1 and part[0].startswith("Năm 2022, Thanh tra tỉnh Kiên Giang là Cụm "
+                                                  "trưởng")
+    assert texts[-1].endswith("./.")
+    assert len(document.tables) == 2  # header and signature: no empty timetable
+    assert "Thời hạn gửi hồ sơ thực hiện theo hướng dẫn của Thanh tra Chính phủ." in texts
     for bad in ("{{", "{%", "None"):
         assert bad not in all_text(document)
 

@@ -39,11 +39,13 @@ def _try_lock(fd: int) -> bool:
 
 
 @contextmanager
-def locked(path: Path, what: str, wait: float = WAIT_SECONDS) -> Iterator[None]:
-    """Hold an exclusive lock on `path` (created if needed); wait up to `wait` seconds.
+def locked(path: Path, what: str, wait: float | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (created if needed); wait up to `wait` seconds
+    (WAIT_SECONDS when None).
 
     `what` names the set in the Vietnamese message given when the lock cannot be had.
     """
+    wait = WAIT_SECONDS if wait is None else wait
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:

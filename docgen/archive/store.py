@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +25,7 @@ from docgen import __version__
 from docgen.archive import layout as lay
 from docgen.archive.lock import locked
 from docgen.errors import ArchiveError
-from docgen.files import write_atomic
+from docgen.files import FIXED_TIME, write_atomic
 
 # Converts the .docx files of a staging folder; returns (pdf path, page count) per file.
 PdfConverter = Callable[[list[Path]], list[tuple[Path, int]]]
@@ -253,3 +255,22 @@ def verify_set(info: SetInfo) -> list[str]:
         if path.is_file() and name != lay.MANIFEST and name not in listed:
             problems.append(f"{path}: tệp lạ, không có trong manifest.json.")
     return problems
+
+
+def bundle(root: Path, year: int, cluster: str, revision: int | None = None) -> Path:
+    """One .zip of a set (documents, PDFs, workbook copy, manifest) beside its folder."""
+    info = find_set(root, year, cluster, revision)
+    problems = verify_set(info)
+    if problems:
+        raise ArchiveError("Không đóng gói được vì bộ văn bản đã bị thay đổi:\n"
+                           + "\n".join(f"  - {p}" for p in problems))
+    names = [e["file"] for e in info.manifest.get("files", [])]
+    names += [info.manifest["workbook"]["file"], lay.MANIFEST]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name in names:
+            entry = zipfile.ZipInfo(f"{info.folder.name}/{name}", date_time=FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            package.writestr(entry, (info.folder / name).read_bytes())
+    return write_atomic(info.folder.with_name(f"{year}_{info.folder.name}.zip"),
+                        buffer.getvalue())

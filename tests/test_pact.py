@@ -1,0 +1,245 @@
+"""Build next year's emulation pact (giao ước) from the sample and read it as a reader would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.table import Table, _Cell
+from docx_helpers import all_text, font_value, format_value, paragraph_with
+
+from docgen.build import build, check
+from docgen.compose import pact
+from tests.conftest import SAMPLE, set_cell
+
+CLUSTER = "Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu"
+MEMBERS_SHEET = "Thành viên"
+# Next year's signers in grid order: Cụm trưởng, Cụm phó, then the members sheet order.
+SIGNERS = [
+    ("THANH TRA TỈNH KIÊN GIANG", "CỤM TRƯỞNG", "Nguyễn Văn Đức"),
+    ("THANH TRA TỈNH CÀ MAU", "CỤM PHÓ", "Trần Quốc Hùng"),
+    ("THANH TRA TỈNH BẠC LIÊU", None, "Bùi Thanh Nguyên"),
+    ("THANH TRA TỈNH SÓC TRĂNG", None, "Lâm Văn Phước"),
+    ("THANH TRA TỈNH HẬU GIANG", None, "Phạm Thị Ngọc Hân"),
+    ("THANH TRA THÀNH PHỐ CẦN THƠ", None, "Huỳnh Thanh Sơn"),
+    ("THANH TRA TỈNH AN GIANG", None, "Nguyễn Hoàng Phúc"),
+]
+NEW_MEMBERS = [("Thanh tra tỉnh Bến Tre", "Bến Tre", "Lê Văn Tám"),
+               ("Thanh tra tỉnh Trà Vinh", "Trà Vinh", "Võ Thị Hoa")]
+
+
+def _pact(workbook: Path, out: Path) -> Document:
+    (path,) = build(workbook, out, only=["giao-uoc"]).paths
+    assert path.name == "2021_cum-ix_giao-uoc.docx"
+    return docx.Document(str(path))
+
+
+@pytest.fixture(scope="module")
+def document(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    return _pact(SAMPLE, tmp_path_factory.mktemp("out"))
+
+
+def _texts(document: Document) -> list[str]:
+    return [p.text for p in document.paragraphs]
+
+
+def _between(texts: list[str], start: str, end: str) -> list[str]:
+    return texts[texts.index(start) + 1: texts.index(end)]
+
+
+def _grid(document: Document) -> Table:
+    return document.tables[-1]
+
+
+def _cell_lines(cell: _Cell) -> list[str]:
+    return [p.text for p in cell.paragraphs if p.text]
+
+
+def _add_members(book: Any) -> None:
+    """Members 8 and 9 (rows 9 and 10 of the members sheet), plain members both years."""
+    for row, (name, short, head) in enumerate(NEW_MEMBERS, start=8):
+        values = {"Tên đơn vị": name, "Tên ngắn": short, "Địa danh": short,
+                  "Họ và tên thủ trưởng": head, "Chức vụ thủ trưởng": "Chánh Thanh tra tỉnh",
+                  "Vai trò năm nay": "Thành viên", "Vai trò năm sau": "Thành viên"}
+        for header, value in values.items():
+            set_cell(book, MEMBERS_SHEET, header, row, value)
+
+
+def test_header_has_no_number_and_next_years_date_line(document: Document) -> None:
+    header = document.tables[0]
+    assert header.cell(1, 0).text == ""
+    date = header.cell(1, 1).paragraphs[0]
+    assert date.text == "Kiên Giang, ngày 10 tháng 01 năm 2022"
+    assert (font_value(date, "italic"), font_value(date, "size")) == (True, Pt(13))
+    assert not any(line.strip().startswith("Số:") for line in all_text(document).splitlines())
+
+
+def test_title_and_cluster_line(document: Document) -> None:
+    title = paragraph_with(document, "GIAO ƯỚC THI ĐUA NĂM 2022")
+    cluster = paragraph_with(document, CLUSTER)
+    texts = _texts(document)
+    assert texts.index(CLUSTER) == texts.index(title.text) + 1
+    for paragraph in (title, cluster):
+        assert font_value(paragraph, "bold") is True
+        assert format_value(paragraph, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
+
+
+def test_basis_cites_the_award_laws_then_next_years_plan(document: Document) -> None:
+    basis = [p for p in document.paragraphs if p.text.startswith("Căn cứ ")]
+    assert [p.text for p in basis] == [
+        "Căn cứ Luật Thi đua, khen thưởng ngày 26/11/2003;",
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 16/11/2013;",
+        "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết thi "
+        "hành một số điều của Luật Thi đua, khen thưởng;",
+        f"Căn cứ Kế hoạch số 01/KH-CTĐ ngày 10/01/2022 của {CLUSTER} phát động phong trào thi "
+        "đua năm 2022.",
+    ]
+    assert all(font_value(p, "italic") is True for p in basis)
+    intro = (f"Các đơn vị thành viên {CLUSTER} thống nhất ký kết Giao ước thi đua năm 2022 với "
+             "các nội dung sau:")
+    assert _texts(document).index(intro) == _texts(document).index(basis[-1].text) + 1
+
+
+def test_targets_and_commitments_by_area(document: Document) -> None:
+    texts = _texts(document)
+    assert _between(texts, "I. MỤC TIÊU, CHỈ TIÊU", "II. NỘI DUNG GIAO ƯỚC") == [
+        "- 100% tập thể, công chức, người lao động đăng ký thi đua; 100% đơn vị hoàn thành "
+        "nhiệm vụ được giao; không có công chức bị xử lý kỷ luật.",
+    ]
+    content = _between(texts, "II. NỘI DUNG GIAO ƯỚC", "III. TỔ CHỨC THỰC HIỆN")
+    assert content[::2] == [
+        "1. Công tác thanh tra", "2. Tiếp công dân, giải quyết khiếu nại, tố cáo",
+        "3. Phòng, chống tham nhũng", "4. Xây dựng ngành", "5. Công tác thi đua, khen thưởng",
+        "6. Công tác Đảng, đoàn thể",
+    ]
+    assert content[1] == ("- Hoàn thành 100% cuộc thanh tra theo kế hoạch được phê duyệt; ban "
+                          "hành kết luận thanh tra đúng thời hạn; theo dõi, đôn đốc việc thực "
+                          "hiện kết luận thanh tra.")
+    assert all(line.startswith("- ") for line in content[1::2])
+    area = paragraph_with(document, "1. Công tác thanh tra")
+    assert font_value(area, "bold") is True
+    assert font_value(paragraph_with(document, "I. MỤC TIÊU, CHỈ TIÊU"), "bold") is True
+
+
+def test_organisation_names_officers_and_milestones(document: Document) -> None:
+    texts = _texts(document)
+    part = texts[texts.index("III. TỔ CHỨC THỰC HIỆN") + 1:]
+    assert part[0].startswith("1. Các đơn vị thành viên")
+    assert part[0].endswith("báo cáo kết quả thực hiện về Cụm trưởng (Thanh tra tỉnh Kiên Giang).")
+    assert part[1].startswith("2. Thanh tra tỉnh Kiên Giang (Cụm trưởng) chủ trì, phối hợp với "
+                              "Thanh tra tỉnh Cà Mau (Cụm phó) tổ chức kiểm tra chéo, chấm điểm")
+    assert "Hội nghị tổng kết công tác thi đua, khen thưởng năm 2022" in part[1]
+    assert part[2:8] == [
+        "3. Thời gian thực hiện các nội dung chủ yếu:",
+        "- Đăng ký thi đua, ký giao ước: quý I/2022 (Các đơn vị thành viên);",
+        "- Sơ kết 6 tháng: tháng 7/2022 (Cụm trưởng);",
+        "- Kiểm tra chéo, chấm điểm thi đua: tháng 11/2022 (Cụm trưởng, Cụm phó);",
+        "- Hội nghị tổng kết, bình xét: trước 15/12/2022 (Cụm trưởng);",
+        "- Gửi hồ sơ đề nghị khen thưởng về Thanh tra Chính phủ: trước 20/12/2022 (Cụm trưởng).",
+    ]
+    assert part[8].endswith("cam kết thực hiện nghiêm túc các nội dung đã ký kết./.")
+    assert [t for t in texts if t.endswith("./.")] == [part[8]]
+
+
+def test_a_signature_cell_for_every_member(document: Document) -> None:
+    grid = _grid(document)
+    cells = [cell for row in grid.rows for cell in row.cells]
+    assert [len(row.cells) for row in grid.rows] == [2, 2, 2, 2]
+    for cell, (unit, role, name) in zip(cells, SIGNERS, strict=False):
+        expected = [unit, *([role] if role else []), "CHÁNH THANH TRA", name]
+        assert _cell_lines(cell) == expected
+    assert _cell_lines(cells[-1]) == []
+    assert len(cells) == len(SIGNERS) + 1
+
+
+def test_signature_cells_are_bold_and_never_split(document: Document) -> None:
+    grid = _grid(document)
+    for row in grid.rows:
+        tr_pr = row._tr.trPr
+        assert tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is not None
+    first = grid.cell(0, 0)
+    filled = [p for p in first.paragraphs if p.text]
+    assert all(font_value(p, "bold") is True for p in filled)
+    assert all(format_value(p, "alignment") == WD_ALIGN_PARAGRAPH.CENTER for p in filled)
+    before_name = first.paragraphs[:-1]
+    assert before_name[-1].text == "" and first.paragraphs[-1].text == "Nguyễn Văn Đức"
+    assert all(format_value(p, "keep_with_next") is True for p in before_name)
+
+
+def test_recipients_follow_the_grid_flush_left(document: Document) -> None:
+    body = document.element.body
+    grid = _grid(document)._tbl
+    following = grid.getnext()
+    head = paragraph_with(document, "Nơi nhận:")
+    assert following is head._p
+    assert list(body).index(grid) < list(body).index(head._p)
+    assert (font_value(head, "bold"), font_value(head, "italic")) == (True, True)
+    assert font_value(head, "size") == Pt(12)
+    assert format_value(head, "alignment") == WD_ALIGN_PARAGRAPH.LEFT
+    texts = _texts(document)
+    listed = texts[texts.index("Nơi nhận:") + 1:]
+    assert listed == ["- Thanh tra Chính phủ (Vụ TCCB);", "- Các thành viên Cụm thi đua;",
+                      "- Lưu: VT, CTĐ."]
+    assert all(font_value(paragraph_with(document, t), "size") == Pt(11) for t in listed)
+
+
+def test_no_leftover_tags_or_blanks(document: Document) -> None:
+    text = all_text(document)
+    for bad in ("{{", "{%", "}}", "None", "nan"):
+        assert bad not in text
+
+
+def test_nine_members_sign_three_to_a_row(edited: Callable[..., Path], tmp_path: Path) -> None:
+    document = _pact(edited(_add_members), tmp_path / "out")
+    grid = _grid(document)
+    assert [len(row.cells) for row in grid.rows] == [3, 3, 3]
+    cells = [_cell_lines(cell) for row in grid.rows for cell in row.cells]
+    assert [c[0] for c in cells] == [
+        *(unit for unit, _, _ in SIGNERS), "THANH TRA TỈNH BẾN TRE", "THANH TRA TỈNH TRÀ VINH"]
+    assert [c[-1] for c in cells[-2:]] == ["Lê Văn Tám", "Võ Thị Hoa"]
+    assert cells[0][1] == "CỤM TRƯỞNG" and cells[1][1] == "CỤM PHÓ"
+
+
+def test_blank_plan_number_is_cited_without_so(edited: Callable[..., Path],
+                                               tmp_path: Path) -> None:
+    path = edited(lambda b: set_cell(b, "Ký và nơi nhận", "Số", 4, None))
+    texts = _texts(_pact(path, tmp_path / "out"))
+    assert (f"Căn cứ Kế hoạch phát động phong trào thi đua năm 2022 của {CLUSTER}." in texts)
+    assert not any("Kế hoạch số" in t and "2022" in t for t in texts)
+    assert not any("None" in t for t in texts)
+
+
+@pytest.mark.parametrize(("area", "target"), [
+    ("Chỉ tiêu chung", True),
+    ("Các CHỈ TIÊU chủ yếu", True),
+    ("Công tác thanh tra", False),
+])
+def test_target_areas_are_found_by_name(area: str, target: bool) -> None:
+    assert pact.is_target(area) is target
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("Chánh Thanh tra tỉnh", "CHÁNH THANH TRA"),
+    ("Chánh Thanh tra thành phố", "CHÁNH THANH TRA"),
+    ("Phó Chánh Thanh tra phụ trách", "PHÓ CHÁNH THANH TRA PHỤ TRÁCH"),
+])
+def test_signer_title_drops_the_level_the_unit_line_names(title: str, shown: str) -> None:
+    member = check(SAMPLE).book.members[0].model_copy(update={"head_title": title})
+    assert pact.signer_title(member) == shown
+
+
+def test_without_targets_the_parts_are_renumbered() -> None:
+    checked = check(SAMPLE)
+    book = checked.book.model_copy(
+        update={"pact": [x for x in checked.book.pact if not pact.is_target(x.area)]})
+    context = pact.context(book, checked.outcome)
+    assert context["targets"] == []
+    assert context["headings"] == {"areas": "I. NỘI DUNG GIAO ƯỚC",
+                                   "duties": "II. TỔ CHỨC THỰC HIỆN"}
