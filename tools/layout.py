@@ -475,7 +475,7 @@ def title_block(
 
 def signature_block(doc: DocxDocument) -> Table:
     """Add "Nơi nhận" (left) and the signer block (right) in one unsplittable row."""
-    left, right = Mm(74), Mm(91)
+    left, right = Mm(62), Mm(103)
     table = layout_table(doc, [left, right])
     recipients, signer = table.cell(0, 0), table.cell(0, 1)
     first_para(recipients, "Nơi nhận:", "Recipients head")
