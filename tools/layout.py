@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from docx import Document
@@ -553,3 +554,17 @@ def table(
     for index, row in enumerate(grid.rows):
         row_flags(row, header=index == 0)
     return grid
+
+
+def closing(doc: DocxDocument, text: str) -> Paragraph:
+    """Add the body's last paragraph (ending "./."), kept with the signature below it."""
+    paragraph = body(doc, text)
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.space_after = Pt(12)
+    return paragraph
+
+
+def save(doc: DocxDocument, path: Path) -> None:
+    """Write a template, creating its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))

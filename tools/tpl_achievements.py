@@ -20,6 +20,7 @@ from layout import (
     Column,
     body,
     body_loop,
+    closing,
     first_para,
     header_table,
     heading,
@@ -28,6 +29,7 @@ from layout import (
     para,
     row_flags,
     rule,
+    save,
     table,
 )
 
@@ -99,9 +101,9 @@ def build_achievements(path: Path) -> None:
     award_table(doc, "titles", award_columns("Danh hiệu thi đua", "công nhận danh hiệu"))
     heading(doc, "2. Hình thức khen thưởng", 2).paragraph_format.space_after = Pt(6)
     award_table(doc, "merits", award_columns("Hình thức khen thưởng", "khen thưởng"))
-    closing = body(doc, "{{ closing }}")
-    closing.paragraph_format.keep_with_next = True
-    closing.paragraph_format.space_after = Pt(12)
+    closing(
+        doc,
+        "{{ closing }}",
+    )
     signatures(doc)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    save(doc, path)

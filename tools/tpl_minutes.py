@@ -13,6 +13,7 @@ from layout import (
     Column,
     body,
     body_loop,
+    closing,
     first_para,
     header_table,
     heading,
@@ -21,6 +22,7 @@ from layout import (
     new_document,
     para,
     row_flags,
+    save,
     table,
     title_block,
 )
@@ -102,11 +104,11 @@ def build_minutes(path: Path) -> None:
     meeting_lines(doc)
     content(doc)
     body(doc, "Biên bản đã được thông qua tại cuộc họp, các thành viên dự họp nhất trí.")
-    closing = body(doc, "{{ end_line }}")
-    closing.paragraph_format.keep_with_next = True
-    closing.paragraph_format.space_after = Pt(12)
+    closing(
+        doc,
+        "{{ end_line }}",
+    )
     minutes_signatures(doc)
     recipients(doc)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    save(doc, path)
 

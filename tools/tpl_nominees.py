@@ -27,6 +27,7 @@ from layout import (
     new_document,
     para,
     rule,
+    save,
     table,
 )
 
@@ -109,5 +110,4 @@ def build_nominees(path: Path) -> None:
     para(doc, "{%p endif %}", "Body")
     # Word wants a paragraph after a closing table; a 3-pt one takes no visible room.
     para(doc, "", "Rule", alignment=LEFT)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    save(doc, path)

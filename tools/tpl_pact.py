@@ -16,6 +16,7 @@ from layout import (
     StyleSpec,
     body,
     body_loop,
+    closing,
     define_style,
     first_para,
     header_table,
@@ -25,6 +26,7 @@ from layout import (
     new_document,
     para,
     row_flags,
+    save,
     title_block,
 )
 from tpl_minutes import SIGNATURE_GAP, recipients
@@ -109,10 +111,10 @@ def build_pact(path: Path) -> None:
     loop(doc, "basis", "{{ line }}", "Basis")
     body(doc, "{{ intro }}")
     content(doc)
-    closing = body(doc, "{{ closing }}")
-    closing.paragraph_format.keep_with_next = True
-    closing.paragraph_format.space_after = Pt(12)
+    closing(
+        doc,
+        "{{ closing }}",
+    )
     signature_grid(doc)
     recipients(doc)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    save(doc, path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 from layout import (
     CENTER,
     SUBJECT_RULE,
@@ -18,12 +18,14 @@ from layout import (
     Column,
     body,
     body_loop,
+    closing,
     header_table,
     heading,
     loop,
     new_document,
     para,
     rule,
+    save,
     signature_block,
     table,
 )
@@ -123,13 +125,10 @@ def build_plan(path: Path) -> None:
     loop(doc, "basis", "{{ line }}", "Basis")
     body(doc, "{{ intro }}")
     outline(doc)
-    closing = body(
+    closing(
         doc,
         "Trên đây là Kế hoạch phát động phong trào thi đua năm {{ year }} của {{ cluster_name }}; "
         "đề nghị các thành viên Cụm triển khai thực hiện./.",
     )
-    closing.paragraph_format.keep_with_next = True
-    closing.paragraph_format.space_after = Pt(12)
     signature_block(doc)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    save(doc, path)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx.shared import Pt
 from layout import (
     body,
+    closing,
     header_table,
     loop,
     new_document,
     para,
+    save,
     signature_block,
     title_block,
 )
@@ -32,9 +33,9 @@ def build_proposal(path: Path) -> None:
     para(doc, "{%p endfor %}", "Body")
     para(doc, "{%p endif %}", "Body")
     body(doc, "{{ attachments_line }}", "Basis")
-    closing = body(doc, "Kính trình {{ superior_head }} xem xét, quyết định./.")
-    closing.paragraph_format.keep_with_next = True
-    closing.paragraph_format.space_after = Pt(12)
+    closing(
+        doc,
+        "Kính trình {{ superior_head }} xem xét, quyết định./.",
+    )
     signature_block(doc)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    save(doc, path)

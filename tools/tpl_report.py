@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 from docx.table import Table
 from layout import (
     CENTER,
@@ -14,11 +14,13 @@ from layout import (
     Column,
     body,
     body_loop,
+    closing,
     header_table,
     heading,
     loop,
     new_document,
     para,
+    save,
     signature_block,
     table,
     title_block,
@@ -132,13 +134,10 @@ def build_report(path: Path) -> None:
     body(doc, "{{ election_sentence }}")
     heading(doc, "IV. ĐỀ XUẤT, KIẾN NGHỊ", 1)
     body_loop(doc, "narr.iv")
-    closing = body(
+    closing(
         doc,
         "Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {{ year }} và "
         "phương hướng, nhiệm vụ năm {{ next_year }} của {{ cluster_name }}./.",
     )
-    closing.paragraph_format.keep_with_next = True
-    closing.paragraph_format.space_after = Pt(12)
     signature_block(doc)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    save(doc, path)
