@@ -12,8 +12,9 @@ from pathlib import Path
 
 from docgen import archive, intake, rules
 from docgen.archive.store import PdfConverter
+from docgen.check import format_finding, lint
 from docgen.compose import KINDS, DocumentKind
-from docgen.errors import DocgenError
+from docgen.errors import DocgenError, FormatCheckFailed
 from docgen.model import Workbook
 from docgen.render import Template
 
@@ -30,11 +31,12 @@ class Checked:
 
 @dataclass(frozen=True)
 class Built:
-    """What a build wrote."""
+    """What a build wrote, and the Decree 30 warnings its documents drew."""
 
     checked: Checked
     folder: Path
     paths: list[Path]
+    warnings: list[str]
 
 
 def check(workbook: Path) -> Checked:
@@ -70,18 +72,43 @@ def render_all(checked: Checked, kinds: Sequence[DocumentKind],
     return outputs
 
 
+def lint_outputs(outputs: Sequence[archive.Output]) -> list[str]:
+    """Check every rendered document against Decree 30 before anything is archived.
+
+    Raise FormatCheckFailed naming each failing document and its findings; return the
+    warnings, one line each, prefixed with the document's name.
+    """
+    failures: list[str] = []
+    warnings: list[str] = []
+    for output in outputs:
+        findings = lint(output.data)
+        errors = [f for f in findings if f.severity == "error"]
+        if errors:
+            failures.append(f"{output.name}:")
+            failures += [f"  - {format_finding(f)}" for f in errors]
+        warnings += [f"{output.name}: {format_finding(f)}" for f in findings
+                     if f.severity != "error"]
+    if failures:
+        raise FormatCheckFailed(
+            "Văn bản chưa đạt thể thức Nghị định 30/2020/NĐ-CP nên không được lưu (dùng "
+            "--no-lint để lập bản nháp):\n" + "\n".join(failures))
+    return warnings
+
+
 def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
           only: Sequence[str] | None = None, *, revision: bool = False,
-          pdf: PdfConverter | None = None) -> Built:
-    """Check the workbook, render the documents and archive them as the year's set.
+          pdf: PdfConverter | None = None, check_format: bool = True) -> Built:
+    """Check the workbook, render and lint the documents, archive them as the year's set.
 
-    Nothing is written unless every document rendered. `revision` makes a new revision
-    beside a finalized set; `pdf` converts the documents to PDF inside the new set.
+    Nothing is written unless every document rendered (and, with `check_format`, passed
+    the Decree 30 checks). `revision` makes a new revision beside a finalized set; `pdf`
+    converts the documents to PDF inside the new set.
     """
     kinds = select_kinds(only)
     checked = check(workbook)
     outputs = render_all(checked, kinds)
+    warnings = lint_outputs(outputs) if check_format else []
     cluster = checked.book.cluster
     published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,
                                 new_revision=revision, pdf=pdf)
-    return Built(checked, published.folder, published.paths)
+    return Built(checked, published.folder, published.paths, warnings)

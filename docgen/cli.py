@@ -18,9 +18,10 @@ from typing import Any, NoReturn
 from rich.console import Console
 from rich.table import Table
 
-from docgen import __version__, archive, build
+from docgen import __version__, archive, build, pdf
+from docgen.check import failure_message, lint_files, report_text, reports_json
 from docgen.compose.awards import award_name, nominee
-from docgen.errors import DocgenError, ValidationFailed
+from docgen.errors import ArchiveError, DocgenError, FormatCheckFailed, ValidationFailed
 from docgen.intake import yearly
 
 out = Console(highlight=False, soft_wrap=True)
@@ -30,8 +31,10 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 _ARGPARSE_MESSAGES = (
     (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
     (r"unrecognized arguments: (.*)", r"tham số không hợp lệ: \1"),
+    (r"argument LỆNH: invalid choice: (.*?) \(choose from (.*)\)",
+     r"lệnh \1 không có; các lệnh: \2"),
     (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
-     r"lệnh \2 không có; các lệnh: \3"),
+     r"tùy chọn \1 chỉ nhận \3, không nhận \2"),
     (r"argument (\S+): expected one argument", r"tùy chọn \1 cần một giá trị"),
     (r"ambiguous option: (.*)", r"tùy chọn chưa rõ: \1"),
 )
@@ -81,6 +84,12 @@ def _parser() -> argparse.ArgumentParser:
                       help="thư mục gốc lưu văn bản (mặc định: reports)")
     make.add_argument("--only", metavar="LOẠI[,LOẠI]",
                       help="chỉ lập các văn bản này, ngăn cách bằng dấu phẩy")
+    make.add_argument("--pdf", action="store_true",
+                      help="xuất thêm bản PDF của từng văn bản (cần LibreOffice)")
+    make.add_argument("--revision", action="store_true",
+                      help="lập lần sửa mới bên cạnh bộ văn bản đã chốt")
+    make.add_argument("--no-lint", dest="lint", action="store_false",
+                      help="không kiểm tra thể thức (chỉ dùng cho bản nháp)")
     make.set_defaults(run=_build)
     init = commands.add_parser(
         "init", help="Tạo sổ tính trống cho một Cụm thi đua, có sẵn trang hướng dẫn.",
@@ -99,6 +108,17 @@ def _parser() -> argparse.ArgumentParser:
                       help="tệp sổ tính năm sau")
     roll.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
     roll.set_defaults(run=_rollover)
+    lint = commands.add_parser(
+        "lint", help="Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.",
+        description="Kiểm tra thể thức văn bản .docx bất kỳ theo Nghị định 30/2020/NĐ-CP (khổ "
+        "giấy, lề, phông chữ, Quốc hiệu, số, ngày tháng, tên loại, nội dung, chữ ký, nơi nhận, "
+        "số trang); in từng lỗi, cảnh báo. Mã thoát 1 nếu có lỗi hoặc tệp không đọc được.")
+    lint.add_argument("files", type=Path, nargs="+", metavar="TỆP.docx",
+                      help="các văn bản cần kiểm tra")
+    lint.add_argument("--format", choices=("text", "json"), default="text", metavar="KIỂU",
+                      help="cách in kết quả: text (mặc định) hoặc json")
+    lint.set_defaults(run=_lint)
+    _archive_parser(commands)
     version = commands.add_parser("version", help="In số phiên bản của docgen.",
                                   description="In số phiên bản của docgen.")
     version.set_defaults(run=lambda _: out.print(f"docgen {__version__}"))
@@ -142,10 +162,94 @@ def _print_results(checked: build.Checked) -> None:
 
 def _build(args: argparse.Namespace) -> None:
     kinds = [k.strip() for k in args.only.split(",") if k.strip()] if args.only else None
-    built = build.build(args.workbook, args.out, kinds)
+    built = build.build(args.workbook, args.out, kinds, revision=args.revision,
+                        pdf=pdf.convert if args.pdf else None, check_format=args.lint)
+    for warning in built.warnings:
+        err.print(f"Cảnh báo: {warning}", markup=False)
     out.print(f"Đã lập {len(built.paths)} văn bản vào thư mục {built.folder}:")
     for path in built.paths:
         out.print(f"  - {path.name}")
+    if not args.lint:
+        out.print("Chưa kiểm tra thể thức (--no-lint): chỉ dùng làm bản nháp.")
+
+
+def _archive_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "archive", help="Xem, kiểm tra, chốt và đóng gói các bộ văn bản đã lưu.",
+        description="Các việc với thư mục lưu trữ văn bản theo năm.")
+    jobs = parser.add_subparsers(title="Các việc", dest="job", metavar="LỆNH",
+                                 parser_class=_Parser)
+    listing = jobs.add_parser("list", help="Liệt kê các bộ văn bản: năm, cụm, lần, trạng thái.",
+                              description="Liệt kê các bộ văn bản đã lưu.")
+    verify = jobs.add_parser("verify", help="Đối chiếu từng tệp với manifest.json.",
+                             description="Báo các tệp bị sửa, bị thiếu hoặc tệp lạ.")
+    verify.add_argument("year", type=int, nargs="?", metavar="NĂM", help="chỉ năm này")
+    verify.add_argument("cluster", nargs="?", metavar="CỤM", help="chỉ cụm này (ví dụ cum-ix)")
+    finalize = jobs.add_parser("finalize", help="Chốt bộ văn bản đã gửi; không ghi đè nữa.",
+                               description="Đánh dấu bộ văn bản là đã gửi (đã ký).")
+    bundle = jobs.add_parser("bundle", help="Đóng gói bộ văn bản thành một tệp .zip để gửi.",
+                             description="Đóng gói văn bản, PDF, manifest thành một .zip.")
+    for job in (finalize, bundle):
+        job.add_argument("year", type=int, metavar="NĂM", help="năm thi đua")
+        job.add_argument("cluster", metavar="CỤM", help="cụm, ví dụ cum-ix, IX hoặc 9")
+    for job, run in ((listing, _archive_list), (verify, _archive_verify),
+                     (finalize, _archive_finalize), (bundle, _archive_bundle)):
+        job.add_argument("--root", type=Path, default=archive.DEFAULT_ROOT, metavar="THƯ_MỤC",
+                         help="thư mục gốc lưu trữ (mặc định: reports)")
+        job.set_defaults(run=run)
+    parser.set_defaults(run=lambda _: parser.print_help())
+
+
+STATUS = {"draft": "Bản nháp", "finalized": "Đã chốt"}
+
+
+def _archive_list(args: argparse.Namespace) -> None:
+    sets = archive.list_sets(args.root)
+    if not sets:
+        out.print(f"Chưa có bộ văn bản nào trong '{args.root}'.")
+        return
+    table = Table(title=f"Các bộ văn bản trong {args.root}")
+    for header in ("Năm", "Cụm", "Lần", "Trạng thái", "Văn bản", "Thư mục"):
+        table.add_column(header)
+    for s in sets:
+        status = STATUS.get(s.status, s.status)
+        if s.status == "finalized":
+            status += f" {s.manifest.get('finalized_at', '')}"
+        docs = sum(1 for e in s.manifest.get("files", []) if e["file"].endswith(".docx"))
+        table.add_row(str(s.year), s.cluster, str(s.revision), status, str(docs), str(s.folder))
+    out.print(table)
+
+
+def _archive_verify(args: argparse.Namespace) -> None:
+    wanted = archive.parse_cluster(args.cluster) if args.cluster else None
+    sets = [s for s in archive.list_sets(args.root)
+            if (args.year is None or s.year == args.year) and wanted in (None, s.cluster)]
+    if not sets:
+        raise DocgenError(f"Không có bộ văn bản nào cần kiểm tra trong '{args.root}'.")
+    failed = 0
+    for s in sets:
+        problems = archive.verify_set(s)
+        name = f"Năm {s.year}, {s.cluster}, lần {s.revision}"
+        if problems:
+            failed += 1
+            out.print(f"{name}: {len(problems)} chỗ không khớp manifest.json:")
+            for problem in problems:
+                out.print(f"  - {problem}", markup=False)
+        else:
+            out.print(f"{name}: toàn vẹn, mọi tệp khớp manifest.json.")
+    if failed:
+        raise ArchiveError(f"{failed} bộ văn bản không còn nguyên vẹn.")
+
+
+def _archive_finalize(args: argparse.Namespace) -> None:
+    info = archive.finalize(args.root, args.year, archive.parse_cluster(args.cluster))
+    out.print(f"Đã chốt bộ văn bản năm {info.year}, {info.cluster}, lần {info.revision} "
+              f"({info.folder}). Các lần lập sau phải dùng --revision.")
+
+
+def _archive_bundle(args: argparse.Namespace) -> None:
+    path = archive.bundle(args.root, args.year, archive.parse_cluster(args.cluster))
+    out.print(f"Đã đóng gói: {path}")
 
 
 def _init(args: argparse.Namespace) -> None:
@@ -159,6 +263,19 @@ def _rollover(args: argparse.Namespace) -> None:
     out.print(f"Đã lập sổ tính năm {book.cluster.year + 1} tại {args.out} từ sổ năm "
               f"{book.cluster.year}. Hãy điền số liệu của năm mới rồi chạy: "
               f"docgen check {args.out}")
+
+
+def _lint(args: argparse.Namespace) -> None:
+    reports = lint_files(args.files)
+    if args.format == "json":
+        out.print(reports_json(reports), markup=False, emoji=False)
+    else:
+        for report in reports:
+            if report.problem is None:
+                out.print(report_text(report), markup=False, emoji=False)
+    problem = failure_message(reports)
+    if problem is not None:
+        raise FormatCheckFailed(problem)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

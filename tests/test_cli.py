@@ -133,16 +133,51 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert "pip install -q -e '.[test]' && python -m pytest" in ci
 
 
-def _readme_examples() -> list[str]:
+def _readme_examples() -> list[list[str]]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     usage = text.split("## Using it", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
     return [line.split("#", 1)[0].split() for line in usage.splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("argv", _readme_examples(), ids=" ".join)
-def test_readme_examples_run(argv: list[str], tmp_path: Path,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_readme_examples_run_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "samples").symlink_to(ROOT / "samples")
     monkeypatch.chdir(tmp_path)
-    assert argv[0] == "docgen"
-    assert main(argv[1:]) == 0
+    examples = _readme_examples()
+    assert len(examples) >= 10
+    for argv in examples:
+        assert argv[0] == "docgen"
+        assert main(argv[1:]) == 0, (argv, capsys.readouterr().err)
+
+
+def test_archive_verify_reports_an_edited_file(sample: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(sample), "--out", str(tmp_path), "--only", "to-trinh"]) == 0
+    edited = tmp_path / "2021" / "cum-ix" / "2021_cum-ix_to-trinh.docx"
+    edited.write_bytes(edited.read_bytes()[:-1])
+    capsys.readouterr()
+    assert main(["archive", "verify", "--root", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert "Năm 2021, cum-ix, lần 1: 1 chỗ không khớp manifest.json:" in captured.out
+    assert f"{edited}: nội dung đã bị thay đổi" in captured.out
+    assert "Lỗi: 1 bộ văn bản không còn nguyên vẹn." in captured.err
+
+
+def test_build_refuses_a_document_that_breaks_the_decree(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    from docgen import build as build_module
+    from docgen.check import Finding
+
+    bad = Finding("page.margins", "error", "trang khổ giấy", "lề trái 20 mm",
+                  "lề trái 30–35 mm", "Lề trái: cách mép trái từ 30 mm đến 35 mm")
+    monkeypatch.setattr(build_module, "lint", lambda data: [bad])
+    assert main(["build", str(sample), "--out", str(tmp_path), "--only", "to-trinh"]) == 1
+    err = capsys.readouterr().err
+    assert "Văn bản chưa đạt thể thức Nghị định 30/2020/NĐ-CP nên không được lưu" in err
+    assert "2021_cum-ix_to-trinh.docx:" in err
+    assert "page.margins" in err and "lề trái 20 mm" in err
+    assert not (tmp_path / "2021").exists()
+    assert main(["build", str(sample), "--out", str(tmp_path), "--only", "to-trinh",
+                 "--no-lint"]) == 0

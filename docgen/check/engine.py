@@ -1,0 +1,81 @@
+"""Turn a .docx (path, bytes or open Document) into its Decree 30 findings, in rule order."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from docgen.check.body import check_body
+from docgen.check.closing import check_recipients, check_signatures
+from docgen.check.findings import Finding, format_finding, merge
+from docgen.check.header import check_header, check_title
+from docgen.check.page import check_page, check_page_numbers
+from docgen.check.resolve import Resolver
+from docgen.check.rules import RULES
+from docgen.check.structure import read_layout, read_paragraphs
+from docgen.check.text import check_text, page_parts
+from docgen.errors import DocgenError, FormatCheckFailed
+
+
+class DocumentUnreadable(DocgenError):
+    """The file to check is missing, unreadable, or not a Word .docx document."""
+
+
+def open_document(source: Path | bytes) -> Document:
+    """Open a .docx from a path or bytes; raise DocumentUnreadable with a Vietnamese message."""
+    name = f"'{source}'" if isinstance(source, Path) else "(dữ liệu trong bộ nhớ)"
+    data = _read(source, name) if isinstance(source, Path) else source
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
+            etree.XMLSyntaxError) as exc:
+        raise DocumentUnreadable(
+            f"Tệp {name} không phải là văn bản Word .docx hoặc đã hỏng.") from exc
+
+
+def _read(path: Path, name: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DocumentUnreadable(f"Không tìm thấy tệp {name}.") from exc
+    except IsADirectoryError as exc:
+        raise DocumentUnreadable(f"{name} là thư mục, không phải tệp .docx.") from exc
+    except OSError as exc:
+        raise DocumentUnreadable(f"Không đọc được tệp {name}: {exc.strerror}.") from exc
+
+
+def lint(source: Path | bytes) -> list[Finding]:
+    """Check a .docx (path or bytes) against Decree 30; return its findings, errors and
+    warnings, in rule order. Raise DocumentUnreadable when it cannot be opened."""
+    return lint_document(open_document(source))
+
+
+def lint_document(document: Document) -> list[Finding]:
+    """Check an open python-docx Document against Decree 30; return its findings."""
+    resolver = Resolver(document)
+    paras = read_paragraphs(document)
+    layout = read_layout(paras, resolver)
+    found = check_page(document) + check_text(paras + page_parts(document), resolver)
+    found += check_header(layout, paras, resolver) + check_title(layout, resolver)
+    found += check_body(layout, resolver)
+    found += check_signatures(layout, resolver) + check_recipients(layout, resolver)
+    found += check_page_numbers(document, resolver)
+    order = {rule.id: index for index, rule in enumerate(RULES)}
+    return sorted(merge(found), key=lambda f: order[f.rule_id])
+
+
+def ensure_conforms(source: Path | bytes) -> list[Finding]:
+    """Lint and raise FormatCheckFailed listing the errors; return the warnings otherwise."""
+    findings = lint(source)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        lines = [f"Văn bản sai thể thức Nghị định 30/2020/NĐ-CP ({len(errors)} lỗi):"]
+        lines += [f"  - {format_finding(f)}" for f in errors]
+        raise FormatCheckFailed("\n".join(lines))
+    return findings

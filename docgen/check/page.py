@@ -1,0 +1,134 @@
+"""Turn the sections of a document into findings: paper size, orientation, margins and the
+page number (PAGE field centred in the page header, none on the first page)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.section import Section
+from docx.shared import Length
+
+from docgen.check import ooxml, rules
+from docgen.check.findings import Finding, finding
+from docgen.check.looks import Look, look_findings
+from docgen.check.resolve import Resolver
+from docgen.check.structure import Para
+from docgen.check.words import mm, span_mm
+
+MARGIN_WORDS = {"top": "lề trên", "bottom": "lề dưới", "left": "lề trái", "right": "lề phải"}
+PAGE_NUMBER_LOOK = Look(size=rules.PAGE_NUMBER_SIZE, italic=False, align="center")
+
+
+def section_suffix(index: int, total: int) -> str:
+    """" (phần 2)" for the second of several sections; "" when there is one section."""
+    return f" (phần {index + 1})" if total > 1 else ""
+
+
+def check_page(document: Document) -> list[Finding]:
+    """Findings of page.size, page.orientation and page.margins for every section."""
+    sections = list(document.sections)
+    out: list[Finding] = []
+    for index, section in enumerate(sections):
+        where = "trang khổ giấy" + section_suffix(index, len(sections))
+        out += _size(section, where) + _margins(section, where)
+    return out
+
+
+def _size(section: Section, where: str) -> list[Finding]:
+    width, height = section.page_width, section.page_height
+    if width is None or height is None:
+        return [finding("page.size", where, "không khai báo khổ giấy")]
+    landscape = section.orientation == WD_ORIENT.LANDSCAPE or width > height
+    short, long_ = sorted((width, height))
+    out = []
+    tolerance = rules.PAGE_TOLERANCE
+    if (abs(short - rules.PAGE_WIDTH) > tolerance
+            or abs(long_ - rules.PAGE_HEIGHT) > tolerance):
+        out.append(finding("page.size", where, f"khổ {_mm_number(width)} × {mm(height)}"))
+    if landscape:
+        out.append(finding("page.orientation", where, "trang ngang (theo chiều rộng)"))
+    return out
+
+
+def _mm_number(length: Length) -> str:
+    return mm(length).removesuffix(" mm")
+
+
+def _margins(section: Section, where: str) -> list[Finding]:
+    out = []
+    for side, span in rules.MARGINS.items():
+        value = getattr(section, f"{side}_margin")
+        if value is None or not span.holds(value, rules.MARGIN_TOLERANCE):
+            found = "không khai báo" if value is None else mm(value)
+            out.append(finding("page.margins", where, f"{MARGIN_WORDS[side]} {found}",
+                               f"{MARGIN_WORDS[side]} {span_mm(span)}"))
+    return out
+
+
+# --------------------------------------------------------------------------- page numbers
+
+
+def defined(sections: list[Section], index: int, attr: str) -> Any:
+    """The header/footer (`attr` "header", "footer", "first_page_header") shown by section
+    `index`: its own, or the one it links to; None when no section defines one.
+
+    Reading a linked header through python-docx would add a definition, so the link is
+    followed here instead.
+    """
+    for j in range(index, -1, -1):
+        part = getattr(sections[j], attr)
+        if not part.is_linked_to_previous:
+            return part
+    return None
+
+
+def page_paragraphs(part: Any) -> list[Any]:
+    """The paragraphs of a header or footer (those of its tables included); [] for None."""
+    if part is None:
+        return []
+    paragraphs = list(part.paragraphs)
+    for table in part.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs += cell.paragraphs
+    return paragraphs
+
+
+def check_page_numbers(document: Document, resolver: Resolver) -> list[Finding]:
+    """Findings of page-number.position (each section) and page-number.first-page."""
+    sections = list(document.sections)
+    out: list[Finding] = []
+    for index in range(len(sections)):
+        where = "đầu trang" + section_suffix(index, len(sections))
+        out += _position(sections, index, where, resolver)
+    return out + _first_page(sections)
+
+
+def _position(sections: list[Section], index: int, where: str,
+              resolver: Resolver) -> list[Finding]:
+    fields = [p for p in page_paragraphs(defined(sections, index, "header"))
+              if ooxml.has_page_field(p)]
+    if not fields:
+        in_footer = any(ooxml.has_page_field(p)
+                        for p in page_paragraphs(defined(sections, index, "footer")))
+        found = "số trang đặt ở chân trang" if in_footer else "không có số trang"
+        return [finding("page-number.position", where, found)]
+    return look_findings("page-number.position", Para(fields[0], where, -1), resolver,
+                         PAGE_NUMBER_LOOK)
+
+
+def _first_page(sections: list[Section]) -> list[Finding]:
+    first = sections[0]
+    numbered = any(ooxml.has_page_field(p) for p in page_paragraphs(defined(sections, 0, "header")))
+    if not numbered:
+        return []
+    if not first.different_first_page_header_footer:
+        return [finding("page-number.first-page", "đầu trang",
+                        "trang thứ nhất có số trang (chưa bật «Trang đầu khác»)")]
+    own = page_paragraphs(defined(sections, 0, "first_page_header"))
+    if any(ooxml.has_page_field(p) for p in own):
+        return [finding("page-number.first-page", "đầu trang thứ nhất",
+                        "đầu trang thứ nhất có số trang")]
+    return []

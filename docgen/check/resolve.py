@@ -1,0 +1,272 @@
+"""Turn a paragraph or a run into its effective formatting, as Word resolves it.
+
+Run properties (font, size, bold, italic, colour) come from the first level that sets them:
+the run's own w:rPr, its character style and that style's basedOn chain, the paragraph's
+style chain (w:pStyle, or the default paragraph style), then docDefaults. Bold and italic
+are toggle properties (ECMA-376 §17.7.3): direct formatting sets them absolutely; inside
+styles the nearest definition of a basedOn chain wins, and each style level (paragraph,
+then character) that says `true` flips the value inherited from the levels below it, so
+`w:b w:val="0"` turns bold off and a bold character style inside a bold paragraph style
+shows upright text.
+
+Paragraph properties (alignment, first-line indent, spacing before/after, line spacing)
+come from the paragraph's w:pPr, its style chain, then docDefaults.
+
+Not modelled: table styles, list (numbering) indents, theme colour tints, w:hint fonts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from docx.document import Document
+from docx.enum.text import WD_LINE_SPACING
+from docx.shared import Length, Pt, Twips
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from docgen.check import ooxml
+
+# Word's values when no level says anything (ECMA-376: 10 pt, left, single, no spacing).
+DEFAULT_SIZE = Pt(10)
+_SLOTS = ("ascii", "hAnsi")
+_ALIGN = {"both": "justify", "distribute": "justify", "center": "center", "left": "left",
+          "start": "left", "right": "right", "end": "right"}
+_MAX_CHAIN = 32  # guards against a basedOn cycle in a broken styles part
+
+
+@dataclass(frozen=True)
+class RunFormat:
+    """Effective formatting of one run. `fonts` holds the ascii and hAnsi typefaces;
+    None in it means no level names a font. `color` is "auto", a hex "RRGGBB", or
+    "theme:<name>"."""
+
+    text: str
+    fonts: tuple[str | None, ...]
+    size: Length
+    bold: bool
+    italic: bool
+    color: str
+
+
+@dataclass(frozen=True)
+class LineSpacing:
+    """Line spacing: `rule` "auto" with `multiple`, or "exact"/"atLeast" with `height`."""
+
+    rule: str
+    multiple: float = 1.0
+    height: Length | None = None
+
+
+@dataclass(frozen=True)
+class ParaFormat:
+    """Effective paragraph formatting; `alignment` is justify/center/left/right;
+    `contextual` is Word's "don't add space between paragraphs of the same style"."""
+
+    alignment: str
+    first_line_indent: Length
+    space_before: Length
+    space_after: Length
+    line: LineSpacing
+    contextual: bool = False
+
+
+@dataclass(frozen=True)
+class _Level:
+    """What one level of the hierarchy says about run properties (None = nothing)."""
+
+    size: Length | None
+    bold: bool | None
+    italic: bool | None
+    fonts: tuple[tuple[str | None, str | None], ...]
+    color: tuple[str | None, str | None]
+
+
+def _level_of_rpr(rpr: Any) -> _Level:
+    return _Level(
+        size=ooxml.size(rpr),
+        bold=ooxml.toggle(rpr, "w:b"),
+        italic=ooxml.toggle(rpr, "w:i"),
+        fonts=tuple(ooxml.font_slot(rpr, slot) for slot in _SLOTS),
+        color=ooxml.color(rpr),
+    )
+
+
+def _level_of_font(font: Any) -> _Level:
+    """Read a run's or a style's Font: public API for size, bold, italic."""
+    rpr = ooxml.child(font.element, "w:rPr")
+    return _Level(
+        size=font.size,
+        bold=font.bold,
+        italic=font.italic,
+        fonts=tuple(ooxml.font_slot(rpr, slot) for slot in _SLOTS),
+        color=ooxml.color(rpr),
+    )
+
+
+def style_chain(style: Any) -> Iterator[Any]:
+    """The style, then its basedOn ancestors (nearest first)."""
+    seen = 0
+    while style is not None and seen < _MAX_CHAIN:
+        yield style
+        style = style.base_style
+        seen += 1
+
+
+class Resolver:
+    """Effective formatting of the runs and paragraphs of one document."""
+
+    def __init__(self, document: Document) -> None:
+        rpr, ppr = ooxml.doc_defaults(document)
+        self._default_run = _level_of_rpr(rpr)
+        self._default_para = ppr
+        self._theme = ooxml.theme_fonts(document)
+        self._chains: dict[str, list[_Level]] = {}
+        # Keyed by id() of the w:p element; the element is kept in the value so that lxml
+        # keeps handing out the same proxy and the id cannot be reused.
+        self._runs: dict[int, tuple[Any, list[RunFormat]]] = {}
+        self._paras: dict[int, tuple[Any, ParaFormat]] = {}
+
+    def runs(self, paragraph: Paragraph) -> list[RunFormat]:
+        """Effective formatting of each run that shows text (cached per paragraph)."""
+        element = ooxml.p_element(paragraph)
+        if id(element) not in self._runs:
+            runs = [self.run(r, paragraph) for r in ooxml.visible_runs(paragraph)]
+            self._runs[id(element)] = (element, runs)
+        return self._runs[id(element)][1]
+
+    def run(self, run: Run, paragraph: Paragraph) -> RunFormat:
+        """Effective formatting of one run of `paragraph`."""
+        direct = _level_of_font(run.font)
+        char = self._chain(run.style)
+        para = self._chain(paragraph.style)
+        styles = [*char, *para, self._default_run]
+        return RunFormat(
+            text=run.text,
+            fonts=tuple(self._font(slot, [direct, *styles]) for slot in range(len(_SLOTS))),
+            size=_first([direct, *styles], "size") or DEFAULT_SIZE,
+            bold=_toggle("bold", direct, char, para, self._default_run),
+            italic=_toggle("italic", direct, char, para, self._default_run),
+            color=_color([direct, *styles]),
+        )
+
+    def paragraph(self, paragraph: Paragraph) -> ParaFormat:
+        """Effective alignment, indent, spacing and line spacing (cached per paragraph)."""
+        element = ooxml.p_element(paragraph)
+        if id(element) not in self._paras:
+            self._paras[id(element)] = (element, self._paragraph(paragraph))
+        return self._paras[id(element)][1]
+
+    def _paragraph(self, paragraph: Paragraph) -> ParaFormat:
+        """Public ParagraphFormat for the paragraph and its styles, raw XML for docDefaults
+        and for what python-docx cannot read (ISO alignments, contextual spacing)."""
+        formats = [paragraph.paragraph_format]
+        formats += [s.paragraph_format for s in style_chain(paragraph.style)]
+        elements = [ooxml.child(fmt.element, "w:pPr") for fmt in formats]
+        elements.append(self._default_para)
+        default = self._default_para
+        return ParaFormat(
+            alignment=_alignment(elements),
+            first_line_indent=_attr(formats, "first_line_indent", ooxml.first_line(default)),
+            space_before=_attr(formats, "space_before", _default_spacing(default, "before")),
+            space_after=_attr(formats, "space_after", _default_spacing(default, "after")),
+            line=_line_spacing(formats, default),
+            contextual=bool(_first_value(elements,
+                                         lambda e: ooxml.toggle(e, "w:contextualSpacing"))),
+        )
+
+    def _chain(self, style: Any) -> list[_Level]:
+        """The levels of a style and its basedOn ancestors, cached by style id."""
+        if style is None:
+            return []
+        key = f"{style.type}:{style.style_id}"
+        if key not in self._chains:
+            self._chains[key] = [_level_of_font(s.font) for s in style_chain(style)]
+        return self._chains[key]
+
+    def _font(self, slot: int, levels: list[_Level]) -> str | None:
+        for level in levels:
+            name, theme = level.fonts[slot]
+            if theme is not None:
+                return self._theme.get(theme, f"phông chủ đề {theme}")
+            if name is not None:
+                return name
+        return None
+
+
+def _first(levels: list[_Level], attr: str) -> Any:
+    for level in levels:
+        value = getattr(level, attr)
+        if value is not None:
+            return value
+    return None
+
+
+def _nearest(levels: list[_Level], attr: str) -> bool:
+    """The nearest definition of a toggle inside one basedOn chain (False when none)."""
+    return bool(_first(levels, attr))
+
+
+def _toggle(attr: str, direct: _Level, char: list[_Level], para: list[_Level],
+            default: _Level) -> bool:
+    """Resolve bold/italic: direct is absolute, style levels flip the docDefaults value."""
+    value = getattr(direct, attr)
+    if value is not None:
+        return bool(value)
+    return bool(getattr(default, attr)) ^ _nearest(para, attr) ^ _nearest(char, attr)
+
+
+def _color(levels: list[_Level]) -> str:
+    for level in levels:
+        value, theme = level.color
+        if theme is not None:
+            return f"theme:{theme}"
+        if value is not None:
+            return "auto" if value.lower() == "auto" else value.upper()
+    return "auto"
+
+
+def _first_value(elements: list[Any], read: Any) -> Any:
+    for element in elements:
+        value = read(element)
+        if value is not None:
+            return value
+    return None
+
+
+def _alignment(elements: list[Any]) -> str:
+    raw = _first_value(elements, ooxml.alignment)
+    return _ALIGN.get(raw or "left", raw or "left")
+
+
+def _attr(formats: list[Any], attr: str, default: Length | None) -> Length:
+    """The first ParagraphFormat that sets `attr`, else the docDefaults value, else 0."""
+    for fmt in formats:
+        value = getattr(fmt, attr)
+        if value is not None:
+            return Length(value)
+    return default if default is not None else Length(0)
+
+
+def _default_spacing(ppr: Any, attr: str) -> Length | None:
+    return ooxml.measure(ooxml.spacing(ppr, attr))
+
+
+def _line_spacing(formats: list[Any], default_ppr: Any) -> LineSpacing:
+    for fmt in formats:
+        value, rule = fmt.line_spacing, fmt.line_spacing_rule
+        if value is None:
+            continue
+        if rule in (WD_LINE_SPACING.EXACTLY, WD_LINE_SPACING.AT_LEAST):
+            kind = "exact" if rule == WD_LINE_SPACING.EXACTLY else "atLeast"
+            return LineSpacing(kind, height=Length(value))
+        return LineSpacing("auto", multiple=float(value))
+    line = ooxml.measure(ooxml.spacing(default_ppr, "line"))
+    if line is None:
+        return LineSpacing("auto")
+    rule_name = ooxml.spacing(default_ppr, "lineRule") or "auto"
+    if rule_name == "auto":
+        return LineSpacing("auto", multiple=line / Twips(240))
+    return LineSpacing(rule_name, height=line)

@@ -1,0 +1,389 @@
+"""Turn any .docx into its Decree 30 parts: header, title, body, signature, recipients.
+
+Parts are found by their text and shape, not by docgen's style names, so documents made in
+Word by hand are read too: the Quốc hiệu and Tiêu ngữ by their words (in the first table or
+the first paragraphs), "Số:" and the date line by pattern, the title as the first upper-case
+paragraph after the header, signatures as upper-case lines over a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx.document import Document
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from docgen import vi
+from docgen.check import ooxml, rules
+from docgen.check.resolve import Resolver
+from docgen.check.words import clean, is_upper, quote
+
+NATIONAL_KEY = vi.name_key("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+MOTTO = re.compile(r"^độc\s*lập\s*[-–—]\s*tự\s*do\s*[-–—]\s*hạnh\s*phúc$")
+NUMBER_LINE = re.compile(r"^Số\b\s*[:.]?.*/")
+DATE_LINE = re.compile(r"^(?P<place>[^,]*?)\s*,?\s*ngày\s*(?P<d>\S*)\s*tháng\s*(?P<m>\S*)"
+                       r"\s*năm\s*(?P<y>\S*)$", re.IGNORECASE)
+AUTHORITY = re.compile(r"^(T/?M|K/?T|T/?L|TUQ|Q)\b\.?", re.IGNORECASE)
+ROMAN_HEADING = re.compile(r"^(?=[IVXL])(X{0,3})(IX|IV|V?I{0,3})\.\s")
+HEADER_SCAN = 15   # non-empty paragraphs looked at for a header made of paragraphs
+TITLE_SCAN = 3     # non-empty paragraphs after the header looked at for the title
+NAME_WORDS = (2, 7)
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph with its place: `block` is the index of the top-level paragraph or
+    table holding it; `table` the 1-based table number (None outside tables); `cell` the
+    w:tc element it sits in (None outside tables)."""
+
+    paragraph: Paragraph
+    where: str
+    block: int
+    table: int | None = None
+    cell: Any = None
+
+    @property
+    def text(self) -> str:
+        """The visible text, whitespace runs made single spaces."""
+        return clean(self.paragraph.text)
+
+
+@dataclass
+class Signer:
+    """One signature block: quyền hạn/chức vụ lines over the signer's name."""
+
+    titles: list[Para]
+    name: Para
+
+
+@dataclass
+class Layout:
+    """The parts of a document; a part not found is None or empty."""
+
+    profile: rules.KindProfile
+    national: Para | None = None
+    motto: Para | None = None
+    issuer: list[Para] = field(default_factory=list)
+    number: Para | None = None
+    date: Para | None = None
+    title: Para | None = None
+    summary: list[Para] = field(default_factory=list)
+    headings: list[Para] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    signers: list[Signer] = field(default_factory=list)
+    recipients_head: Para | None = None
+    recipients: list[Para] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- reading order
+
+
+def read_paragraphs(document: Document) -> list[Para]:
+    """Every paragraph of the main text in reading order, tables row by row."""
+    paras: list[Para] = []
+    paragraphs = tables = 0
+    for block, item in enumerate(document.iter_inner_content()):
+        if isinstance(item, Paragraph):
+            paragraphs += 1
+            paras.append(Para(item, f"đoạn {paragraphs} ({quote(item.text)})", block))
+        else:
+            tables += 1
+            paras += _table_paragraphs(item, tables, block)
+    return paras
+
+
+def _table_paragraphs(table: Table, number: int, block: int) -> list[Para]:
+    paras: list[Para] = []
+    seen: dict[int, Any] = {}  # id -> w:tc, kept alive so that ids stay unique
+    for r, row in enumerate(table.rows, start=1):
+        for c, cell in enumerate(ooxml.row_cells(row), start=1):
+            tc = ooxml.cell_element(cell)
+            if id(tc) in seen:
+                continue
+            seen[id(tc)] = tc
+            for paragraph in _cell_paragraphs(cell):
+                where = f"bảng {number}, hàng {r}, ô {c} ({quote(paragraph.text)})"
+                paras.append(Para(paragraph, where, block, number, tc))
+    return paras
+
+
+def _cell_paragraphs(container: Any) -> Iterator[Paragraph]:
+    """A cell's paragraphs, those of tables nested in it included, in order."""
+    for item in container.iter_inner_content():
+        if isinstance(item, Paragraph):
+            yield item
+        else:
+            for row in item.rows:
+                for cell in ooxml.row_cells(row):
+                    yield from _cell_paragraphs(cell)
+
+
+# --------------------------------------------------------------------------- header
+
+
+def is_national(text: str) -> bool:
+    """Whether the text is the Quốc hiệu, whatever its case or tone-mark placement."""
+    return vi.name_key(text) == NATIONAL_KEY
+
+
+def is_motto(text: str) -> bool:
+    """Whether the text is the Tiêu ngữ, whatever its case or dashes."""
+    return bool(MOTTO.match(vi.name_key(text)))
+
+
+def _component(layout: Layout, para: Para) -> bool:
+    """Record `para` in the layout if it is a header component; say whether it was."""
+    text = para.text
+    if layout.national is None and is_national(text):
+        layout.national = para
+    elif layout.motto is None and is_motto(text):
+        layout.motto = para
+    elif layout.number is None and NUMBER_LINE.match(text):
+        layout.number = para
+    elif layout.date is None and DATE_LINE.match(text):
+        layout.date = para
+    else:
+        return False
+    return True
+
+
+def _header_from_table(layout: Layout, paras: list[Para]) -> int | None:
+    """Read the header from table 1 when it opens the document; return its block."""
+    first = [p for p in paras if p.table == 1]
+    if not first or any(p.text for p in paras if p.block < first[0].block):
+        return None
+    others = []
+    for para in first:
+        if para.text and not _component(layout, para):
+            others.append(para)
+    if layout.national is None and layout.motto is None and layout.number is None:
+        return None
+    apart = {id(p.cell) for p in (layout.national, layout.motto) if p is not None}
+    layout.issuer = [p for p in others if id(p.cell) not in apart]
+    return first[0].block
+
+
+def _header_from_paragraphs(layout: Layout, paras: list[Para]) -> int | None:
+    """Read a header typed as paragraphs; return the block of its last component."""
+    before: list[Para] = []
+    last = None
+    for para in [p for p in paras if p.table is None and p.text][:HEADER_SCAN]:
+        if _component(layout, para):
+            last = para.block
+        elif last is not None:
+            break
+        else:
+            before.append(para)
+    if last is not None:
+        layout.issuer = [p for p in before if is_upper(p.text)]
+    return last
+
+
+def _issuer_lines(layout: Layout, resolver: Resolver) -> None:
+    """Drop the superior agency (leading lines not bold) from the issuer lines."""
+    lines = layout.issuer
+    while len(lines) > 1 and not all(r.bold for r in resolver.runs(lines[0].paragraph)):
+        lines = lines[1:]
+    layout.issuer = lines
+
+
+# --------------------------------------------------------------------------- title
+
+
+def _is_appendix(paras: list[Para]) -> bool:
+    first = next((p for p in paras if p.text), None)
+    return (first is not None and first.table is None
+            and vi.upper_vi(first.text).startswith(rules.APPENDIX_OPENINGS))
+
+
+def _find_title(paras: list[Para], after: int) -> Para | None:
+    candidates = [p for p in paras if p.table is None and p.block > after and p.text]
+    for para in candidates[:TITLE_SCAN]:
+        if ROMAN_HEADING.match(para.text):
+            return None
+        if is_upper(para.text):
+            return para
+    return None
+
+
+def profile_of(title: Para | None, appendix: bool) -> rules.KindProfile:
+    """The components the document must carry, decided from its title."""
+    if appendix:
+        return rules.APPENDIX
+    text = vi.upper_vi(title.text) if title else ""
+    for prefix, profile in rules.KINDS:
+        if text.startswith(prefix):
+            return profile
+    return rules.DEFAULT_KIND
+
+
+def _summary(paras: list[Para], title: Para, resolver: Resolver) -> list[Para]:
+    """The trích yếu: non-empty paragraphs right under the title, centred after the first."""
+    lines: list[Para] = []
+    for para in (p for p in paras if p.table is None and p.block > title.block):
+        text = para.text
+        if not lines and para.block > title.block + 2:
+            break
+        if not text:
+            if lines:
+                break
+            continue
+        if text.startswith(("(", "Kính gửi", "Căn cứ")) or ROMAN_HEADING.match(text):
+            break
+        if lines and resolver.paragraph(para.paragraph).alignment != "center":
+            break
+        lines.append(para)
+    return lines
+
+
+# --------------------------------------------------------------------------- closing
+
+
+def is_recipients_head(text: str) -> bool:
+    """Whether the text opens the Nơi nhận block."""
+    return vi.name_key(text).startswith("nơi nhận")
+
+
+def authority_prefix(text: str) -> bool:
+    """Whether the line starts like a quyền hạn abbreviation (TM, KT, Q, TL, TUQ, T/M …)."""
+    return bool(AUTHORITY.match(text))
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    if words and words[0] in rules.ACADEMIC_TITLES:
+        words = words[1:]
+    lo, hi = NAME_WORDS
+    return (lo <= len(words) <= hi and not any(ch.isdigit() or ch in ":;,()/" for ch in text)
+            and all(word[0].isupper() for word in words))
+
+
+def _signer(lines: list[Para]) -> Signer | None:
+    """A signer from a cell's (or the tail's) non-empty lines, if they look like one."""
+    if len(lines) < 2 or not _name_like(lines[-1].text):
+        return None
+    titles = [p for p in lines[:-1] if not p.text.startswith("(")]
+    if not any(is_upper(p.text) or authority_prefix(p.text) for p in titles):
+        return None
+    return Signer(titles, lines[-1])
+
+
+def _signers(paras: list[Para], layout: Layout, start: int) -> list[Signer]:
+    cells: dict[int, list[Para]] = {}
+    for para in paras:
+        if para.table is not None and para.block > start and para.text:
+            cells.setdefault(id(para.cell), []).append(para)
+    found = []
+    for lines in cells.values():
+        if not any(is_recipients_head(p.text) for p in lines):
+            signer = _signer(lines)
+            if signer is not None:
+                found.append(signer)
+    if found:
+        return found
+    tail = _tail_signer(paras, layout, start)
+    return [tail] if tail is not None else []
+
+
+def _tail_signer(paras: list[Para], layout: Layout, start: int) -> Signer | None:
+    """A signer typed as the last paragraphs of the document (no table)."""
+    skip = {id(p) for p in [layout.recipients_head, *layout.recipients] if p is not None}
+    lines = [p for p in paras if p.table is None and p.block > start and p.text
+             and id(p) not in skip]
+    if not lines or not _name_like(lines[-1].text):
+        return None
+    titles: list[Para] = []
+    for para in reversed(lines[:-1]):
+        if not (is_upper(para.text) or authority_prefix(para.text)):
+            break
+        titles.insert(0, para)
+    return _signer([*titles, lines[-1]])
+
+
+def _recipients(layout: Layout, paras: list[Para], start: int) -> None:
+    for index, para in enumerate(paras):
+        if para.block > start and is_recipients_head(para.text):
+            layout.recipients_head = para
+            layout.recipients = _recipient_lines(paras[index + 1:], para)
+            return
+
+
+def _recipient_lines(rest: list[Para], head: Para) -> list[Para]:
+    lines: list[Para] = []
+    for para in rest:
+        if head.cell is not None:
+            if para.cell is not head.cell:
+                break
+            if para.text:
+                lines.append(para)
+            continue
+        if para.table is not None or (not para.text and lines):
+            break
+        if para.text:
+            lines.append(para)
+    return lines
+
+
+# --------------------------------------------------------------------------- body
+
+
+def _title_like(para: Para, resolver: Resolver) -> bool:
+    """Kính gửi lines and centred titles or notes, which body rules do not cover."""
+    text = para.text
+    if text.startswith("Kính gửi"):
+        return True
+    if resolver.paragraph(para.paragraph).alignment != "center":
+        return False
+    runs = resolver.runs(para.paragraph)
+    return is_upper(text) or text.startswith("(") or all(r.bold for r in runs)
+
+
+def _body(layout: Layout, paras: list[Para], resolver: Resolver, start: int, end: int) -> None:
+    for para in paras:
+        if para.table is not None or not start < para.block < end or not para.text:
+            continue
+        if ROMAN_HEADING.match(para.text):
+            layout.headings.append(para)
+        elif len(para.text) >= rules.BODY_MIN_CHARS and not _title_like(para, resolver):
+            layout.body.append(para)
+
+
+def _body_end(layout: Layout, start: int) -> int:
+    blocks = [s.titles[0].block if s.titles else s.name.block for s in layout.signers]
+    if layout.recipients_head is not None:
+        blocks.append(layout.recipients_head.block)
+    return min([b for b in blocks if b > start], default=1 << 30)
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _header(paras: list[Para]) -> tuple[Layout, int | None]:
+    layout = Layout(rules.DEFAULT_KIND)
+    end = _header_from_table(layout, paras)
+    if end is None:
+        layout = Layout(rules.DEFAULT_KIND)
+        end = _header_from_paragraphs(layout, paras)
+    layout.issuer = [p for p in layout.issuer if not p.text.startswith("V/v")]
+    return layout, end
+
+
+def read_layout(paras: list[Para], resolver: Resolver) -> Layout:
+    """Find the Decree 30 parts among the paragraphs of `read_paragraphs`."""
+    layout, header_end = _header(paras)
+    appendix = header_end is None and _is_appendix(paras)
+    layout.title = _find_title(paras, -1 if header_end is None else header_end)
+    layout.profile = profile_of(layout.title, appendix)
+    _issuer_lines(layout, resolver)
+    start = -1 if header_end is None else header_end
+    if layout.title is not None:
+        layout.summary = _summary(paras, layout.title, resolver)
+        start = (layout.summary or [layout.title])[-1].block
+    _recipients(layout, paras, start)
+    layout.signers = _signers(paras, layout, start)
+    _body(layout, paras, resolver, start, _body_end(layout, start))
+    return layout

@@ -1,0 +1,29 @@
+"""The documents docgen builds from the sample workbook pass the Decree 30 checker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docgen.build import build
+from docgen.check import format_finding, lint
+from tests.conftest import SAMPLE
+
+KINDS = ["bao-cao-tong-ket", "bien-ban", "to-trinh", "danh-sach", "bao-cao-thanh-tich"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return build(SAMPLE, tmp_path_factory.mktemp("lint-sample"), only=KINDS).paths
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_was_built(built: list[Path], kind: str) -> None:
+    assert any(path.stem.startswith(f"2021_cum-ix_{kind}") for path in built)
+
+
+def test_built_documents_have_no_errors(built: list[Path]) -> None:
+    errors = [f"{path.name}: {format_finding(f)}"
+              for path in built for f in lint(path) if f.severity == "error"]
+    assert errors == []
