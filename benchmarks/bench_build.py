@@ -1,8 +1,8 @@
 """Measure how long a user waits on `docgen build` for the sample workbook.
 
 Run: python benchmarks/bench_build.py [N]. Prints the median milliseconds of intake, of each
-document's render and of a whole in-process build over N runs, then the wall time of one
-cold `docgen build` in a fresh process.
+document's render and Decree 30 check, and of a whole in-process build (8 documents) over N
+runs, then the wall time of one cold `docgen build` in a fresh process.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from docgen import build, intake, rules
+from docgen.check import lint
 from docgen.compose import KINDS
 from docgen.render import Template
 
@@ -44,6 +45,8 @@ def main(runs: int = 10) -> None:
         context = kind.renditions(book, result)[0].context
         median = _ms(partial(template.render, context), runs)
         print(f"render {kind.code:<20}: {median:8.1f} ms")
+        data = template.render(context)
+        print(f"lint   {kind.code:<20}: {_ms(partial(lint, data), runs):8.1f} ms")
     with tempfile.TemporaryDirectory() as tmp:
         whole = _ms(lambda: build.build(SAMPLE, Path(tmp)), runs)
         print(f"whole build (in process): {whole:8.1f} ms")

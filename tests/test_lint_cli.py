@@ -116,7 +116,7 @@ def test_unreadable_files_exit_1_without_traceback(
 def test_unknown_format_is_a_vietnamese_usage_error(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", str(_good(tmp_path)), "--format", "xml"]) == 2
-    assert "Lỗi: tùy chọn --format chỉ nhận text hoặc json, không nhận 'xml'." in \
+    assert "Lỗi: tùy chọn --format chỉ nhận 'text', 'json', không nhận 'xml'." in \
         capsys.readouterr().err
 
 

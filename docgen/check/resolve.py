@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_LINE_SPACING
+from docx.oxml.ns import qn
 from docx.shared import Length, Pt, Twips
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -128,6 +130,11 @@ class Resolver:
         # keeps handing out the same proxy and the id cannot be reused.
         self._runs: dict[int, tuple[Any, list[RunFormat]]] = {}
         self._paras: dict[int, tuple[Any, ParaFormat]] = {}
+        # Why: python-docx finds a run's or paragraph's style by scanning every style each
+        # time (slow on a long document); look styles up by id in a table built once.
+        self._styles = {(s.type, s.style_id): s for s in document.styles}
+        self._defaults = {kind: document.styles.default(kind)
+                          for kind in (WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.PARAGRAPH)}
 
     def runs(self, paragraph: Paragraph) -> list[RunFormat]:
         """Effective formatting of each run that shows text (cached per paragraph)."""
@@ -140,8 +147,8 @@ class Resolver:
     def run(self, run: Run, paragraph: Paragraph) -> RunFormat:
         """Effective formatting of one run of `paragraph`."""
         direct = _level_of_font(run.font)
-        char = self._chain(run.style)
-        para = self._chain(paragraph.style)
+        char = self._chain(self._style(run.element, "w:rStyle", WD_STYLE_TYPE.CHARACTER))
+        para = self._chain(self.paragraph_style(paragraph))
         styles = [*char, *para, self._default_run]
         return RunFormat(
             text=run.text,
@@ -163,7 +170,7 @@ class Resolver:
         """Public ParagraphFormat for the paragraph and its styles, raw XML for docDefaults
         and for what python-docx cannot read (ISO alignments, contextual spacing)."""
         formats = [paragraph.paragraph_format]
-        formats += [s.paragraph_format for s in style_chain(paragraph.style)]
+        formats += [s.paragraph_format for s in style_chain(self.paragraph_style(paragraph))]
         elements = [ooxml.child(fmt.element, "w:pPr") for fmt in formats]
         elements.append(self._default_para)
         default = self._default_para
@@ -176,6 +183,16 @@ class Resolver:
             contextual=bool(_first_value(elements,
                                          lambda e: ooxml.toggle(e, "w:contextualSpacing"))),
         )
+
+    def paragraph_style(self, paragraph: Paragraph) -> Any:
+        """The paragraph's style (the default paragraph style when it names none)."""
+        return self._style(ooxml.p_element(paragraph), "w:pStyle", WD_STYLE_TYPE.PARAGRAPH)
+
+    def _style(self, element: Any, tag: str, kind: WD_STYLE_TYPE) -> Any:
+        props = ooxml.child(element, "w:rPr" if tag == "w:rStyle" else "w:pPr")
+        ref = ooxml.child(props, tag) if props is not None else None
+        style_id = ref.get(qn("w:val")) if ref is not None else None
+        return self._styles.get((kind, style_id)) or self._defaults[kind]
 
     def _chain(self, style: Any) -> list[_Level]:
         """The levels of a style and its basedOn ancestors, cached by style id."""
