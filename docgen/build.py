@@ -10,15 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from docgen import archive, intake, rules
+from docgen import archive, intake, rules, templates
 from docgen.archive.store import PdfConverter
 from docgen.check import format_finding, lint
 from docgen.compose import KINDS, DocumentKind
 from docgen.errors import DocgenError, FormatCheckFailed
 from docgen.model import Workbook
-from docgen.render import Template
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES_DIR = templates.SHIPPED
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "cum-ix-2021.xlsx"
 
 
 @dataclass(frozen=True)
@@ -57,13 +57,16 @@ def select_kinds(only: Sequence[str] | None) -> list[DocumentKind]:
 
 
 def render_all(checked: Checked, kinds: Sequence[DocumentKind],
-               templates: Path = TEMPLATES_DIR) -> list[archive.Output]:
-    """Render each document in memory, each template loaded once."""
+               user_templates: Path | None = None) -> list[archive.Output]:
+    """Render each document in memory, each template loaded (and, when it is the user's,
+    checked) once; `user_templates` is a folder of edited templates, or None."""
     cluster = checked.book.cluster
     outputs: list[archive.Output] = []
     for kind in kinds:
-        template = Template.load(templates / kind.template)
-        for rendition in kind.renditions(checked.book, checked.outcome):
+        renditions = kind.renditions(checked.book, checked.outcome)
+        names = set(renditions[0].context) if renditions else None
+        template = templates.load(kind, user_templates, names)
+        for rendition in renditions:
             code = kind.code if rendition.part is None else f"{kind.code}_{rendition.part}"
             name = archive.file_name(cluster.year, cluster.number, code)
             data = template.render(rendition.context)
@@ -97,16 +100,19 @@ def lint_outputs(outputs: Sequence[archive.Output]) -> list[str]:
 
 def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
           only: Sequence[str] | None = None, *, revision: bool = False,
-          pdf: PdfConverter | None = None, check_format: bool = True) -> Built:
+          pdf: PdfConverter | None = None, check_format: bool = True,
+          user_templates: Path | None = None) -> Built:
     """Check the workbook, render and lint the documents, archive them as the year's set.
 
     Nothing is written unless every document rendered (and, with `check_format`, passed
     the Decree 30 checks). `revision` makes a new revision beside a finalized set; `pdf`
-    converts the documents to PDF inside the new set.
+    converts the documents to PDF inside the new set; `user_templates` (or the workbook's
+    setting) names a folder of edited templates.
     """
     kinds = select_kinds(only)
     checked = check(workbook)
-    outputs = render_all(checked, kinds)
+    folder = templates.user_folder(checked.book, workbook, user_templates)
+    outputs = render_all(checked, kinds, folder)
     warnings = lint_outputs(outputs) if check_format else []
     cluster = checked.book.cluster
     published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,

@@ -18,10 +18,16 @@ from typing import Any, NoReturn
 from rich.console import Console
 from rich.table import Table
 
-from docgen import __version__, archive, build, pdf
+from docgen import __version__, archive, build, pdf, templates
 from docgen.check import failure_message, lint_files, report_text, reports_json
 from docgen.compose.awards import award_name, nominee
-from docgen.errors import ArchiveError, DocgenError, FormatCheckFailed, ValidationFailed
+from docgen.errors import (
+    ArchiveError,
+    DocgenError,
+    FormatCheckFailed,
+    RenderError,
+    ValidationFailed,
+)
 from docgen.intake import yearly
 
 out = Console(highlight=False, soft_wrap=True)
@@ -90,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="lập lần sửa mới bên cạnh bộ văn bản đã chốt")
     make.add_argument("--no-lint", dest="lint", action="store_false",
                       help="không kiểm tra thể thức (chỉ dùng cho bản nháp)")
+    _templates_option(make)
     make.set_defaults(run=_build)
     init = commands.add_parser(
         "init", help="Tạo sổ tính trống cho một Cụm thi đua, có sẵn trang hướng dẫn.",
@@ -119,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="cách in kết quả: text (mặc định) hoặc json")
     lint.set_defaults(run=_lint)
     _archive_parser(commands)
+    _templates_parser(commands)
     version = commands.add_parser("version", help="In số phiên bản của docgen.",
                                   description="In số phiên bản của docgen.")
     version.set_defaults(run=lambda _: out.print(f"docgen {__version__}"))
@@ -163,7 +171,8 @@ def _print_results(checked: build.Checked) -> None:
 def _build(args: argparse.Namespace) -> None:
     kinds = [k.strip() for k in args.only.split(",") if k.strip()] if args.only else None
     built = build.build(args.workbook, args.out, kinds, revision=args.revision,
-                        pdf=pdf.convert if args.pdf else None, check_format=args.lint)
+                        pdf=pdf.convert if args.pdf else None, check_format=args.lint,
+                        user_templates=args.templates)
     for warning in built.warnings:
         err.print(f"Cảnh báo: {warning}", markup=False)
     out.print(f"Đã lập {len(built.paths)} văn bản vào thư mục {built.folder}:")
@@ -198,6 +207,58 @@ def _archive_parser(commands: Any) -> None:
                          help="thư mục gốc lưu trữ (mặc định: reports)")
         job.set_defaults(run=run)
     parser.set_defaults(run=lambda _: parser.print_help())
+
+
+def _templates_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--templates", type=Path, metavar="THƯ_MỤC",
+                        help="thư mục mẫu .docx đã sửa (cùng tên mẫu gốc); thiếu mẫu nào "
+                        "thì dùng mẫu gốc")
+
+
+def _templates_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "templates", help="Xem và kiểm tra các mẫu văn bản (.docx).",
+        description="Các việc với mẫu văn bản: liệt kê, kiểm tra trước khi dùng.")
+    jobs = parser.add_subparsers(title="Các việc", dest="job", metavar="LỆNH",
+                                 parser_class=_Parser)
+    listing = jobs.add_parser("list", help="Mỗi loại văn bản: tệp mẫu và các biến mẫu dùng.",
+                              description="Liệt kê loại văn bản, tệp mẫu, các biến.")
+    checking = jobs.add_parser(
+        "check", help="Kiểm tra thẻ, vòng lặp, tên biến và thể thức của các mẫu.",
+        description="Kiểm tra từng mẫu: thẻ Jinja sai hoặc bị Word tách, vòng lặp thiếu thẻ "
+        "đóng, biến không có trong dữ liệu, và thể thức văn bản điền thử bằng sổ tính.")
+    for job in (listing, checking):
+        job.add_argument("folder", type=Path, nargs="?", metavar="THƯ_MỤC",
+                         help="thư mục mẫu đã sửa (mặc định: chỉ mẫu gốc)")
+    checking.add_argument("--workbook", type=Path, default=build.SAMPLE, metavar="SỔ_TÍNH",
+                          help="sổ tính dùng để điền thử (mặc định: sổ mẫu)")
+    listing.set_defaults(run=_templates_list)
+    checking.set_defaults(run=_templates_check)
+    parser.set_defaults(run=lambda _: parser.print_help())
+
+
+def _templates_list(args: argparse.Namespace) -> None:
+    for info in templates.list_templates(_folder(args.folder)):
+        origin = "mẫu riêng" if info.user else "mẫu gốc"
+        out.print(f"{info.kind.code}: {info.kind.label}", markup=False)
+        out.print(f"  Tệp mẫu: {info.path} ({origin})", markup=False)
+        out.print(f"  Các biến: {', '.join(info.names)}", markup=False)
+
+
+def _folder(folder: Path | None) -> Path | None:
+    if folder is not None and not folder.is_dir():
+        raise DocgenError(f"Không có thư mục mẫu '{folder}'.")
+    return folder
+
+
+def _templates_check(args: argparse.Namespace) -> None:
+    checked = build.check(args.workbook)
+    problems = templates.check_templates(_folder(args.folder), checked.book, checked.outcome)
+    for problem in problems:
+        out.print(f"- {problem}", markup=False)
+    if problems:
+        raise RenderError(f"Các mẫu có {len(problems)} lỗi.")
+    out.print(f"Mọi mẫu đều dùng được (điền thử bằng {args.workbook}).")
 
 
 STATUS = {"draft": "Bản nháp", "finalized": "Đã chốt"}

@@ -234,6 +234,7 @@ class Settings(Record):
     merit_threshold: float
     flag_quota: int
     merit_quota: int
+    templates_dir: str | None = None
 
 
 class Workbook(BaseModel):

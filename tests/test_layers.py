@@ -12,9 +12,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "docgen"
 # library -> the modules (paths relative to docgen/) allowed to import it
 OWNERS = {
     "openpyxl": ("intake/",),
-    "docxtpl": ("render.py",),
-    "jinja2": ("render.py",),
-    "docx": ("render.py", "check"),
+    "docxtpl": ("render/",),
+    "jinja2": ("render/",),
+    "docx": ("render/", "check"),
     "pypdf": ("pdf.py",),
     "rich": ("cli.py",),
 }

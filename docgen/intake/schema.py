@@ -35,6 +35,7 @@ class Column:
     help: str = ""
     choices: tuple[tuple[str, str], ...] = ()  # (label shown in the sheet, code in the model)
     width: int = 18
+    bounds: tuple[int, int | None] = (0, None)  # allowed range of a number (None: no maximum)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -141,8 +142,10 @@ CLUSTER = Sheet(
     columns=(
         Column("name", "Tên Cụm thi đua", help="Ví dụ: Cụm Thi đua Thanh tra các tỉnh "
                "miền Tây Nam sông Hậu."),
-        Column("number", "Số hiệu Cụm", INT, help="Số Ả Rập, ví dụ 9 (in ra là Cụm IX)."),
-        Column("year", "Năm thi đua", INT, help="Năm được tổng kết, ví dụ 2021."),
+        Column("number", "Số hiệu Cụm", INT, bounds=(1, 99),
+               help="Số Ả Rập, ví dụ 9 (in ra là Cụm IX)."),
+        Column("year", "Năm thi đua", INT, bounds=(2000, 2100),
+               help="Năm được tổng kết, ví dụ 2021."),
         Column("superior", "Cơ quan chủ quản (dòng trên của tiêu đề)", LS, required=False,
                help="In hoa, không đậm, ở góc trái. Để trống nếu không có. Xuống dòng "
                "bằng Alt+Enter."),
@@ -310,7 +313,7 @@ AWARDS = Sheet(
     title="Khen thưởng",
     help="Các danh hiệu, hình thức khen thưởng đã nhận (năm nay và các năm trước).",
     columns=(
-        Column("year", "Năm", INT),
+        Column("year", "Năm", INT, bounds=(1945, 2100)),
         Column("unit", "Đơn vị", help=UNIT_HELP),
         Column("target", "Đối tượng", CH, choices=TARGETS),
         Column("recipient", "Tên tập thể, cá nhân được khen", required=False,
@@ -336,7 +339,7 @@ VOTES = Sheet(
         Column("person", "Họ và tên cá nhân", required=False,
                help="Chỉ điền khi đối tượng là cá nhân."),
         Column("person_title", "Chức vụ cá nhân", required=False),
-        Column("birth_year", "Năm sinh", INT, required=False),
+        Column("birth_year", "Năm sinh", INT, required=False, bounds=(1900, 2100)),
         Column("gender", "Giới tính", CH, required=False, choices=GENDERS),
         Column("award", "Hình thức đề nghị", CH, choices=AWARD_KINDS),
         Column("votes_for", "Số phiếu đồng ý", INT),
@@ -398,7 +401,7 @@ SIGNING = Sheet(
     columns=(
         Column("document", "Văn bản", CH, choices=_pairs(DOCUMENTS),
                width=30),
-        Column("number", "Số", INT, required=False),
+        Column("number", "Số", INT, required=False, bounds=(1, None)),
         Column("date", "Ngày ban hành", D),
         Column("addressee", "Kính gửi", LS, required=False),
         Column("authority", "Quyền hạn ký", LS, required=False,
@@ -424,12 +427,16 @@ SETTINGS = Sheet(
                "phủ."),
         Column("merit_name", "Tên Bằng khen", help="Ví dụ: Bằng khen của Tổng Thanh tra "
                "Chính phủ."),
-        Column("flag_threshold", "Tỷ lệ phiếu tối thiểu cho Cờ thi đua (%)", N,
+        Column("flag_threshold", "Tỷ lệ phiếu tối thiểu cho Cờ thi đua (%)", N, bounds=(0, 100),
                help="Mặc định 80 (tính trên tổng số người bỏ phiếu)."),
-        Column("merit_threshold", "Tỷ lệ phiếu tối thiểu cho Bằng khen (%)", N,
+        Column("merit_threshold", "Tỷ lệ phiếu tối thiểu cho Bằng khen (%)", N, bounds=(0, 100),
                help="Ví dụ 50."),
         Column("flag_quota", "Số Cờ thi đua tối đa", INT, help="Mặc định 1."),
         Column("merit_quota", "Số Bằng khen tối đa", INT, help="Ví dụ 2."),
+        Column("templates_dir", "Thư mục mẫu riêng", required=False,
+               help="Thư mục chứa các mẫu .docx đã sửa (giữ nguyên tên tệp như mẫu gốc, ví dụ "
+               "to-trinh.docx); mẫu không có ở đó thì dùng mẫu gốc. Đường dẫn tương đối tính "
+               "từ thư mục chứa sổ tính. Để trống để dùng mẫu gốc."),
     ),
 )
 

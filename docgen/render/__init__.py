@@ -1,6 +1,7 @@
 """Turn a template and a context into an in-memory .docx document.
 
-This is the only module that imports docxtpl and Jinja. Templates are rendered in a
+This package is the only place that imports docxtpl and Jinja (`inspect` checks a template
+before use). Templates are rendered in a
 sandboxed, autoescaping Jinja environment with strict undefined values: a missing value is
 an error naming the template and the variable, never a silent blank in an official
 document, and data such as ``&``, ``<`` or ``{{ 7*7 }}`` prints literally.
@@ -28,6 +29,7 @@ from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from docgen.errors import RenderError
 from docgen.files import rezip
+from docgen.render.inspect import template_problems
 
 __all__ = ["Template"]
 
@@ -219,6 +221,12 @@ class Template:
         out = io.BytesIO()
         document.save(out)
         return rezip(out.getvalue())
+
+    def problems(self, names: set[str] | None = None) -> list[str]:
+        """Located problems of the template itself (split, unclosed or broken tags,
+        unbalanced loops, and with `names` the variables the data does not provide), one
+        Vietnamese line each; empty when the template is sound."""
+        return [p.describe(self._name) for p in template_problems(self._data, names)]
 
     def undeclared_variables(self) -> set[str]:
         """Return the names the template reads from its context (top-level names only)."""

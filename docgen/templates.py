@@ -1,0 +1,101 @@
+"""Turn a kind of document into the template to use: a user's edited copy or the shipped one.
+
+A clerk may copy a shipped template, edit its wording in Word and put it in a folder (given
+with --templates or named in the workbook's settings); each kind falls back to the shipped
+template when the folder has no file of that name. A user template is checked before use,
+so a broken tag stops the build with its place, not a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen.check import format_finding, lint
+from docgen.compose import KINDS, DocumentKind
+from docgen.errors import RenderError
+from docgen.model import Workbook
+from docgen.render import Template
+from docgen.rules import Outcome
+
+SHIPPED = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """A kind of document and the template it would use."""
+
+    kind: DocumentKind
+    path: Path
+    user: bool
+    names: list[str]
+
+
+def user_folder(book: Workbook, workbook: Path, option: Path | None) -> Path | None:
+    """The user's templates folder: the command-line option, else the workbook's setting
+    (relative to the workbook's folder), else None."""
+    if option is None and book.settings.templates_dir:
+        option = Path(book.settings.templates_dir)
+        if not option.is_absolute():
+            option = workbook.parent / option
+    if option is not None and not option.is_dir():
+        raise RenderError(f"Không có thư mục mẫu riêng '{option}'.")
+    return option
+
+
+def template_path(kind: DocumentKind, folder: Path | None) -> tuple[Path, bool]:
+    """The template file of a kind, and whether it is the user's."""
+    if folder is not None and (folder / kind.template).is_file():
+        return folder / kind.template, True
+    return SHIPPED / kind.template, False
+
+
+def load(kind: DocumentKind, folder: Path | None, names: set[str] | None) -> Template:
+    """Load a kind's template; a user template with problems raises RenderError listing
+    each with its place. `names` are the variables the kind's data provides."""
+    path, user = template_path(kind, folder)
+    template = Template.load(path)
+    if user:
+        problems = template.problems(names)
+        if problems:
+            raise RenderError(f"Mẫu riêng '{path}' có {len(problems)} lỗi nên chưa dùng "
+                              "được:\n" + "\n".join(f"  - {p}" for p in problems))
+    return template
+
+
+def list_templates(folder: Path | None) -> list[TemplateInfo]:
+    """Every kind with the template it would use and the names that template reads."""
+    infos = []
+    for kind in KINDS.values():
+        path, user = template_path(kind, folder)
+        names = sorted(Template.load(path).undeclared_variables())
+        infos.append(TemplateInfo(kind, path, user, names))
+    return infos
+
+
+def check_templates(folder: Path | None, book: Workbook, result: Outcome) -> list[str]:
+    """Every problem of every template a build would use, located: tags and names, then a
+    trial render with the workbook's data and the Decree 30 checks of what it gives."""
+    problems: list[str] = []
+    for kind in KINDS.values():
+        path, _ = template_path(kind, folder)
+        template = Template.load(path)
+        renditions = kind.renditions(book, result)
+        names = set(renditions[0].context) if renditions else None
+        found = template.problems(names)
+        if not found:
+            found = _trial(template, [r.context for r in renditions])
+        problems += found
+    return problems
+
+
+def _trial(template: Template, contexts: list[dict[str, object]]) -> list[str]:
+    """Render with real data; report render errors and Decree 30 errors of the result."""
+    for context in contexts[:1]:
+        try:
+            data = template.render(context)
+        except RenderError as exc:
+            return [str(exc)]
+        return [f"Mẫu '{template.name}', thể thức: {format_finding(f)}"
+                for f in lint(data) if f.severity == "error"]
+    return []
