@@ -138,9 +138,11 @@ RULES: tuple[Rule, ...] = (
     _r("page-number.first-page", "Số trang thứ nhất",
        "trang thứ nhất không hiện số trang («Trang đầu khác»)",
        "Không hiển thị số trang thứ nhất."),
+    # A warning, not an error: data may quote braces on purpose (they print literally),
+    # while tags a template failed to fill are already stopped by strict rendering.
     _r("text.leftover-tag", "Thẻ mẫu còn sót", "không còn «{{», «}}», «{%», «%}»",
        "Văn bản phải hoàn chỉnh (kiểm tra của docgen, không có trong Phụ lục I): không còn "
-       "thẻ mẫu chưa điền."),
+       "thẻ mẫu chưa điền.", severity="warning"),
     _r("text.none", "Giá trị trống lộ ra", "không có chữ «None», «nan» thay cho số liệu",
        "Văn bản phải hoàn chỉnh (kiểm tra của docgen, không có trong Phụ lục I): không có "
        "giá trị trống của chương trình."),
