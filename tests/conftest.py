@@ -72,3 +72,14 @@ def built_sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
     built = build(SAMPLE, tmp_path_factory.mktemp("sample-build"))
     return {path.stem.removeprefix("2021_cum-ix_"): path for path in built.paths}
+
+
+def build_one(workbook: Path, out: Path, kind: str) -> Any:
+    """Build one single-file kind of document and open it with python-docx."""
+    import docx
+
+    from docgen.build import build
+
+    (path,) = build(workbook, out, only=[kind]).paths
+    assert path.name == f"2021_cum-ix_{kind}.docx"
+    return docx.Document(str(path))

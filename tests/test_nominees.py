@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -15,8 +14,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx_helpers import all_text, font_value, format_value, paragraph_with
 
-from docgen.build import build
-from tests.conftest import SAMPLE, set_cell, set_form
+from tests.conftest import SAMPLE, build_one, set_cell, set_form
 
 TITLE = ("ĐỀ NGHỊ TẶNG CỜ THI ĐUA CỦA THANH TRA CHÍNH PHỦ VÀ BẰNG KHEN CỦA TỔNG THANH TRA "
          "CHÍNH PHỦ NĂM 2021")
@@ -28,10 +26,8 @@ COLLECTIVE_HEAD = ["STT", "Tên tập thể", "Địa chỉ", "Số phiếu đ�
 PERSON = ("Nguyễn Thị Hồng Nhung", "Trưởng phòng Nghiệp vụ 1", 1982)
 
 
-def _open(workbook: Path, root: Path) -> Document:
-    (path,) = build(workbook, root, only=["danh-sach"]).paths
-    assert path.name == "2021_cum-ix_danh-sach.docx"
-    return docx.Document(str(path))
+def _open(workbook: Path, out: Path) -> Document:
+    return build_one(workbook, out, "danh-sach")
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -15,9 +14,9 @@ from docx.shared import Pt
 from docx.table import Table, _Cell
 from docx_helpers import all_text, font_value, format_value, paragraph_with
 
-from docgen.build import build, check
+from docgen.build import check
 from docgen.compose import pact
-from tests.conftest import SAMPLE, set_cell
+from tests.conftest import SAMPLE, build_one, set_cell
 
 CLUSTER = "Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu"
 MEMBERS_SHEET = "Thành viên"
@@ -36,9 +35,7 @@ NEW_MEMBERS = [("Thanh tra tỉnh Bến Tre", "Bến Tre", "Lê Văn Tám"),
 
 
 def _pact(workbook: Path, out: Path) -> Document:
-    (path,) = build(workbook, out, only=["giao-uoc"]).paths
-    assert path.name == "2021_cum-ix_giao-uoc.docx"
-    return docx.Document(str(path))
+    return build_one(workbook, out, "giao-uoc")
 
 
 @pytest.fixture(scope="module")

@@ -6,25 +6,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from docx_helpers import all_text, assert_length, font_value, format_value, paragraph_with
 
-from docgen.build import build, check
+from docgen.build import check
 from docgen.compose.proposal import proposal_number_line, reference
 from tests.ballot_edits import add_nominee, collective, individual
-from tests.conftest import SAMPLE, set_cell, set_form
+from tests.conftest import SAMPLE, build_one, set_cell, set_form
 
 CLUSTER = "Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu"
 
 
 def _proposal(workbook: Path, out: Path) -> Document:
-    (path,) = build(workbook, out, only=["to-trinh"]).paths
-    assert path.name == "2021_cum-ix_to-trinh.docx"
-    return docx.Document(str(path))
+    return build_one(workbook, out, "to-trinh")
 
 
 @pytest.fixture(scope="module")
