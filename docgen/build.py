@@ -7,14 +7,14 @@ only when all of them rendered, so a failing build writes nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen import archive, intake, rules, templates
 from docgen.archive.store import PdfConverter
 from docgen.check import format_finding, lint
 from docgen.compose import KINDS, DocumentKind
-from docgen.errors import DocgenError, FormatCheckFailed
+from docgen.errors import DocgenError, FormatCheckFailed, Problem
 from docgen.model import Workbook
 
 TEMPLATES_DIR = templates.SHIPPED
@@ -23,10 +23,11 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "cum-ix-2021.xlsx"
 
 @dataclass(frozen=True)
 class Checked:
-    """A validated workbook and the results computed from it."""
+    """A validated workbook, the results computed from it, and what intake repaired."""
 
     book: Workbook
     outcome: rules.Outcome
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,14 @@ class Built:
     warnings: list[str]
 
 
-def check(workbook: Path) -> Checked:
-    """Read, validate and compute; raise a DocgenError listing every problem."""
-    book = intake.read_workbook(workbook)
-    return Checked(book, rules.outcome(book))
+def check(workbook: Path, warnings: list[Problem] | None = None) -> Checked:
+    """Read, validate and compute; raise a DocgenError listing every problem.
+
+    Repairs made while reading (legacy encodings, control characters) are appended to
+    `warnings` when given, so a caller can show them even when the read fails."""
+    found: list[Problem] = [] if warnings is None else warnings
+    book = intake.read_workbook(workbook, found)
+    return Checked(book, rules.outcome(book), list(found))
 
 
 def select_kinds(only: Sequence[str] | None) -> list[DocumentKind]:
@@ -101,20 +106,21 @@ def lint_outputs(outputs: Sequence[archive.Output]) -> list[str]:
 def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
           only: Sequence[str] | None = None, *, revision: bool = False,
           pdf: PdfConverter | None = None, check_format: bool = True,
-          user_templates: Path | None = None) -> Built:
+          user_templates: Path | None = None,
+          warnings: list[Problem] | None = None) -> Built:
     """Check the workbook, render and lint the documents, archive them as the year's set.
 
     Nothing is written unless every document rendered (and, with `check_format`, passed
     the Decree 30 checks). `revision` makes a new revision beside a finalized set; `pdf`
     converts the documents to PDF inside the new set; `user_templates` (or the workbook's
-    setting) names a folder of edited templates.
+    setting) names a folder of edited templates; intake's repairs go to `warnings`.
     """
     kinds = select_kinds(only)
-    checked = check(workbook)
+    checked = check(workbook, warnings)
     folder = templates.user_folder(checked.book, workbook, user_templates)
     outputs = render_all(checked, kinds, folder)
-    warnings = lint_outputs(outputs) if check_format else []
+    format_warnings = lint_outputs(outputs) if check_format else []
     cluster = checked.book.cluster
     published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,
                                 new_revision=revision, pdf=pdf)
-    return Built(checked, published.folder, published.paths, warnings)
+    return Built(checked, published.folder, published.paths, format_warnings)

@@ -18,13 +18,14 @@ from typing import Any, NoReturn
 from rich.console import Console
 from rich.table import Table
 
-from docgen import __version__, archive, build, pdf, templates
+from docgen import __version__, archive, build, intake, pdf, templates
 from docgen.check import failure_message, lint_files, report_text, reports_json
 from docgen.compose.awards import award_name, nominee
 from docgen.errors import (
     ArchiveError,
     DocgenError,
     FormatCheckFailed,
+    Problem,
     RenderError,
     ValidationFailed,
 )
@@ -80,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="Kiểm tra sổ tính và in kết quả tính được; không ghi tệp nào.",
         description="Kiểm tra sổ tính và in kết quả chấm điểm, bình xét; không ghi tệp nào.")
     _workbook_argument(check)
+    check.add_argument("--fix", type=Path, metavar="TỆP_SỬA.xlsx",
+                       help="ghi bản sao đã chuyển chữ mã TCVN3/VNI sang Unicode vào tệp này "
+                       "(không sửa tệp gốc), rồi kiểm tra bản sao")
     check.set_defaults(run=_check)
     make = commands.add_parser(
         "build", help="Kiểm tra sổ tính rồi lập các văn bản .docx vào thư mục lưu trữ.",
@@ -139,11 +143,28 @@ def _workbook_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace) -> None:
-    checked = build.check(args.workbook)
+    workbook = args.workbook
+    if args.fix is not None:
+        repairs = intake.repair_workbook(args.workbook, args.fix)
+        _print_warnings(repairs)
+        out.print(f"Đã ghi bản sửa '{args.fix}' ({len(repairs)} ô đã chuyển sang Unicode); "
+                  "tệp gốc giữ nguyên.")
+        workbook = args.fix
+    warnings: list[Problem] = []
+    try:
+        checked = build.check(workbook, warnings)
+    finally:
+        if args.fix is None:
+            _print_warnings(warnings)
     book = checked.book
     out.print(f"Sổ tính hợp lệ: {book.cluster.name}, năm {book.cluster.year}, "
               f"{len(book.members)} đơn vị thành viên.")
     _print_results(checked)
+
+
+def _print_warnings(warnings: Sequence[object]) -> None:
+    for warning in warnings:
+        err.print(f"Cảnh báo: {warning}", markup=False)
 
 
 def _print_results(checked: build.Checked) -> None:
@@ -170,11 +191,14 @@ def _print_results(checked: build.Checked) -> None:
 
 def _build(args: argparse.Namespace) -> None:
     kinds = [k.strip() for k in args.only.split(",") if k.strip()] if args.only else None
-    built = build.build(args.workbook, args.out, kinds, revision=args.revision,
-                        pdf=pdf.convert if args.pdf else None, check_format=args.lint,
-                        user_templates=args.templates)
-    for warning in built.warnings:
-        err.print(f"Cảnh báo: {warning}", markup=False)
+    repairs: list[Problem] = []
+    try:
+        built = build.build(args.workbook, args.out, kinds, revision=args.revision,
+                            pdf=pdf.convert if args.pdf else None, check_format=args.lint,
+                            user_templates=args.templates, warnings=repairs)
+    finally:
+        _print_warnings(repairs)
+    _print_warnings(built.warnings)
     out.print(f"Đã lập {len(built.paths)} văn bản vào thư mục {built.folder}:")
     for path in built.paths:
         out.print(f"  - {path.name}")

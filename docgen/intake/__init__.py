@@ -6,20 +6,21 @@ from pathlib import Path
 from typing import Any
 
 from docgen import model as m
-from docgen.errors import ValidationFailed
+from docgen.errors import Problem, ValidationFailed
 from docgen.intake import assemble as a
 from docgen.intake import schema as s
 from docgen.intake.reader import (
     Collector,
     Row,
     find_sheet,
-    open_workbook,
+    open_checked,
     read_form,
     read_scores,
     read_table,
 )
+from docgen.intake.repair import repair_workbook
 
-__all__ = ["read_workbook"]
+__all__ = ["read_workbook", "repair_workbook"]
 
 _TABLES: dict[str, type[Any]] = {
     "members": m.Member,
@@ -39,14 +40,17 @@ _TABLES: dict[str, type[Any]] = {
 }
 
 
-def read_workbook(path: Path) -> m.Workbook:
+def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbook:
     """Read and validate a workbook.
 
     Raises IntakeError when the file cannot be opened, and ValidationFailed listing every
-    problem (sheet, cell, field, what was expected) when its content is wrong.
+    problem (sheet, cell, field, what was expected) when its content is wrong. Tolerable
+    oddities that were repaired while reading (legacy TCVN3/VNI text converted to Unicode,
+    control characters removed) are logged as warnings on the "docgen" logger and, when
+    `warnings` is given, appended to it as they are found, even if the read then fails.
     """
-    book = open_workbook(path)
-    out = Collector()
+    book, scan = open_checked(path)
+    out = Collector(warnings=warnings if warnings is not None else [])
     sheets = {sheet.key: find_sheet(book, sheet, out) for sheet in s.SHEETS}
     forms: dict[str, Row] = {}
     rows: dict[str, list[Row]] = {}
@@ -54,16 +58,20 @@ def read_workbook(path: Path) -> m.Workbook:
         ws = sheets[sheet.key]
         if ws is None or sheet.key == "scores":
             continue
+        formulas = scan.uncalculated.get(ws.title)
         if sheet.form:
-            forms[sheet.key] = read_form(ws, sheet, out)
+            forms[sheet.key] = read_form(ws, sheet, out, formulas)
         else:
-            rows[sheet.key] = read_table(ws, sheet, out)
+            rows[sheet.key] = read_table(ws, sheet, out, formulas)
     members = a.records(m.Member, rows.get("members", []))
     a.check_members(rows.get("members", []), out)
+    a.check_formats(rows.get("members", []), forms.get("cluster"), out)
     criteria = a.records(m.Criterion, rows.get("criteria", []))
     a.check_criteria(criteria, out)
     if sheets["scores"] is not None and criteria:
-        rows["scores"] = read_scores(sheets["scores"], [c.code for c in criteria], out)
+        scores = sheets["scores"]
+        rows["scores"] = read_scores(scores, [c.code for c in criteria], out,
+                                     scan.uncalculated.get(scores.title))
     _resolve_units(rows, out)
     a.check_scores(rows.get("scores", []), criteria, out)
     a.check_votes(rows.get("votes", []), out)

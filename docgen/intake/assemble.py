@@ -6,6 +6,7 @@ short names on a key that ignores case, spacing, Unicode form and tone-mark plac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,6 +16,8 @@ from docgen.intake.reader import Collector, Row
 from docgen.vi import name_key
 
 UNIT_SHEETS = ("registration", "results", "scores", "awards", "votes")
+# A symbol (ký hiệu) as the number line "Số: 15/BC-CTĐ" writes it: letters, capital first.
+SYMBOL = re.compile(r"[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*")
 
 
 def _source(row: Row) -> m.Source:
@@ -225,3 +228,25 @@ def check_criteria(criteria: list[m.Criterion], out: Collector) -> None:
         seen.add(name_key(c.code))
         if c.max_points <= 0:
             out.add(s.CRITERIA.title, _cell(c, "max_points"), "Điểm tối đa", "phải lớn hơn 0.")
+
+
+def check_formats(members: list[Row], cluster: Row | None, out: Collector) -> None:
+    """Place names start with a capital letter (they open the date line) and symbols are
+    letters as the number line writes them ("CTĐ", "TTr")."""
+    for row in members:
+        place = row.values.get("place")
+        if isinstance(place, str) and not place[:1].isupper():
+            out.add(row.sheet, row.place("place"), "Địa danh",
+                    f"“{place}” phải bắt đầu bằng chữ hoa (tên tỉnh, thành phố, ví dụ: Bạc "
+                    "Liêu).")
+        _check_symbol(row, "abbr", "Ký hiệu đơn vị", out)
+    if cluster is not None:
+        _check_symbol(cluster, "issuer_abbr", "Ký hiệu cơ quan ban hành", out)
+
+
+def _check_symbol(row: Row, field: str, header: str, out: Collector) -> None:
+    symbol = row.values.get(field)
+    if isinstance(symbol, str) and not SYMBOL.fullmatch(symbol):
+        out.add(row.sheet, row.place(field), header,
+                f"“{symbol}” không phải là ký hiệu hợp lệ (chỉ gồm chữ cái, bắt đầu bằng chữ "
+                "hoa, ví dụ: CTĐ, TTr).")

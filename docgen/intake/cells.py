@@ -7,6 +7,7 @@ reader adds the sheet, cell and field.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -21,15 +22,22 @@ class CellError(ValueError):
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+# Zero-width characters, bidi marks, embeddings, overrides and isolates, word joiner, BOM:
+# invisible, they only make equal-looking names differ or reorder what a reader sees.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _TIME = re.compile(r"^(\d{1,2})\s*(?::|h|giờ)\s*(\d{1,2})?\s*(?:phút)?$", re.IGNORECASE)
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+_QUOTED = 60  # characters of a typed value quoted in a message
+# Excel holds 15 significant digits; larger figures are typing mistakes here.
+MAX_MAGNITUDE = 10**15
 
 
 def clean_line(text: str) -> str:
-    """NFC, with stray and repeated spaces removed."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """NFC, with stray and repeated spaces and invisible format characters removed."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    return _SPACES.sub(" ", text).strip()
 
 
 def clean_text(value: object, *, multiline: bool = False) -> str:
@@ -57,15 +65,27 @@ def to_int(value: object) -> int:
     if isinstance(value, bool):
         raise CellError(f"“{value}” không phải là số nguyên")
     if isinstance(value, int):
-        return value
+        return _bounded(value, value)
     if isinstance(value, float) and value.is_integer():
-        return int(value)
+        return _bounded(int(value), value)
     text = clean_text(value).replace(" ", "")
     if _THOUSANDS.match(text):
         text = text.replace(".", "")
-    if re.fullmatch(r"-?\d+", text):
-        return int(text)
-    raise CellError(f"“{clean_text(value)}” không phải là số nguyên")
+    if re.fullmatch(r"-?\d{1,30}", text):
+        return _bounded(int(text), value)
+    raise CellError(f"“{_shown(value)}” không phải là số nguyên")
+
+
+def _bounded(number: int, value: object) -> int:
+    if abs(number) >= MAX_MAGNITUDE:
+        raise CellError(f"“{_shown(value)}” quá lớn (tối đa 15 chữ số)")
+    return number
+
+
+def _shown(value: object) -> str:
+    """A value as quoted in a message: huge floats in exponent form, long text cut."""
+    text = format(value, ".15g") if isinstance(value, float) else clean_text(value)
+    return text if len(text) <= _QUOTED else text[: _QUOTED - 1].rstrip() + "…"
 
 
 def to_number(value: object) -> float:
@@ -73,16 +93,27 @@ def to_number(value: object) -> float:
     if isinstance(value, bool):
         raise CellError(f"“{value}” không phải là số")
     if isinstance(value, int | float):
-        return float(value)
+        if not math.isfinite(value):
+            raise CellError(f"“{value}” không phải là số")
+        return _bounded_float(float(value), value)
     text = clean_text(value).replace(" ", "")
     if "," in text:
         text = text.replace(".", "").replace(",", ".")
     elif _THOUSANDS.match(text):
         text = text.replace(".", "")
     try:
-        return float(Decimal(text))
+        number = float(Decimal(text))
     except InvalidOperation:
-        raise CellError(f"“{clean_text(value)}” không phải là số") from None
+        raise CellError(f"“{_shown(value)}” không phải là số") from None
+    if not math.isfinite(number):  # "nan", "inf" or beyond a float's range
+        raise CellError(f"“{_shown(value)}” không phải là số")
+    return _bounded_float(number, value)
+
+
+def _bounded_float(number: float, value: object) -> float:
+    if abs(number) >= MAX_MAGNITUDE:
+        raise CellError(f"“{_shown(value)}” quá lớn (tối đa 15 chữ số)")
+    return number
 
 
 def to_date(value: object) -> dt.date:
@@ -101,7 +132,7 @@ def to_date(value: object) -> dt.date:
             return dt.date(year, month, day)
         except ValueError:
             pass
-    raise CellError(f"“{text}” không phải là ngày hợp lệ (viết theo dạng dd/mm/yyyy)")
+    raise CellError(f"“{_shown(text)}” không phải là ngày hợp lệ (viết theo dạng dd/mm/yyyy)")
 
 
 def to_time(value: object) -> dt.time:
@@ -119,7 +150,7 @@ def to_time(value: object) -> dt.time:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
         if hour < 24 and minute < 60:
             return dt.time(hour, minute)
-    raise CellError(f"“{text}” không phải là giờ hợp lệ (viết theo dạng 08:00)")
+    raise CellError(f"“{_shown(text)}” không phải là giờ hợp lệ (viết theo dạng 08:00)")
 
 
 def to_list(value: object) -> list[str]:
@@ -136,7 +167,7 @@ def to_choice(value: object, column: Column) -> str:
         if name_key(label) == key:
             return code
     allowed = "; ".join(f"“{label}”" for label in column.labels)
-    raise CellError(f"“{clean_text(value)}” không phải là một giá trị được chọn ({allowed})")
+    raise CellError(f"“{_shown(value)}” không phải là một giá trị được chọn ({allowed})")
 
 
 _CONVERTERS: dict[Kind, Callable[[object], object]] = {
@@ -154,4 +185,44 @@ def convert(value: object, column: Column) -> object:
     """Convert a non-blank cell value to the column's kind, or raise CellError."""
     if column.kind is Kind.CHOICE:
         return to_choice(value, column)
-    return _CONVERTERS[column.kind](value)
+    result = _CONVERTERS[column.kind](value)
+    if isinstance(result, int | float):
+        _check_bounds(result, value, column.bounds)
+    elif column.person and isinstance(result, str):
+        check_person(result)
+    elif column.words:
+        for line in result if isinstance(result, list) else [result]:
+            if not any(ch.isalpha() for ch in str(line)):
+                raise CellError(f"“{_shown(line)}” phải có chữ (không chỉ gồm số hay ký hiệu)")
+    return result
+
+
+_ACADEMIC_TITLES = ("GS.", "PGS.", "TS.", "TSKH.", "ThS.", "KS.", "CN.", "BS.")
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+
+
+def check_person(name: str) -> None:
+    """A person's full name as signature blocks print it: 2 to 7 words, each starting with a
+    capital letter, not all in capitals, no digits or punctuation; an academic title first
+    ("TS. Nguyễn Văn Đức") is allowed. Raise CellError otherwise."""
+    words = name.split()
+    if words and words[0] in _ACADEMIC_TITLES:
+        words = words[1:]
+    fits = (2 <= len(words) <= 7
+            and all(_NAME_WORD.fullmatch(w) and w[0].isupper() for w in words)
+            and not (all(w.isupper() for w in words) and any(len(w) > 1 for w in words)))
+    if not fits:
+        raise CellError(f"“{_shown(name)}” không phải là họ tên hợp lệ (2 đến 7 chữ, viết hoa "
+                        "chữ cái đầu mỗi chữ, không có số hay dấu câu; ví dụ: Nguyễn Văn Đức)")
+
+
+def _check_bounds(number: float, value: object, bounds: tuple[int, int | None]) -> None:
+    low, high = bounds
+    if low <= number and (high is None or number <= high):
+        return
+    shown = _shown(value)
+    if high is not None:
+        raise CellError(f"“{shown}” phải từ {low} đến {high}")
+    if low == 0:
+        raise CellError(f"“{shown}” phải là số không âm")
+    raise CellError(f"“{shown}” phải từ {low} trở lên")

@@ -6,21 +6,36 @@ lists all of them.
 
 from __future__ import annotations
 
+import io
+import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from docgen.errors import IntakeError, Problem
+from docgen.errors import IntakeError
+from docgen.intake import guard
 from docgen.intake.cells import CellError, clean_text, convert, is_blank
+from docgen.intake.collect import LOG, Collector
 from docgen.intake.schema import SCORES, Column, Sheet
+from docgen.intake.source import REJECTED, CellValues
 from docgen.vi import name_key
 
+__all__ = ["Collector", "Row", "find_sheet", "load", "open_checked", "open_workbook", "read_form",
+           "read_scores", "read_table"]
+
 Worksheet = Any  # openpyxl's worksheet class; it ships no type stubs
+
+# What openpyxl may raise on a package that passed the guard but is malformed inside.
+LOAD_ERRORS = (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError,
+                TypeError, AttributeError, IndexError, EOFError, zlib.error, SyntaxError,
+                etree.LxmlError)
 
 
 @dataclass
@@ -37,32 +52,39 @@ class Row:
         return self.cells.get(field_name)
 
 
-@dataclass
-class Collector:
-    """Gathers problems while reading, in the order they are found."""
-
-    problems: list[Problem] = field(default_factory=list)
-
-    def add(self, sheet: str, cell: str | None, column: str | None, message: str) -> None:
-        """Record a problem."""
-        self.problems.append(Problem(sheet, cell, column, message))
-
-
 def open_workbook(path: Path) -> Any:
     """Open an .xlsx file for reading cached values, or raise IntakeError."""
+    return open_checked(path)[0]
+
+
+def open_checked(path: Path) -> tuple[Any, guard.Scan]:
+    """Open an .xlsx file for reading cached values after the guard's checks; return the
+    workbook and what the guard found. Raise IntakeError when it cannot be read."""
     if not path.exists():
         raise IntakeError(f"Không tìm thấy tệp '{path}'.")
-    if path.suffix.lower() != ".xlsx":
-        raise IntakeError(
-            f"Tệp '{path.name}' không phải là sổ tính Excel .xlsx "
-            "(hãy lưu lại bằng Excel dưới dạng 'Excel Workbook (*.xlsx)')."
-        )
+    scan = guard.inspect(path)
+    return load(path, data_only=True), scan
+
+
+def load(path: Path, *, data_only: bool) -> Any:
+    """Load a checked workbook with openpyxl, or raise IntakeError.
+
+    openpyxl's own warnings (unsupported extensions, a date serial out of range that it
+    reads as an error value ...) go to the "docgen" logger at debug level: what they mean
+    for a cell is reported when the cell is read.
+    """
     try:
-        return openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            # From bytes: openpyxl leaves its own file handle open when a load fails.
+            book = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), data_only=data_only)
+    except LOAD_ERRORS as exc:
         raise IntakeError(
             f"Không đọc được tệp '{path.name}': tệp hỏng hoặc không phải sổ tính .xlsx."
         ) from exc
+    for warning in caught:
+        LOG.debug("openpyxl: %s", warning.message)
+    return book
 
 
 def find_sheet(book: Any, sheet: Sheet, out: Collector) -> Worksheet | None:
@@ -86,6 +108,9 @@ def _header_map(ws: Worksheet) -> dict[str, int]:
 
 def _convert_into(row: Row, column: Column, value: object, ref: str, out: Collector) -> None:
     row.cells[column.field] = ref
+    if value is REJECTED:  # already reported
+        row.values[column.field] = None
+        return
     if is_blank(value):
         if column.required:
             out.add(row.sheet, ref, column.header, "chưa điền (bắt buộc).")
@@ -98,8 +123,13 @@ def _convert_into(row: Row, column: Column, value: object, ref: str, out: Collec
         row.values[column.field] = None
 
 
-def read_table(ws: Worksheet, sheet: Sheet, out: Collector) -> list[Row]:
-    """Read a table sheet: headers in row 1, one record per non-blank row below."""
+def read_table(ws: Worksheet, sheet: Sheet, out: Collector,
+               uncalculated: set[str] | None = None) -> list[Row]:
+    """Read a table sheet: headers in row 1, one record per non-blank row below.
+
+    `uncalculated` holds the references of formula cells saved without a value.
+    """
+    cells_of = CellValues(ws, sheet.title, out, uncalculated)
     headers = _header_map(ws)
     located: list[tuple[Column, int]] = []
     missing = False
@@ -116,7 +146,8 @@ def read_table(ws: Worksheet, sheet: Sheet, out: Collector) -> list[Row]:
         return []
     rows: list[Row] = []
     for cells in ws.iter_rows(min_row=2):
-        values = {col.field: _cell_value(cells, idx) for col, idx in located}
+        values = {col.field: cells_of.value(_cell(cells, idx), col.header)
+                  for col, idx in located}
         if all(is_blank(v) for v in values.values()):
             continue
         row = Row(sheet.title, cells[0].row)
@@ -129,12 +160,14 @@ def read_table(ws: Worksheet, sheet: Sheet, out: Collector) -> list[Row]:
     return rows
 
 
-def _cell_value(cells: tuple[Any, ...], idx: int) -> object:
-    return cells[idx - 1].value if idx - 1 < len(cells) else None
+def _cell(cells: tuple[Any, ...], idx: int) -> Any:
+    return cells[idx - 1] if idx - 1 < len(cells) else None
 
 
-def read_form(ws: Worksheet, sheet: Sheet, out: Collector) -> Row:
+def read_form(ws: Worksheet, sheet: Sheet, out: Collector,
+              uncalculated: set[str] | None = None) -> Row:
     """Read a form sheet: labels in column A, values in column B."""
+    cells_of = CellValues(ws, sheet.title, out, uncalculated)
     labels: dict[str, int] = {}
     for cells in ws.iter_rows(min_row=1, max_col=2):
         if not is_blank(cells[0].value):
@@ -147,11 +180,13 @@ def read_form(ws: Worksheet, sheet: Sheet, out: Collector) -> Row:
                 out.add(sheet.title, None, column.header, "thiếu dòng này ở cột A.")
             form.values[column.field] = None
             continue
-        _convert_into(form, column, ws.cell(row=line, column=2).value, f"B{line}", out)
+        value = cells_of.value(ws.cell(row=line, column=2), column.header)
+        _convert_into(form, column, value, f"B{line}", out)
     return form
 
 
-def read_scores(ws: Worksheet, codes: list[str], out: Collector) -> list[Row]:
+def read_scores(ws: Worksheet, codes: list[str], out: Collector,
+                uncalculated: set[str] | None = None) -> list[Row]:
     """Read the score sheet: 'Đơn vị' then one column per criterion code."""
     headers = _header_map(ws)
     unit_col = headers.get(name_key(SCORES.columns[0].header))
@@ -172,29 +207,31 @@ def read_scores(ws: Worksheet, codes: list[str], out: Collector) -> list[Row]:
     for code in codes:
         if code not in code_cols:
             out.add(SCORES.title, None, code, "thiếu cột điểm của tiêu chí này.")
-    return _score_rows(ws, unit_col, code_cols, out)
+    return _score_rows(CellValues(ws, SCORES.title, out, uncalculated), ws, unit_col,
+                       code_cols, out)
 
 
-def _score_rows(ws: Worksheet, unit_col: int, code_cols: dict[str, int],
+def _score_rows(cells_of: CellValues, ws: Worksheet, unit_col: int, code_cols: dict[str, int],
                 out: Collector) -> list[Row]:
     unit = SCORES.columns[0]
     point = Column("points", "Điểm", unit.kind.NUMBER)
     rows: list[Row] = []
+    headers = {unit_col: unit.header, **{idx: code for code, idx in code_cols.items()}}
     for cells in ws.iter_rows(min_row=2):
-        idxs = [unit_col, *code_cols.values()]
-        if all(is_blank(_cell_value(cells, i)) for i in idxs):
+        values = {i: cells_of.value(_cell(cells, i), header) for i, header in headers.items()}
+        if all(is_blank(v) for v in values.values()):
             continue
         row = Row(SCORES.title, cells[0].row)
         ref = f"{get_column_letter(unit_col)}{row.row}"
-        _convert_into(row, unit, _cell_value(cells, unit_col), ref, out)
+        _convert_into(row, unit, values[unit_col], ref, out)
         points: dict[str, float | None] = {}
         for code, idx in code_cols.items():
             cell_row = Row(SCORES.title, row.row)
             col = Column(code, code, point.kind)
-            _convert_into(cell_row, col, _cell_value(cells, idx), f"{get_column_letter(idx)}"
-                          f"{row.row}", out)
+            _convert_into(cell_row, col, values[idx], f"{get_column_letter(idx)}{row.row}", out)
             points[code] = cell_row.values[code]  # type: ignore[assignment]
             row.cells[code] = cell_row.cells[code]
         row.values["points"] = points
         rows.append(row)
     return rows
+

@@ -36,6 +36,8 @@ class Column:
     choices: tuple[tuple[str, str], ...] = ()  # (label shown in the sheet, code in the model)
     width: int = 18
     bounds: tuple[int, int | None] = (0, None)  # allowed range of a number (None: no maximum)
+    words: bool = False  # text that must hold letters (a name or title), each line of a list
+    person: bool = False  # a person's full name ("Nguyễn Văn Đức")
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -140,16 +142,17 @@ CLUSTER = Sheet(
     form=True,
     help="Thông tin về Cụm thi đua và năm thi đua. Mỗi dòng một mục; điền cột 'Giá trị'.",
     columns=(
-        Column("name", "Tên Cụm thi đua", help="Ví dụ: Cụm Thi đua Thanh tra các tỉnh "
+        Column("name", "Tên Cụm thi đua", words=True, help="Ví dụ: Cụm Thi đua Thanh tra các tỉnh "
                "miền Tây Nam sông Hậu."),
         Column("number", "Số hiệu Cụm", INT, bounds=(1, 99),
                help="Số Ả Rập, ví dụ 9 (in ra là Cụm IX)."),
         Column("year", "Năm thi đua", INT, bounds=(2000, 2100),
                help="Năm được tổng kết, ví dụ 2021."),
-        Column("superior", "Cơ quan chủ quản (dòng trên của tiêu đề)", LS, required=False,
+        Column("superior", "Cơ quan chủ quản (dòng trên của tiêu đề)", LS, words=True,
+               required=False,
                help="In hoa, không đậm, ở góc trái. Để trống nếu không có. Xuống dòng "
                "bằng Alt+Enter."),
-        Column("issuer", "Cơ quan ban hành (tiêu đề văn bản)", LS,
+        Column("issuer", "Cơ quan ban hành (tiêu đề văn bản)", LS, words=True,
                help="In hoa, đậm, ở góc trái, dưới cơ quan chủ quản. Ví dụ: CỤM THI ĐUA "
                "THANH TRA CÁC TỈNH MIỀN TÂY NAM SÔNG HẬU."),
         Column("issuer_abbr", "Ký hiệu cơ quan ban hành", help="Dùng trong số, ký hiệu "
@@ -158,9 +161,9 @@ CLUSTER = Sheet(
                help="'Cụm thi đua' (mặc định): tiêu đề và ký hiệu của Cụm như trên. 'Đơn vị "
                "Cụm trưởng': tiêu đề, ký hiệu lấy theo đơn vị làm Cụm trưởng (trang 'Thành "
                "viên')."),
-        Column("superior_body", "Cơ quan cấp trên nhận báo cáo",
+        Column("superior_body", "Cơ quan cấp trên nhận báo cáo", words=True,
                help="Ví dụ: Thanh tra Chính phủ."),
-        Column("superior_head", "Người đứng đầu cơ quan cấp trên",
+        Column("superior_head", "Người đứng đầu cơ quan cấp trên", words=True,
                help="Ví dụ: Tổng Thanh tra Chính phủ."),
     ),
 )
@@ -172,20 +175,20 @@ MEMBERS = Sheet(
     help="Mỗi dòng một đơn vị thành viên của Cụm. Phải có đúng một Cụm trưởng và một Cụm "
     "phó cho năm nay và cho năm sau.",
     columns=(
-        Column("name", "Tên đơn vị", help="Tên đầy đủ, ví dụ: Thanh tra tỉnh Bạc Liêu.",
+        Column("name", "Tên đơn vị", words=True, help="Tên đầy đủ, ví dụ: Thanh tra tỉnh Bạc Liêu.",
                width=30),
-        Column("short_name", "Tên ngắn", help="Ví dụ: Bạc Liêu. Dùng trong bảng và khi "
+        Column("short_name", "Tên ngắn", words=True, help="Ví dụ: Bạc Liêu. Dùng trong bảng và khi "
                "ghi tên đơn vị ở các trang khác."),
         Column("place", "Địa danh", help="Tên tỉnh, thành phố nơi đơn vị đóng trụ sở; in ở "
                "dòng địa danh, ngày tháng khi đơn vị làm Cụm trưởng."),
-        Column("superior", "Cơ quan chủ quản của đơn vị", required=False,
+        Column("superior", "Cơ quan chủ quản của đơn vị", words=True, required=False,
                help="Ví dụ: UBND TỈNH BẠC LIÊU (dùng cho báo cáo thành tích)."),
         Column("abbr", "Ký hiệu đơn vị", required=False,
                help="Ví dụ: TTr. Cần khi văn bản ban hành dưới tên đơn vị Cụm trưởng."),
         Column("address", "Địa chỉ trụ sở", required=False, width=30),
         Column("phone", "Điện thoại", required=False),
-        Column("head_name", "Họ và tên thủ trưởng", help="Người ký thay mặt đơn vị."),
-        Column("head_title", "Chức vụ thủ trưởng", help="Ví dụ: Chánh Thanh tra tỉnh."),
+        Column("head_name", "Họ và tên thủ trưởng", person=True, help="Người ký thay mặt đơn vị."),
+        Column("head_title", "Chức vụ thủ trưởng", words=True, help="Ví dụ: Chánh Thanh tra tỉnh."),
         Column("role", "Vai trò năm nay", CH, choices=ROLES),
         Column("role_next", "Vai trò năm sau", CH, choices=ROLES,
                help="Kết quả bầu tại Hội nghị tổng kết."),
@@ -201,7 +204,8 @@ CITATIONS = Sheet(
     "định về thi đua, khen thưởng) in đầu tờ trình.",
     columns=(
         Column("role", "Dùng làm", CH, choices=CITATION_ROLES),
-        Column("kind", "Loại văn bản", help="Ví dụ: Kế hoạch, Chỉ thị, Nghị định, Giao ước "
+        Column("kind", "Loại văn bản", words=True,
+               help="Ví dụ: Kế hoạch, Chỉ thị, Nghị định, Giao ước "
                "thi đua; với luật ghi cả tên luật, ví dụ: Luật Thi đua, khen thưởng."),
         Column("number", "Số, ký hiệu", required=False, help="Ví dụ: 108/KH-TTCP. Để trống "
                "nếu văn bản không có số."),
@@ -224,18 +228,20 @@ CONFERENCE = Sheet(
         Column("start", "Giờ bắt đầu", TM, help="Ví dụ 08:00."),
         Column("end", "Giờ kết thúc", TM, help="Ví dụ 11:30."),
         Column("form", "Hình thức", CH, choices=MEETING_FORMS),
-        Column("venue", "Địa điểm (điểm cầu chính)", help="Ví dụ: Trụ sở Thanh tra tỉnh "
+        Column("venue", "Địa điểm (điểm cầu chính)", words=True,
+               help="Ví dụ: Trụ sở Thanh tra tỉnh "
                "Bạc Liêu."),
         Column("bridges", "Các điểm cầu", LS, required=False,
                help="Họp trực tuyến: mỗi điểm cầu một dòng (Alt+Enter) hoặc ngăn bằng ';'."),
-        Column("chair", "Chủ trì (họ và tên)"),
-        Column("chair_title", "Chức vụ của chủ trì", help="Ví dụ: Chánh Thanh tra tỉnh Bạc "
+        Column("chair", "Chủ trì (họ và tên)", person=True),
+        Column("chair_title", "Chức vụ của chủ trì", words=True,
+               help="Ví dụ: Chánh Thanh tra tỉnh Bạc "
                "Liêu, Cụm trưởng."),
-        Column("co_chair", "Đồng chủ trì (họ và tên)", required=False),
-        Column("co_chair_title", "Chức vụ của đồng chủ trì", required=False),
-        Column("secretary", "Thư ký (họ và tên)"),
-        Column("secretary_title", "Chức vụ của thư ký"),
-        Column("attendees", "Thành phần tham dự", ML, help="Viết thành câu."),
+        Column("co_chair", "Đồng chủ trì (họ và tên)", person=True, required=False),
+        Column("co_chair_title", "Chức vụ của đồng chủ trì", words=True, required=False),
+        Column("secretary", "Thư ký (họ và tên)", person=True),
+        Column("secretary_title", "Chức vụ của thư ký", words=True),
+        Column("attendees", "Thành phần tham dự", ML, words=True, help="Viết thành câu."),
         Column("ballots_issued", "Số phiếu phát ra", INT),
         Column("ballots_returned", "Số phiếu thu về", INT),
         Column("ballots_valid", "Số phiếu hợp lệ", INT),
@@ -248,7 +254,7 @@ MOVEMENTS = Sheet(
     min_rows=1,
     help="Các phong trào thi đua đã phát động trong năm.",
     columns=(
-        Column("name", "Tên phong trào", width=60),
+        Column("name", "Tên phong trào", words=True, width=60),
         Column("kind", "Loại", CH, choices=MOVEMENT_KINDS),
     ),
 )
@@ -293,7 +299,7 @@ CRITERIA = Sheet(
     help="Thang điểm chấm thi đua. 'Mã' là tiêu đề cột tương ứng ở trang 'Chấm điểm'.",
     columns=(
         Column("code", "Mã", help="Ngắn, không trùng, ví dụ TC1."),
-        Column("name", "Tên tiêu chí", width=50),
+        Column("name", "Tên tiêu chí", words=True, width=50),
         Column("max_points", "Điểm tối đa", N),
     ),
 )
@@ -318,13 +324,14 @@ AWARDS = Sheet(
         Column("target", "Đối tượng", CH, choices=TARGETS),
         Column("recipient", "Tên tập thể, cá nhân được khen", required=False,
                help="Để trống nếu là chính đơn vị."),
-        Column("award", "Danh hiệu, hình thức", help="Ví dụ: Bằng khen, Giấy khen, Tập "
+        Column("award", "Danh hiệu, hình thức", words=True, help="Ví dụ: Bằng khen, Giấy khen, Tập "
                "thể lao động xuất sắc."),
         Column("is_title", "Là danh hiệu thi đua", CH, choices=YES_NO),
         Column("count", "Số lượng", INT),
         Column("decision", "Số quyết định", required=False),
         Column("decision_date", "Ngày quyết định", D, required=False),
-        Column("decider", "Cơ quan, người quyết định", help="Ví dụ: Chủ tịch UBND tỉnh."),
+        Column("decider", "Cơ quan, người quyết định", words=True,
+               help="Ví dụ: Chủ tịch UBND tỉnh."),
     ),
 )
 
@@ -336,9 +343,9 @@ VOTES = Sheet(
     columns=(
         Column("target", "Đối tượng", CH, choices=TARGETS),
         Column("unit", "Đơn vị", help=UNIT_HELP),
-        Column("person", "Họ và tên cá nhân", required=False,
+        Column("person", "Họ và tên cá nhân", person=True, required=False,
                help="Chỉ điền khi đối tượng là cá nhân."),
-        Column("person_title", "Chức vụ cá nhân", required=False),
+        Column("person_title", "Chức vụ cá nhân", words=True, required=False),
         Column("birth_year", "Năm sinh", INT, required=False, bounds=(1900, 2100)),
         Column("gender", "Giới tính", CH, required=False, choices=GENDERS),
         Column("award", "Hình thức đề nghị", CH, choices=AWARD_KINDS),
@@ -356,7 +363,7 @@ NARRATIVES = Sheet(
     columns=(
         Column("section", "Mục", CH, choices=_pairs(NARRATIVE_SECTIONS),
                width=40),
-        Column("text", "Đoạn văn", ML, width=100),
+        Column("text", "Đoạn văn", ML, words=True, width=100),
     ),
 )
 
@@ -366,7 +373,7 @@ PLAN = Sheet(
     help="Nội dung Kế hoạch phát động phong trào thi đua năm sau. Mỗi dòng một ý.",
     columns=(
         Column("part", "Phần", CH, choices=PLAN_PARTS),
-        Column("text", "Nội dung", ML, width=100),
+        Column("text", "Nội dung", ML, words=True, width=100),
     ),
 )
 
@@ -375,10 +382,10 @@ TIMELINE = Sheet(
     title="Lịch thực hiện",
     help="Các mốc thời gian của năm sau.",
     columns=(
-        Column("task", "Nội dung công việc", width=50),
+        Column("task", "Nội dung công việc", words=True, width=50),
         Column("deadline", "Thời hạn", help="Ngày hoặc khoảng thời gian, ví dụ: Trước "
                "20/12/2022."),
-        Column("responsible", "Đơn vị thực hiện"),
+        Column("responsible", "Đơn vị thực hiện", words=True),
     ),
 )
 
@@ -387,8 +394,8 @@ PACT = Sheet(
     title="Giao ước",
     help="Chỉ tiêu và cam kết của Giao ước thi đua năm sau.",
     columns=(
-        Column("area", "Lĩnh vực", help="Ví dụ: Chỉ tiêu chung; Công tác thanh tra."),
-        Column("text", "Cam kết", ML, width=100),
+        Column("area", "Lĩnh vực", words=True, help="Ví dụ: Chỉ tiêu chung; Công tác thanh tra."),
+        Column("text", "Cam kết", ML, words=True, width=100),
     ),
 )
 
@@ -403,15 +410,15 @@ SIGNING = Sheet(
                width=30),
         Column("number", "Số", INT, required=False, bounds=(1, None)),
         Column("date", "Ngày ban hành", D),
-        Column("addressee", "Kính gửi", LS, required=False),
-        Column("authority", "Quyền hạn ký", LS, required=False,
+        Column("addressee", "Kính gửi", LS, words=True, required=False),
+        Column("authority", "Quyền hạn ký", LS, words=True, required=False,
                help="Ví dụ: TM. CỤM THI ĐUA (mỗi dòng một cấp)."),
-        Column("signer_title", "Chức vụ người ký", required=False, help="Ví dụ: CỤM "
+        Column("signer_title", "Chức vụ người ký", words=True, required=False, help="Ví dụ: CỤM "
                "TRƯỞNG."),
-        Column("signer_subtitle", "Chức danh dưới", required=False,
+        Column("signer_subtitle", "Chức danh dưới", words=True, required=False,
                help="Ví dụ: CHÁNH THANH TRA TỈNH BẠC LIÊU."),
-        Column("signer_name", "Họ tên người ký", required=False),
-        Column("recipients", "Nơi nhận", LS, width=40,
+        Column("signer_name", "Họ tên người ký", person=True, required=False),
+        Column("recipients", "Nơi nhận", LS, words=True, width=40,
                help="Mỗi nơi một dòng, không cần gạch đầu dòng và dấu chấm phẩy."),
         Column("archive", "Lưu", help="Ví dụ: VT, CTĐ."),
     ),
@@ -423,9 +430,11 @@ SETTINGS = Sheet(
     form=True,
     help="Ngưỡng bình xét, số lượng đề nghị và tên gọi các hình thức khen thưởng.",
     columns=(
-        Column("flag_name", "Tên Cờ thi đua", help="Ví dụ: Cờ thi đua của Thanh tra Chính "
+        Column("flag_name", "Tên Cờ thi đua", words=True,
+               help="Ví dụ: Cờ thi đua của Thanh tra Chính "
                "phủ."),
-        Column("merit_name", "Tên Bằng khen", help="Ví dụ: Bằng khen của Tổng Thanh tra "
+        Column("merit_name", "Tên Bằng khen", words=True,
+               help="Ví dụ: Bằng khen của Tổng Thanh tra "
                "Chính phủ."),
         Column("flag_threshold", "Tỷ lệ phiếu tối thiểu cho Cờ thi đua (%)", N, bounds=(0, 100),
                help="Mặc định 80 (tính trên tổng số người bỏ phiếu)."),

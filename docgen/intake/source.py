@@ -1,0 +1,127 @@
+"""Turn openpyxl cells into the raw values the reader converts, their oddities dealt with.
+
+A cell of a merged range reads as the range's top-left cell. A formula saved without a
+computed value, overlong text and text that looks legacy-encoded but does not decode
+become problems (the value is then `REJECTED`). Excel's _xHHHH_ escapes of control
+characters are decoded, characters XML 1.0 forbids are removed and TCVN3/VNI text is
+converted to Unicode, each with a warning naming the cell.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from openpyxl.cell.cell import MergedCell
+
+from docgen.intake import legacy
+from docgen.intake.collect import Collector
+from docgen.intake.limits import MAX_TEXT_CHARS
+from docgen.vi import format_number
+
+Worksheet = Any  # openpyxl's worksheet class; it ships no type stubs
+Cell = Any
+
+
+class Rejected:
+    """The value of a cell already reported as a problem."""
+
+    def __repr__(self) -> str:
+        return "REJECTED"
+
+
+REJECTED: Final = Rejected()
+
+# Excel writes a control character in a string as _xHHHH_; openpyxl leaves it so.
+_ESCAPE = re.compile(r"_x(00[01][0-9A-Fa-f])_")
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SHOWN = 60  # characters of a converted text quoted in a warning
+
+
+class CellValues:
+    """Reads the cells of one worksheet for the sheet titled `title` in messages."""
+
+    def __init__(self, ws: Worksheet, title: str, out: Collector,
+                 uncalculated: set[str] | None = None) -> None:
+        self._ws = ws
+        self._title = title
+        self._out = out
+        self._uncalculated = uncalculated or set()
+        self._merged: dict[str, object] = {}  # top-left reference -> value already read
+
+    def value(self, cell: Cell | None, header: str | None) -> object:
+        """The cell's value, cleaned; None for an empty cell, REJECTED after a problem."""
+        if cell is None:
+            return None
+        value = cell.value
+        if value is None:  # the common case, kept fast: most cells read are empty
+            if self._uncalculated or isinstance(cell, MergedCell):
+                return self._empty(cell, header)
+            return None
+        if isinstance(value, str):
+            return self._text(value, cell, header)
+        return value
+
+    def _empty(self, cell: Cell, header: str | None) -> object:
+        if isinstance(cell, MergedCell):
+            top = self._top_left(cell)
+            if top is cell:
+                return None
+            if top.coordinate not in self._merged:
+                self._merged[top.coordinate] = self.value(top, header)
+            return self._merged[top.coordinate]
+        if cell.coordinate not in self._uncalculated:
+            return None
+        self._out.add(self._title, cell.coordinate, header,
+                      "ô có công thức nhưng chưa có giá trị đã tính; hãy mở sổ bằng Excel, "
+                      "tính lại và lưu (docgen không tự tính công thức).")
+        return REJECTED
+
+    def _top_left(self, cell: Cell) -> Cell:
+        for merged in self._ws.merged_cells.ranges:
+            if cell.coordinate in merged:
+                return self._ws.cell(row=merged.min_row, column=merged.min_col)
+        return cell
+
+    def _text(self, text: str, cell: Cell, header: str | None) -> object:
+        ref = cell.coordinate
+        if "_x" in text:
+            text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+        if _FORBIDDEN.search(text):
+            count = len(_FORBIDDEN.findall(text))
+            text = _FORBIDDEN.sub("", text)
+            self._out.warn(self._title, ref, header,
+                           f"đã bỏ {count} ký tự điều khiển không in được (văn bản Word không "
+                           "chứa được các ký tự này).")
+        if len(text) > MAX_TEXT_CHARS:
+            self._out.add(self._title, ref, header,
+                          f"ô có {format_number(len(text))} ký tự, vượt giới hạn "
+                          f"{format_number(MAX_TEXT_CHARS)} ký tự của một ô; hãy rút gọn hoặc "
+                          "chia thành nhiều dòng.")
+            return REJECTED
+        maybe_capitals_font = text.isascii() and cell.has_style and not text.isupper()
+        if not (legacy.candidate(text) or maybe_capitals_font):
+            return text  # the common case, kept fast: no font lookup
+        verdict = legacy.examine(text, cell.font.name)
+        if verdict is None:
+            return text
+        if verdict.text is None:
+            self._out.add(self._title, ref, header, undecodable(verdict.encoding))
+            return REJECTED
+        self._out.warn(self._title, ref, header, converted(verdict.encoding, text, verdict.text))
+        return verdict.text
+
+
+def undecodable(encoding: str) -> str:
+    """The problem for text that looks legacy-encoded but does not decode with confidence."""
+    return (f"có vẻ là chữ gõ bằng mã {encoding} nhưng không chuyển được chắc chắn sang "
+            "Unicode; hãy gõ lại ô này bằng Unicode (ví dụ phông Times New Roman).")
+
+
+def converted(encoding: str, old: str, new: str) -> str:
+    """The warning for a cell converted from a legacy encoding."""
+    return f"đã chuyển từ mã {encoding} sang Unicode: «{_short(old)}» → «{_short(new)}»."
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1].rstrip() + "…"
