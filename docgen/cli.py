@@ -206,12 +206,18 @@ def _build(args: argparse.Namespace) -> None:
         out.print("Chưa kiểm tra thể thức (--no-lint): chỉ dùng làm bản nháp.")
 
 
-def _archive_parser(commands: Any) -> None:
-    parser = commands.add_parser(
-        "archive", help="Xem, kiểm tra, chốt và đóng gói các bộ văn bản đã lưu.",
-        description="Các việc với thư mục lưu trữ văn bản theo năm.")
+def _group(commands: Any, name: str, help: str, description: str) -> tuple[Any, Any]:
+    """A command with sub-commands ('docgen archive list'); bare, it prints its help."""
+    parser = commands.add_parser(name, help=help, description=description)
+    parser.set_defaults(run=lambda _: parser.print_help())
     jobs = parser.add_subparsers(title="Các việc", dest="job", metavar="LỆNH",
                                  parser_class=_Parser)
+    return parser, jobs
+
+
+def _archive_parser(commands: Any) -> None:
+    _, jobs = _group(commands, "archive", "Xem, kiểm tra, chốt và đóng gói các bộ văn bản đã "
+                     "lưu.", "Các việc với thư mục lưu trữ văn bản theo năm.")
     listing = jobs.add_parser("list", help="Liệt kê các bộ văn bản: năm, cụm, lần, trạng thái.",
                               description="Liệt kê các bộ văn bản đã lưu.")
     verify = jobs.add_parser("verify", help="Đối chiếu từng tệp với manifest.json.",
@@ -230,7 +236,6 @@ def _archive_parser(commands: Any) -> None:
         job.add_argument("--root", type=Path, default=archive.DEFAULT_ROOT, metavar="THƯ_MỤC",
                          help="thư mục gốc lưu trữ (mặc định: reports)")
         job.set_defaults(run=run)
-    parser.set_defaults(run=lambda _: parser.print_help())
 
 
 def _templates_option(parser: argparse.ArgumentParser) -> None:
@@ -240,11 +245,8 @@ def _templates_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _templates_parser(commands: Any) -> None:
-    parser = commands.add_parser(
-        "templates", help="Xem và kiểm tra các mẫu văn bản (.docx).",
-        description="Các việc với mẫu văn bản: liệt kê, kiểm tra trước khi dùng.")
-    jobs = parser.add_subparsers(title="Các việc", dest="job", metavar="LỆNH",
-                                 parser_class=_Parser)
+    _, jobs = _group(commands, "templates", "Xem và kiểm tra các mẫu văn bản (.docx).",
+                     "Các việc với mẫu văn bản: liệt kê, kiểm tra trước khi dùng.")
     listing = jobs.add_parser("list", help="Mỗi loại văn bản: tệp mẫu và các biến mẫu dùng.",
                               description="Liệt kê loại văn bản, tệp mẫu, các biến.")
     checking = jobs.add_parser(
@@ -258,7 +260,6 @@ def _templates_parser(commands: Any) -> None:
                           help="sổ tính dùng để điền thử (mặc định: sổ mẫu)")
     listing.set_defaults(run=_templates_list)
     checking.set_defaults(run=_templates_check)
-    parser.set_defaults(run=lambda _: parser.print_help())
 
 
 def _templates_list(args: argparse.Namespace) -> None:
