@@ -455,3 +455,13 @@ def test_libreoffice_opens_it_and_numbers_pages_from_two(rendered: bytes, tmp_pa
     assert len(first_lines) >= 2
     assert first_lines[0].startswith("THANH TRA CHÍNH PHỦ")
     assert first_lines[1] == "2"
+
+
+def test_prepared_template_renders_each_context_afresh(template: Template) -> None:
+    first, second = sample_context(), sample_context()
+    second["intro"] = "Đoạn mở đầu khác hẳn."
+    one = all_text(open_docx(render(template, first)))
+    two = all_text(open_docx(render(template, second)))
+    assert first["intro"] in one and first["intro"] not in two
+    assert "Đoạn mở đầu khác hẳn." in two
+    assert all_text(open_docx(render(template, first))) == one

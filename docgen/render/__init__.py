@@ -65,8 +65,45 @@ for _base in (Undefined, StrictUndefined):
             setattr(_Missing, _attr, _Missing._fail_with_undefined_error)
 
 
+class _Environment(SandboxedEnvironment):
+    """The sandboxed, strict, autoescaping environment, compiling each source once.
+
+    Why: docxtpl calls `from_string` on every render; a template's XML is the same string
+    each time, so its compiled form can be kept for the life of the Template.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(undefined=_Missing, autoescape=True)
+        self._compiled: dict[str, Any] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None
+                    ) -> Any:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        if source not in self._compiled:
+            self._compiled[source] = super().from_string(source)
+        return self._compiled[source]
+
+
 def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(undefined=_Missing, autoescape=True)
+    return _Environment()
+
+
+class _PreparedDocx(DocxTemplate):  # type: ignore[misc]
+    """DocxTemplate whose XML clean-up (`patch_xml`) is computed once per source part.
+
+    Why: docxtpl re-runs its regex clean-up of the whole document on every render, though
+    the template's XML never changes between renders.
+    """
+
+    def __init__(self, data: bytes, patched: dict[str, str]) -> None:
+        super().__init__(io.BytesIO(data))
+        self._patched = patched
+
+    def patch_xml(self, src_xml: str) -> str:
+        if src_xml not in self._patched:
+            self._patched[src_xml] = super().patch_xml(src_xml)
+        return self._patched[src_xml]
 
 
 def _children(value: object) -> Iterator[tuple[str, object]]:
@@ -178,6 +215,10 @@ class Template:
     def __init__(self, name: str, data: bytes) -> None:
         self._name = name
         self._data = data
+        # Prepared once, reused by every render of this template (see _PreparedDocx and
+        # _Environment): the patched XML and its compiled Jinja template.
+        self._patched: dict[str, str] = {}
+        self._env = _environment()
 
     @classmethod
     def load(cls, path: Path) -> Template:
@@ -202,15 +243,15 @@ class Template:
         return self._name
 
     def _docx(self) -> Any:
-        # Per-render preparation happens here: docxtpl parses the .docx and patches its XML
-        # on every render. To prepare a template once per build, cache that patched XML here.
-        return DocxTemplate(io.BytesIO(self._data))
+        # A fresh document per render (docxtpl fills it in place); the patched XML and the
+        # compiled Jinja template are shared through self._patched and self._env.
+        return _PreparedDocx(self._data, self._patched)
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """Fill the template with `context` and return the .docx file's bytes."""
         document = self._docx()
         try:
-            document.render(dict(context), jinja_env=_environment(), autoescape=True)
+            document.render(dict(context), jinja_env=self._env, autoescape=True)
         except _MissingValue as exc:
             name = _missing_name(exc, context)
             self._fail(f"thiếu giá trị cho biến '{name}'.", exc)
