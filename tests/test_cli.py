@@ -130,7 +130,7 @@ def test_readme_starts_with_the_two_commands() -> None:
         "pip install -e '.[test]' && python -m pytest",
     ]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "pip install -q -e '.[test]' && python -m pytest" in ci
+    assert "pip install -e '.[test]' && python -m pytest" in ci
 
 
 def _readme_examples() -> list[list[str]]:
