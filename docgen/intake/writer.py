@@ -21,7 +21,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.intake.schema import (
     CLUSTER,
-    DOCUMENTS,
     FORM_HEADERS,
     INSTRUCTIONS_TITLE,
     SCORES,
@@ -102,7 +101,9 @@ def add_instruction(wb: Workbook, text: str, *, bold: bool = False) -> None:
 
 def _instruction_lines() -> list[tuple[str, bool]]:
     """Return the instructions as (paragraph, bold) pairs; blank strings are spacers."""
-    documents = "; ".join(DOCUMENTS.values())
+    documents = ("Báo cáo tổng kết; Biên bản họp bình xét; Tờ trình đề nghị khen thưởng kèm "
+                 "Danh sách đề nghị và Báo cáo thành tích của từng tập thể được đề nghị; Kế "
+                 "hoạch phát động phong trào thi đua năm sau; Giao ước thi đua năm sau")
     lines: list[tuple[str, bool]] = [
         ("HƯỚNG DẪN ĐIỀN SỔ SỐ LIỆU THI ĐUA CỦA CỤM", True),
         ("", False),
@@ -125,7 +126,13 @@ def _instruction_lines() -> list[tuple[str, bool]]:
         ("", False),
         ("Kiểm tra và lập văn bản:", True),
         ("- docgen check <tệp .xlsx>: kiểm tra sổ, báo mọi lỗi kèm tên trang và ô.", False),
-        ("- docgen build <tệp .xlsx>: lập các văn bản Word từ sổ.", False),
+        ("- docgen check <tệp .xlsx> --fix <tệp mới .xlsx>: chép sổ sang tệp mới, chuyển chữ "
+         "gõ bằng mã cũ TCVN3 (.VnTime) hoặc VNI sang Unicode.", False),
+        ("- docgen build <tệp .xlsx>: lập các văn bản Word từ sổ, kiểm tra thể thức theo "
+         "Nghị định 30/2020/NĐ-CP và lưu vào thư mục reports/<năm>/<cụm>/; thêm --pdf để "
+         "xuất cả bản PDF.", False),
+        ("- docgen rollover <tệp .xlsx> --out <tệp năm sau .xlsx>: lập sổ năm sau từ sổ năm "
+         "nay.", False),
     ]
     return lines
 
