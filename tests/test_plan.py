@@ -142,10 +142,11 @@ def test_award_points_then_standards_with_thresholds(document: Document) -> None
     assert part[1:] == [
         "Cờ thi đua của Thanh tra Chính phủ: xét tặng cho tập thể dẫn đầu Cụm thi đua, được Hội "
         "nghị tổng kết của Cụm bình xét, suy tôn, đạt từ 80% số phiếu đồng ý trở lên trên tổng "
-        "số thành viên Cụm.",
+        "số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt).",
         "Bằng khen của Tổng Thanh tra Chính phủ: xét tặng cho tập thể, cá nhân có thành tích "
         "xuất sắc trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, đạt từ 50% "
-        "số phiếu đồng ý trở lên trên tổng số thành viên Cụm.",
+        "số phiếu đồng ý trở lên trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của "
+            "thành viên vắng mặt).",
     ]
 
 

@@ -142,7 +142,8 @@ def standard_lines(book: Workbook) -> list[str]:
     """One line per award: who it goes to and the share of votes it needs."""
     return [
         f"{award_name(book, award)}: xét tặng cho {STANDARD_WHO[award]}, đạt từ "
-        f"{threshold(book, award)} số phiếu đồng ý trở lên trên tổng số thành viên Cụm."
+        f"{threshold(book, award)} số phiếu đồng ý trở lên trên tổng số người bỏ phiếu (kể "
+        "cả ý kiến bằng văn bản của thành viên vắng mặt)."
         for award in offered(book)
     ]
 

@@ -437,7 +437,8 @@ SETTINGS = Sheet(
                help="Ví dụ: Bằng khen của Tổng Thanh tra "
                "Chính phủ."),
         Column("flag_threshold", "Tỷ lệ phiếu tối thiểu cho Cờ thi đua (%)", N, bounds=(0, 100),
-               help="Mặc định 80 (tính trên tổng số người bỏ phiếu)."),
+               help="Mặc định 80, tính trên tổng số người bỏ phiếu (kể cả ý kiến bằng "
+               "văn bản của thành viên vắng mặt)."),
         Column("merit_threshold", "Tỷ lệ phiếu tối thiểu cho Bằng khen (%)", N, bounds=(0, 100),
                help="Ví dụ 50."),
         Column("flag_quota", "Số Cờ thi đua tối đa", INT, help="Mặc định 1."),
