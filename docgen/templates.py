@@ -83,19 +83,17 @@ def check_templates(folder: Path | None, book: Workbook, result: Outcome) -> lis
         renditions = kind.renditions(book, result)
         names = set(renditions[0].context) if renditions else None
         found = template.problems(names)
-        if not found:
-            found = _trial(template, [r.context for r in renditions])
+        if not found and renditions:
+            found = _trial(template, renditions[0].context)
         problems += found
     return problems
 
 
-def _trial(template: Template, contexts: list[dict[str, object]]) -> list[str]:
-    """Render with real data; report render errors and Decree 30 errors of the result."""
-    for context in contexts[:1]:
-        try:
-            data = template.render(context)
-        except RenderError as exc:
-            return [str(exc)]
-        return [f"Mẫu '{template.name}', thể thức: {format_finding(f)}"
-                for f in lint(data) if f.severity == "error"]
-    return []
+def _trial(template: Template, context: dict[str, object]) -> list[str]:
+    """Render with real data; report a render error or the Decree 30 errors of the result."""
+    try:
+        data = template.render(context)
+    except RenderError as exc:
+        return [str(exc)]
+    return [f"Mẫu '{template.name}', thể thức: {format_finding(f)}"
+            for f in lint(data) if f.severity == "error"]

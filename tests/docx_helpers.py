@@ -83,3 +83,13 @@ def _table_lines(table: Table) -> list[str]:
         cells = [" / ".join(p.text for p in cell.paragraphs if p.text) for cell in row.cells]
         out.append(f"[row {r + 1}] | " + " | ".join(cells))
     return out
+
+
+def paragraph_texts(document: Document) -> list[str]:
+    """The text of each body paragraph (outside tables), in order."""
+    return [p.text for p in document.paragraphs]
+
+
+def between(lines_: list[str], start: str, stop: str) -> list[str]:
+    """The lines strictly between the line `start` and the line `stop`."""
+    return lines_[lines_.index(start) + 1: lines_.index(stop)]

@@ -10,7 +10,14 @@ import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from docx_helpers import all_text, assert_length, font_value, format_value, paragraph_with
+from docx_helpers import (
+    all_text,
+    assert_length,
+    font_value,
+    format_value,
+    paragraph_texts,
+    paragraph_with,
+)
 
 from tests.ballot_edits import VOTES, add_nominee, collective, individual
 from tests.conftest import SAMPLE, build_one, set_cell, set_form
@@ -24,9 +31,6 @@ def _minutes(workbook: Path, out: Path) -> Document:
 def minutes(tmp_path_factory: pytest.TempPathFactory) -> Document:
     return _minutes(SAMPLE, tmp_path_factory.mktemp("out"))
 
-
-def _texts(document: Document) -> list[str]:
-    return [p.text for p in document.paragraphs]
 
 
 def test_header_has_number_but_no_place_and_date(minutes: Document) -> None:
@@ -71,7 +75,7 @@ MEETING_LINES = [
 
 
 def test_meeting_lines_in_order_and_body_format(minutes: Document) -> None:
-    texts = _texts(minutes)
+    texts = paragraph_texts(minutes)
     positions = [texts.index(line) for line in MEETING_LINES]
     assert positions == list(range(positions[0], positions[0] + len(MEETING_LINES)))
     start = paragraph_with(minutes, MEETING_LINES[0])
@@ -82,7 +86,7 @@ def test_meeting_lines_in_order_and_body_format(minutes: Document) -> None:
 
 
 def test_parts_in_order(minutes: Document) -> None:
-    texts = _texts(minutes)
+    texts = paragraph_texts(minutes)
     parts = ["NỘI DUNG", "1. Kết quả chấm điểm thi đua", "2. Kết quả bình xét, suy tôn",
              "3. Kết luận", "4. Bầu Cụm trưởng, Cụm phó năm 2022"]
     positions = [texts.index(p) for p in parts]
@@ -108,7 +112,7 @@ def _ballot(document: Document) -> list[list[str]]:
 
 def test_ballot_counts_and_table(minutes: Document) -> None:
     assert ("Hội nghị tiến hành bình xét, suy tôn bằng phiếu kín: số phiếu phát ra 7, số phiếu "
-            "thu về 7, số phiếu hợp lệ 7. Kết quả như sau:") in _texts(minutes)
+            "thu về 7, số phiếu hợp lệ 7. Kết quả như sau:") in paragraph_texts(minutes)
     assert _ballot(minutes) == [
         ["1", "Thanh tra tỉnh Sóc Trăng", "Cờ thi đua của Thanh tra Chính phủ", "7", "7",
          "100,0%", "Đề nghị"],
@@ -118,7 +122,7 @@ def test_ballot_counts_and_table(minutes: Document) -> None:
 
 
 def test_conclusion_names_the_proposed_units_with_votes(minutes: Document) -> None:
-    texts = _texts(minutes)
+    texts = paragraph_texts(minutes)
     start = texts.index("3. Kết luận")
     assert texts[start + 1: start + 4] == [
         "Hội nghị thống nhất đề nghị Tổng Thanh tra Chính phủ:",
@@ -131,7 +135,7 @@ def test_conclusion_names_the_proposed_units_with_votes(minutes: Document) -> No
 
 
 def test_election_and_closing(minutes: Document) -> None:
-    texts = _texts(minutes)
+    texts = paragraph_texts(minutes)
     election = ("Hội nghị thống nhất bầu Thanh tra tỉnh Kiên Giang làm Cụm trưởng và Thanh tra "
                 "tỉnh Cà Mau làm Cụm phó Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu "
                 "năm 2022.")
@@ -154,7 +158,7 @@ def test_secretary_left_chair_right(minutes: Document) -> None:
 
 
 def test_recipients_follow_the_signatures(minutes: Document) -> None:
-    texts = _texts(minutes)
+    texts = paragraph_texts(minutes)
     start = texts.index("Nơi nhận:")
     assert texts[start + 1:] == ["- Các thành viên Cụm thi đua;", "- Lưu: VT, Hồ sơ."]
     head = minutes.paragraphs[start]
@@ -188,7 +192,7 @@ def test_nominees_not_proposed_are_explained_with_numbers(
         ["5", "Nguyễn Thị Lan, Phó Chánh Thanh tra tỉnh, Thanh tra tỉnh Kiên Giang",
          "Bằng khen của Tổng Thanh tra Chính phủ", "6", "7", "85,7%", "Đề nghị"],
     ]
-    texts = _texts(minutes)
+    texts = paragraph_texts(minutes)
     assert ("- Tặng Bằng khen của Tổng Thanh tra Chính phủ cho Nguyễn Thị Lan, Phó Chánh Thanh "
             "tra tỉnh, Thanh tra tỉnh Kiên Giang (6/7 phiếu đồng ý, đạt 85,7%).") in texts
     assert ("Thanh tra tỉnh Cà Mau được 4/7 phiếu đồng ý, đạt 57,1%, chưa đạt tỷ lệ tối thiểu "
@@ -209,7 +213,7 @@ def test_nobody_qualifies(edited: Callable[..., Path], tmp_path: Path) -> None:
         set_form(book, "Hội nghị", "Hình thức", "Trực tiếp")
 
     minutes = _minutes(edited(low_votes), tmp_path / "out")
-    texts = _texts(minutes)
+    texts = paragraph_texts(minutes)
     start = texts.index("3. Kết luận")
     assert texts[start + 1] == ("Hội nghị không có đơn vị, cá nhân nào đủ điều kiện để đề nghị "
                                 "khen thưởng.")

@@ -12,7 +12,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table, _Cell
-from docx_helpers import all_text, font_value, format_value, paragraph_with
+from docx_helpers import (
+    all_text,
+    between,
+    font_value,
+    format_value,
+    paragraph_texts,
+    paragraph_with,
+)
 
 from docgen.build import check
 from docgen.compose import pact
@@ -43,12 +50,6 @@ def document(tmp_path_factory: pytest.TempPathFactory) -> Document:
     return _pact(SAMPLE, tmp_path_factory.mktemp("out"))
 
 
-def _texts(document: Document) -> list[str]:
-    return [p.text for p in document.paragraphs]
-
-
-def _between(texts: list[str], start: str, end: str) -> list[str]:
-    return texts[texts.index(start) + 1: texts.index(end)]
 
 
 def _grid(document: Document) -> Table:
@@ -81,7 +82,7 @@ def test_header_has_no_number_and_next_years_date_line(document: Document) -> No
 def test_title_and_cluster_line(document: Document) -> None:
     title = paragraph_with(document, "GIAO ƯỚC THI ĐUA NĂM 2022")
     cluster = paragraph_with(document, CLUSTER)
-    texts = _texts(document)
+    texts = paragraph_texts(document)
     assert texts.index(CLUSTER) == texts.index(title.text) + 1
     for paragraph in (title, cluster):
         assert font_value(paragraph, "bold") is True
@@ -101,16 +102,17 @@ def test_basis_cites_the_award_laws_then_next_years_plan(document: Document) -> 
     assert all(font_value(p, "italic") is True for p in basis)
     intro = (f"Các đơn vị thành viên {CLUSTER} thống nhất ký kết Giao ước thi đua năm 2022 với "
              "các nội dung sau:")
-    assert _texts(document).index(intro) == _texts(document).index(basis[-1].text) + 1
+    lines = paragraph_texts(document)
+    assert lines.index(intro) == lines.index(basis[-1].text) + 1
 
 
 def test_targets_and_commitments_by_area(document: Document) -> None:
-    texts = _texts(document)
-    assert _between(texts, "I. MỤC TIÊU, CHỈ TIÊU", "II. NỘI DUNG GIAO ƯỚC") == [
+    texts = paragraph_texts(document)
+    assert between(texts, "I. MỤC TIÊU, CHỈ TIÊU", "II. NỘI DUNG GIAO ƯỚC") == [
         "- 100% tập thể, công chức, người lao động đăng ký thi đua; 100% đơn vị hoàn thành "
         "nhiệm vụ được giao; không có công chức bị xử lý kỷ luật.",
     ]
-    content = _between(texts, "II. NỘI DUNG GIAO ƯỚC", "III. TỔ CHỨC THỰC HIỆN")
+    content = between(texts, "II. NỘI DUNG GIAO ƯỚC", "III. TỔ CHỨC THỰC HIỆN")
     assert content[::2] == [
         "1. Công tác thanh tra", "2. Tiếp công dân, giải quyết khiếu nại, tố cáo",
         "3. Phòng, chống tham nhũng", "4. Xây dựng ngành", "5. Công tác thi đua, khen thưởng",
@@ -126,7 +128,7 @@ def test_targets_and_commitments_by_area(document: Document) -> None:
 
 
 def test_organisation_names_officers_and_milestones(document: Document) -> None:
-    texts = _texts(document)
+    texts = paragraph_texts(document)
     part = texts[texts.index("III. TỔ CHỨC THỰC HIỆN") + 1:]
     assert part[0].startswith("1. Các đơn vị thành viên")
     assert part[0].endswith("báo cáo kết quả thực hiện về Cụm trưởng (Thanh tra tỉnh Kiên Giang).")
@@ -180,7 +182,7 @@ def test_recipients_follow_the_grid_flush_left(document: Document) -> None:
     assert (font_value(head, "bold"), font_value(head, "italic")) == (True, True)
     assert font_value(head, "size") == Pt(12)
     assert format_value(head, "alignment") == WD_ALIGN_PARAGRAPH.LEFT
-    texts = _texts(document)
+    texts = paragraph_texts(document)
     listed = texts[texts.index("Nơi nhận:") + 1:]
     assert listed == ["- Thanh tra Chính phủ (Vụ TCCB);", "- Các thành viên Cụm thi đua;",
                       "- Lưu: VT, CTĐ."]
@@ -207,7 +209,7 @@ def test_nine_members_sign_three_to_a_row(edited: Callable[..., Path], tmp_path:
 def test_blank_plan_number_is_cited_without_so(edited: Callable[..., Path],
                                                tmp_path: Path) -> None:
     path = edited(lambda b: set_cell(b, "Ký và nơi nhận", "Số", 4, None))
-    texts = _texts(_pact(path, tmp_path / "out"))
+    texts = paragraph_texts(_pact(path, tmp_path / "out"))
     assert (f"Căn cứ Kế hoạch phát động phong trào thi đua năm 2022 của {CLUSTER}." in texts)
     assert not any("Kế hoạch số" in t and "2022" in t for t in texts)
     assert not any("None" in t for t in texts)

@@ -75,14 +75,21 @@ def test_missing_libreoffice_says_how_to_install(monkeypatch: pytest.MonkeyPatch
     assert "libreoffice-writer-nogui" in str(info.value)
 
 
-def test_conversion_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch,
-                                          tmp_path: Path) -> None:
-    fake = tmp_path / "soffice"
-    fake.write_text("#!/bin/sh\nsleep 30\n", encoding="utf-8")
+def _fake_soffice(monkeypatch: pytest.MonkeyPatch, folder: Path, script: str,
+                  document: str) -> Path:
+    """Put a stand-in LibreOffice running `script` on the path; return an empty document."""
+    fake = folder / "soffice"
+    fake.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setattr(pdf, "find_soffice", lambda: str(fake))
-    doc = tmp_path / "2021_cum-ix_to-trinh.docx"
+    doc = folder / document
     doc.write_bytes(b"")
+    return doc
+
+
+def test_conversion_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch,
+                                          tmp_path: Path) -> None:
+    doc = _fake_soffice(monkeypatch, tmp_path, "sleep 30", "2021_cum-ix_to-trinh.docx")
     with pytest.raises(pdf.PdfError) as info:
         pdf.convert([doc], timeout=0.5)
     assert str(info.value) == ("LibreOffice không xuất xong PDF trong 0.5 giây "
@@ -91,12 +98,7 @@ def test_conversion_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch,
 
 def test_failed_conversion_names_the_document(monkeypatch: pytest.MonkeyPatch,
                                               tmp_path: Path) -> None:
-    fake = tmp_path / "soffice"
-    fake.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
-    fake.chmod(0o755)
-    monkeypatch.setattr(pdf, "find_soffice", lambda: str(fake))
-    doc = tmp_path / "2021_cum-ix_bien-ban.docx"
-    doc.write_bytes(b"")
+    doc = _fake_soffice(monkeypatch, tmp_path, "exit 0", "2021_cum-ix_bien-ban.docx")
     with pytest.raises(pdf.PdfError) as info:
         pdf.convert([doc])
     assert str(info.value) == "Không xuất được PDF cho văn bản '2021_cum-ix_bien-ban.docx'."

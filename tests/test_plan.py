@@ -11,7 +11,15 @@ import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from docx_helpers import all_text, assert_length, font_value, format_value, paragraph_with
+from docx_helpers import (
+    all_text,
+    assert_length,
+    between,
+    font_value,
+    format_value,
+    paragraph_texts,
+    paragraph_with,
+)
 
 from docgen.build import TEMPLATES_DIR, check
 from docgen.compose import plan
@@ -34,16 +42,10 @@ def document(tmp_path_factory: pytest.TempPathFactory) -> Document:
     return _plan(SAMPLE, tmp_path_factory.mktemp("out"))
 
 
-def _texts(document: Document) -> list[str]:
-    return [p.text for p in document.paragraphs]
-
 
 def _headings(document: Document, style: str) -> list[str]:
     return [p.text for p in document.paragraphs if p.style is not None and p.style.name == style]
 
-
-def _between(texts: list[str], start: str, stop: str) -> list[str]:
-    return texts[texts.index(start) + 1: texts.index(stop)]
 
 
 def _signer(document: Document) -> list[str]:
@@ -70,7 +72,7 @@ def test_header_number_and_date_line_of_next_years_leader(document: Document) ->
 
 
 def test_title_and_subject(document: Document) -> None:
-    texts = _texts(document)
+    texts = paragraph_texts(document)
     start = texts.index("KẾ HOẠCH")
     assert texts[start + 1: start + 3] == ["Phát động phong trào thi đua năm 2022",
                                            f"của {CLUSTER}"]
@@ -91,7 +93,7 @@ def test_basis_lines_are_italic_award_laws_then_the_conference(document: Documen
         f"{CLUSTER} ngày 20/12/2021.",
     ]
     assert all(font_value(p, "italic") is True for p in basis)
-    texts = _texts(document)
+    texts = paragraph_texts(document)
     assert texts[texts.index(basis[-1].text) + 1] == (
         f"{CLUSTER} xây dựng Kế hoạch phát động phong trào thi đua năm 2022 như sau:")
 
@@ -119,25 +121,25 @@ def test_numbered_sub_headings_and_the_period(document: Document) -> None:
         "1. Mục đích", "2. Yêu cầu",
         "1. Đối tượng", "2. Nội dung thi đua", "3. Hình thức tổ chức", "4. Thời gian thi đua",
     ]
-    texts = _texts(document)
+    texts = paragraph_texts(document)
     assert texts[texts.index("4. Thời gian thi đua") + 1] == (
         "Từ ngày 01/01/2022 đến ngày 31/12/2022.")
 
 
 def test_plan_points_fill_their_parts(document: Document) -> None:
-    texts = _texts(document)
-    assert _between(texts, "1. Mục đích", "2. Yêu cầu") == [
+    texts = paragraph_texts(document)
+    assert between(texts, "1. Mục đích", "2. Yêu cầu") == [
         "Động viên công chức, người lao động của các thành viên Cụm thi đua hoàn thành xuất sắc "
         "nhiệm vụ công tác thanh tra, tiếp công dân, giải quyết khiếu nại, tố cáo và phòng, "
         "chống tham nhũng năm 2022.",
         "Thông qua phong trào thi đua, phát hiện, bồi dưỡng, biểu dương và nhân rộng các điển "
         "hình tiên tiến.",
     ]
-    assert len(_between(texts, "2. Nội dung thi đua", "3. Hình thức tổ chức")) == 2
+    assert len(between(texts, "2. Nội dung thi đua", "3. Hình thức tổ chức")) == 2
 
 
 def test_award_points_then_standards_with_thresholds(document: Document) -> None:
-    part = _between(_texts(document), ROMAN_HEADINGS[2], ROMAN_HEADINGS[3])
+    part = between(paragraph_texts(document), ROMAN_HEADINGS[2], ROMAN_HEADINGS[3])
     assert part[0].startswith("Cuối năm, Cụm bình xét, suy tôn đơn vị dẫn đầu")
     assert part[1:] == [
         "Cờ thi đua của Thanh tra Chính phủ: xét tặng cho tập thể dẫn đầu Cụm thi đua, được Hội "
@@ -151,14 +153,14 @@ def test_award_points_then_standards_with_thresholds(document: Document) -> None
 
 
 def test_quotas_with_count_words(document: Document) -> None:
-    assert _between(_texts(document), ROMAN_HEADINGS[3], ROMAN_HEADINGS[4]) == [
+    assert between(paragraph_texts(document), ROMAN_HEADINGS[3], ROMAN_HEADINGS[4]) == [
         "Cờ thi đua của Thanh tra Chính phủ: 01 (một) tập thể dẫn đầu Cụm.",
         "Bằng khen của Tổng Thanh tra Chính phủ: không quá 02 (hai) tập thể, cá nhân.",
     ]
 
 
 def test_procedure_takes_the_files_deadline_from_the_timeline(document: Document) -> None:
-    assert _between(_texts(document), ROMAN_HEADINGS[4], ROMAN_HEADINGS[5]) == [
+    assert between(paragraph_texts(document), ROMAN_HEADINGS[4], ROMAN_HEADINGS[5]) == [
         "Hồ sơ đề nghị khen thưởng gồm: tờ trình đề nghị khen thưởng; biên bản họp bình xét, "
         "suy tôn; báo cáo thành tích của tập thể, cá nhân được đề nghị khen thưởng; danh sách "
         "tập thể, cá nhân đề nghị khen thưởng.",
@@ -169,8 +171,8 @@ def test_procedure_takes_the_files_deadline_from_the_timeline(document: Document
 
 
 def test_implementation_names_next_years_leader_and_deputy(document: Document) -> None:
-    part = _between(_texts(document), ROMAN_HEADINGS[5], "Lịch thực hiện các nội dung chính "
-                    "như sau:")
+    lead = "Lịch thực hiện các nội dung chính như sau:"
+    part = between(paragraph_texts(document), ROMAN_HEADINGS[5], lead)
     assert part[0].startswith("Cụm trưởng chủ trì, phối hợp với Cụm phó")
     officers = part[-1]
     assert officers.startswith("Năm 2022, Thanh tra tỉnh Kiên Giang là Cụm trưởng, chủ trì ")
@@ -263,7 +265,7 @@ def test_issued_under_the_leaders_unit(edited: Make, tmp_path: Path) -> None:
 def test_no_files_task_gives_a_deadline_without_a_date(edited: Make, tmp_path: Path) -> None:
     path = edited(lambda b: set_cell(b, "Lịch thực hiện", "Nội dung công việc", 5,
                                      "Gửi báo cáo tổng kết về Thanh tra Chính phủ"))
-    part = _between(_texts(_plan(path, tmp_path / "out")), ROMAN_HEADINGS[4],
+    part = between(paragraph_texts(_plan(path, tmp_path / "out")), ROMAN_HEADINGS[4],
                     ROMAN_HEADINGS[5])
     assert part[-1] == "Thời hạn gửi hồ sơ thực hiện theo hướng dẫn của Thanh tra Chính phủ."
     assert not any("20/12/2022" in line for line in part)
@@ -274,7 +276,7 @@ def test_settings_drive_thresholds_and_quotas(edited: Make, tmp_path: Path) -> N
         set_form(book, "Cài đặt", "Tỷ lệ phiếu tối thiểu cho Bằng khen (%)", 66.5)
         set_form(book, "Cài đặt", "Số Bằng khen tối đa", 3)
 
-    texts = _texts(_plan(edited(settings), tmp_path / "out"))
+    texts = paragraph_texts(_plan(edited(settings), tmp_path / "out"))
     assert "Bằng khen của Tổng Thanh tra Chính phủ: không quá 03 (ba) tập thể, cá nhân." in texts
     assert any("đạt từ 66,5% số phiếu đồng ý" in line for line in texts)
 
@@ -296,8 +298,8 @@ def test_empty_plan_and_timeline_sheets_print_no_empty_heading_or_table(
         "V. TỔ CHỨC THỰC HIỆN",
     ]
     assert _headings(document, "Heading 1.") == ["1. Thời gian thi đua"]
-    texts = _texts(document)
-    part = _between(texts, "V. TỔ CHỨC THỰC HIỆN", texts[-1])
+    texts = paragraph_texts(document)
+    part = between(texts, "V. TỔ CHỨC THỰC HIỆN", texts[-1])
     assert len(part) == 1 and part[0].startswith("Năm 2022, Thanh tra tỉnh Kiên Giang là Cụm "
                                                   "trưởng")
     assert texts[-1].endswith("./.")

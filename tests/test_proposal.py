@@ -10,7 +10,14 @@ import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from docx_helpers import all_text, assert_length, font_value, format_value, paragraph_with
+from docx_helpers import (
+    all_text,
+    assert_length,
+    font_value,
+    format_value,
+    paragraph_texts,
+    paragraph_with,
+)
 
 from docgen.build import check
 from docgen.compose.proposal import proposal_number_line, reference
@@ -28,9 +35,6 @@ def _proposal(workbook: Path, out: Path) -> Document:
 def proposal(tmp_path_factory: pytest.TempPathFactory) -> Document:
     return _proposal(SAMPLE, tmp_path_factory.mktemp("out"))
 
-
-def _texts(document: Document) -> list[str]:
-    return [p.text for p in document.paragraphs]
 
 
 def _after(texts: list[str], line: str, count: int) -> list[str]:
@@ -57,7 +61,7 @@ def test_title_subject_and_addressee(proposal: Document) -> None:
         "Thanh tra Chính phủ năm 2021")
     assert format_value(subject, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
     assert ("Kính gửi: Tổng Thanh tra Chính phủ (qua Thường trực Hội đồng Thi đua - Khen thưởng "
-            "ngành Thanh tra).") in _texts(proposal)
+            "ngành Thanh tra).") in paragraph_texts(proposal)
 
 
 def test_basis_lines_end_with_the_minutes(proposal: Document) -> None:
@@ -92,7 +96,7 @@ def test_result_paragraph_and_body_format(proposal: Document) -> None:
 
 def test_proposals_numbered_by_award(proposal: Document) -> None:
     request = f"{CLUSTER} kính đề nghị Tổng Thanh tra Chính phủ xem xét, tặng:"
-    assert _after(_texts(proposal), request, 4) == [
+    assert _after(paragraph_texts(proposal), request, 4) == [
         "1. Cờ thi đua của Thanh tra Chính phủ cho 01 (một) tập thể:",
         "- Thanh tra tỉnh Sóc Trăng.",
         "2. Bằng khen của Tổng Thanh tra Chính phủ cho 01 (một) tập thể:",
@@ -105,7 +109,7 @@ def test_attachments_and_closing(proposal: Document) -> None:
         proposal, "(Kèm theo: Biên bản họp bình xét; Danh sách đề nghị khen thưởng; Báo cáo "
         "thành tích của các tập thể được đề nghị).")
     assert font_value(attached, "italic") is True
-    texts = _texts(proposal)
+    texts = paragraph_texts(proposal)
     closing = "Kính trình Tổng Thanh tra Chính phủ xem xét, quyết định./."
     assert texts.index(closing) == texts.index(attached.text) + 1
 
@@ -159,7 +163,7 @@ def test_only_proposed_nominees_are_listed_with_counts(
         set_cell(book, "Ký và nơi nhận", "Số", 2, 5)
 
     proposal = _proposal(edited(nominees), tmp_path / "out")
-    texts = _texts(proposal)
+    texts = paragraph_texts(proposal)
     request = f"{CLUSTER} kính đề nghị Tổng Thanh tra Chính phủ xem xét, tặng:"
     assert _after(texts, request, 6) == [
         "1. Cờ thi đua của Thanh tra Chính phủ cho 01 (một) tập thể:",
@@ -182,7 +186,7 @@ def test_only_the_awards_proposed_are_in_the_subject(
 ) -> None:
     path = edited(lambda b: set_cell(b, "Bình xét", "Số phiếu đồng ý", 1, 4))
     proposal = _proposal(path, tmp_path / "out")
-    texts = _texts(proposal)
+    texts = paragraph_texts(proposal)
     assert ("Về việc đề nghị tặng Bằng khen của Tổng Thanh tra Chính phủ năm 2021") in texts
     assert not any("Cờ thi đua" in t for t in texts)
     request = f"{CLUSTER} kính đề nghị Tổng Thanh tra Chính phủ xem xét, tặng:"
