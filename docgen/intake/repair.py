@@ -21,6 +21,7 @@ from docgen.intake.collect import Collector
 from docgen.intake.reader import load
 from docgen.intake.schema import SHEETS, Sheet
 from docgen.intake.source import converted
+from docgen.intake.writer import set_value
 from docgen.vi import name_key
 
 UNICODE_FONT = "Times New Roman"
@@ -66,7 +67,7 @@ def _repair_sheet(ws: Any, out: Collector) -> None:
             verdict = legacy.examine(text, cell.font.name)
             if verdict is None or verdict.text is None:
                 continue
-            cell.value = verdict.text
+            set_value(cell, verdict.text)
             font = copy(cell.font)
             font.name = UNICODE_FONT
             cell.font = font

@@ -33,7 +33,9 @@ from docgen.intake.schema import (
 )
 from docgen.vi import nfc
 
-__all__ = ["add_instruction", "fill_form", "fill_scores", "fill_table", "new_workbook"]
+__all__ = [
+    "add_instruction", "fill_form", "fill_scores", "fill_table", "new_workbook", "set_value",
+]
 
 FIRST_ROW = 2  # first data row of a table sheet, first field row of a form sheet
 LAST_ROW = 500  # drop-downs and formats of a blank table sheet reach this row
@@ -56,6 +58,9 @@ _TITLE_FONT = Font(bold=True, size=14)
 _HEADER_FILL = PatternFill(fill_type="solid", fgColor="DDEBF7")
 _HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+
+# Leading characters that make some spreadsheet app take typed text for a formula.
+FORMULA_LEADS = ("=", "+", "-", "@")
 
 _REQUIRED = "(bắt buộc)"
 _SCORE_HELP = "Điểm của tiêu chí có mã này (xem trang 'Tiêu chí')."
@@ -93,7 +98,7 @@ def add_instruction(wb: Workbook, text: str, *, bold: bool = False) -> None:
     """Append a paragraph to the instructions sheet, after a blank line."""
     ws = wb[INSTRUCTIONS_TITLE]
     row = ws.max_row + 2
-    cell = ws.cell(row=row, column=1, value=nfc(text))
+    cell = set_value(ws.cell(row=row, column=1), nfc(text))
     cell.alignment = _WRAP
     if bold:
         cell.font = _BOLD
@@ -142,7 +147,7 @@ def _write_instructions(ws: Worksheet) -> None:
     for row, (text, bold) in enumerate(_instruction_lines(), start=1):
         if not text:
             continue
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = set_value(ws.cell(row=row, column=1), text)
         cell.alignment = _WRAP
         if bold:
             cell.font = _BOLD
@@ -152,7 +157,7 @@ def _write_instructions(ws: Worksheet) -> None:
 def _build_table(ws: Worksheet, sheet: Sheet, lists: _ListSource) -> None:
     """Write the header row of a table sheet, with help, drop-downs and formats below it."""
     for index, column in enumerate(sheet.columns, start=1):
-        cell = ws.cell(row=1, column=index, value=column.header)
+        cell = set_value(ws.cell(row=1, column=index), column.header)
         _style_header(cell)
         comment = _help_text(column)
         if comment:
@@ -169,11 +174,11 @@ def _build_table(ws: Worksheet, sheet: Sheet, lists: _ListSource) -> None:
 def _build_form(ws: Worksheet, sheet: Sheet, lists: _ListSource) -> None:
     """Write a form sheet: one row per field with its label, an empty value and help."""
     for index, header in enumerate(FORM_HEADERS, start=1):
-        _style_header(ws.cell(row=1, column=index, value=header))
+        _style_header(set_value(ws.cell(row=1, column=index), header))
         ws.column_dimensions[get_column_letter(index)].width = _FORM_WIDTHS[index - 1]
     for row, column in enumerate(sheet.columns, start=FIRST_ROW):
-        ws.cell(row=row, column=1, value=column.header).alignment = _WRAP
-        ws.cell(row=row, column=3, value=_help_text(column)).alignment = _WRAP
+        set_value(ws.cell(row=row, column=1), column.header).alignment = _WRAP
+        set_value(ws.cell(row=row, column=3), _help_text(column)).alignment = _WRAP
         value = ws.cell(row=row, column=2)
         value.alignment = _WRAP
         if column.kind in NUMBER_FORMATS:
@@ -186,7 +191,7 @@ def _build_form(ws: Worksheet, sheet: Sheet, lists: _ListSource) -> None:
 def _add_score_column(ws: Worksheet, code: str) -> int:
     """Add a criterion column to the score sheet; return its column index."""
     index = int(ws.max_column) + 1
-    cell = ws.cell(row=1, column=index, value=nfc(code))
+    cell = set_value(ws.cell(row=1, column=index), nfc(code))
     _style_header(cell)
     cell.comment = _comment(_SCORE_HELP)
     ws.column_dimensions[get_column_letter(index)].width = _SCORE_WIDTH
@@ -261,7 +266,7 @@ class _ListSource:
         ws = self._sheet()
         index = len(self._ranges) + 1
         for row, label in enumerate(labels, start=1):
-            ws.cell(row=row, column=index, value=label)
+            set_value(ws.cell(row=row, column=index), label)
         letter = get_column_letter(index)
         return f"'{LISTS_TITLE}'!${letter}$1:${letter}${len(labels)}"
 
@@ -274,6 +279,21 @@ class _ListSource:
 
 
 # --- filling values ---------------------------------------------------------------------------
+
+
+def set_value(cell: Cell, value: object) -> Cell:
+    """Store `value` in `cell` and return the cell; text is always stored as text.
+
+    openpyxl turns a string starting with "=" into a formula and "#N/A" into an error value,
+    so a string's data type is set back to text. Text starting with one of FORMULA_LEADS
+    also gets Excel's quote prefix, so a clerk who edits the cell later keeps it text.
+    """
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_LEADS):
+            cell.quotePrefix = True
+    return cell
 
 
 def fill_table(ws: Worksheet, sheet: Sheet, rows: Sequence[Mapping[str, object]]) -> None:
@@ -308,7 +328,7 @@ def fill_scores(ws: Worksheet, rows: Sequence[tuple[str, Mapping[str, float]]]) 
         for code, value in points.items():
             if code not in codes:
                 codes[code] = _add_score_column(ws, code)
-            cell = ws.cell(row=row, column=codes[code], value=value)
+            cell = set_value(ws.cell(row=row, column=codes[code]), value)
             cell.number_format = NUMBER_FORMATS[Kind.NUMBER]
 
 
@@ -325,7 +345,7 @@ def _check_fields(sheet: Sheet, values: Mapping[str, object]) -> None:
 
 def _write(cell: Cell, column: Column, value: object) -> None:
     """Write one value into a cell in the shape the sheet's readers expect."""
-    cell.value = None if value is None else _cell_value(column, value)
+    set_value(cell, None if value is None else _cell_value(column, value))
     if column.kind in NUMBER_FORMATS:
         cell.number_format = NUMBER_FORMATS[column.kind]
     if column.kind in _WRAPPED:
