@@ -19,7 +19,7 @@ from docgen.cli import main
 from docgen.intake import read_workbook
 from docgen.intake import schema as s
 from docgen.intake.writer import fill_form, fill_scores, fill_table
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import ROOT, SAMPLE, set_form
 
 
 def _make_sample_module(monkeypatch: pytest.MonkeyPatch) -> Any:
@@ -159,3 +159,32 @@ def test_rolled_workbook_checks_once_the_year_is_filled(tmp_path: Path) -> None:
     assert _dump(checked.book.settings) == _dump(old.settings)
     kept = [_dump(c) for c in old.citations if c.role != "basis"]
     assert [_dump(c) for c in checked.book.citations] == kept
+
+
+@pytest.mark.parametrize("year", [-5, 0, 1999, 2101, 99999])
+def test_init_refuses_an_impossible_year(year: int, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "trong.xlsx"
+    assert main(["init", "--year", str(year), str(path)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"Lỗi: Năm thi đua {year} không hợp lệ: phải từ 2000 đến 2100.")
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("year", [2000, 2100])
+def test_init_accepts_the_years_the_workbook_accepts(year: int, tmp_path: Path) -> None:
+    path = tmp_path / "trong.xlsx"
+    assert main(["init", "--year", str(year), str(path)]) == 0
+    cluster = openpyxl.load_workbook(path)["Thông tin chung"]
+    assert next(r[1].value for r in cluster.iter_rows(min_row=2) if r[0].value == "Năm thi đua") \
+        == year
+
+
+def test_rollover_refuses_a_year_past_the_last_one(edited: Any, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    source = edited(lambda book: set_form(book, "Thông tin chung", "Năm thi đua", 2100))
+    target = tmp_path / "nam-sau.xlsx"
+    assert main(["rollover", str(source), "--out", str(target)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "Lỗi: Không chuyển được sổ năm 2100 sang năm 2101: năm thi đua phải từ 2000 đến 2100.")
+    assert not target.exists()

@@ -29,8 +29,17 @@ LASTING_CITATIONS = ("award_basis", "directive")
 SIGNING_CARRIED = ("document", "addressee", "authority", "recipients", "archive")
 
 
+class YearlyError(DocgenError):
+    """A new year's workbook cannot be written as asked (bad year, path or target)."""
+
+
 def init_workbook(path: Path, year: int | None = None, *, force: bool = False) -> Path:
-    """Write a blank workbook to `path` (refusing to overwrite unless `force`)."""
+    """Write a blank workbook to `path` (refusing to overwrite unless `force`).
+
+    `year`, when given, is filled in and must be one the workbook accepts; None leaves it blank.
+    """
+    if year is not None:
+        check_year(year)
     _refuse_overwrite(path, force)
     return _save(new_workbook(year), path)
 
@@ -39,8 +48,9 @@ def rollover(source: Path, target: Path, *, force: bool = False) -> Workbook:
     """Write next year's workbook from `source` to `target`; return the source's model."""
     _refuse_overwrite(target, force)
     if target.resolve() == source.resolve():
-        raise DocgenError("Tệp sổ tính mới phải khác tệp nguồn.")
+        raise YearlyError("Tệp sổ tính mới phải khác tệp nguồn.")
     book = read_workbook(source)
+    _check_next_year(book.cluster.year)
     wb = new_workbook(book.cluster.year + 1, [c.code for c in book.criteria])
     for sheet in s.SHEETS:
         if sheet.form:
@@ -56,13 +66,34 @@ def rollover(source: Path, target: Path, *, force: bool = False) -> Workbook:
     return book
 
 
+def check_year(year: int) -> None:
+    """Raise YearlyError unless `year` is one the cluster sheet's year column accepts."""
+    low, high = _year_bounds()
+    if not low <= year <= high:
+        raise YearlyError(f"Năm thi đua {year} không hợp lệ: phải từ {low} đến {high}.")
+
+
+def _check_next_year(year: int) -> None:
+    low, high = _year_bounds()
+    if not low <= year + 1 <= high:
+        raise YearlyError(f"Không chuyển được sổ năm {year} sang năm {year + 1}: năm thi đua "
+                          f"phải từ {low} đến {high}.")
+
+
+def _year_bounds() -> tuple[int, int]:
+    """The years the workbook accepts: the bounds of the cluster sheet's year column."""
+    low, high = s.CLUSTER.column("year").bounds
+    assert high is not None, "the year column has an upper bound"
+    return low, high
+
+
 def _refuse_overwrite(path: Path, force: bool) -> None:
     if path.suffix.lower() != ".xlsx":
-        raise DocgenError(f"Tên tệp '{path.name}' phải có đuôi .xlsx.")
+        raise YearlyError(f"Tên tệp '{path.name}' phải có đuôi .xlsx.")
     if path.exists() and not force:
-        raise DocgenError(f"Tệp '{path}' đã có; thêm --force nếu muốn ghi đè.")
+        raise YearlyError(f"Tệp '{path}' đã có; thêm --force nếu muốn ghi đè.")
     if not path.parent.is_dir():
-        raise DocgenError(f"Không có thư mục '{path.parent}'.")
+        raise YearlyError(f"Không có thư mục '{path.parent}'.")
 
 
 def _save(wb: Any, path: Path) -> Path:
