@@ -32,12 +32,14 @@ class Checked:
 
 @dataclass(frozen=True)
 class Built:
-    """What a build wrote, and the Decree 30 warnings its documents drew."""
+    """What a build wrote, the Decree 30 warnings its documents drew, and the files of the
+    previous set that docgen did not make and carried over (`kept`)."""
 
     checked: Checked
     folder: Path
     paths: list[Path]
     warnings: list[str]
+    kept: list[str] = field(default_factory=list)
 
 
 def check(workbook: Path, warnings: list[Problem] | None = None) -> Checked:
@@ -51,14 +53,14 @@ def check(workbook: Path, warnings: list[Problem] | None = None) -> Checked:
 
 
 def select_kinds(only: Sequence[str] | None) -> list[DocumentKind]:
-    """The document kinds to build: all, or those named in `only`."""
+    """The document kinds to build: all, or those named in `only` (each once, in order)."""
     if not only:
         return list(KINDS.values())
     unknown = [code for code in only if code not in KINDS]
     if unknown:
         known = ", ".join(KINDS)
         raise DocgenError(f"Không có loại văn bản '{', '.join(unknown)}'. Các loại: {known}.")
-    return [KINDS[code] for code in only]
+    return [KINDS[code] for code in dict.fromkeys(only)]
 
 
 def render_all(checked: Checked, kinds: Sequence[DocumentKind],
@@ -71,13 +73,29 @@ def render_all(checked: Checked, kinds: Sequence[DocumentKind],
         renditions = kind.renditions(checked.book, checked.outcome)
         names = set(renditions[0].context) if renditions else None
         template = templates.load(kind, user_templates, names)
-        for rendition in renditions:
-            code = kind.code if rendition.part is None else f"{kind.code}_{rendition.part}"
+        parts = [r.part for r in renditions]
+        for rendition, code in zip(renditions, file_codes(kind.code, parts), strict=True):
             name = archive.file_name(cluster.year, cluster.number, code)
             data = template.render(rendition.context)
             outputs.append(archive.Output(name, data, kind.code, template.name,
-                                          template.sha256))
+                                          template.sha256, rendition.part))
     return outputs
+
+
+def file_codes(kind: str, parts: Sequence[str | None]) -> list[str]:
+    """The file-name code of each rendition of a kind, unique by construction.
+
+    A part is a unit's short name; two names that differ only in what a file name drops
+    ("TP. Cần Thơ 2", "TP Cần Thơ 2") would give one file, so a later clash gets "-2",
+    "-3" ... until it is unique; the manifest records each file's unit by its full name."""
+    codes: list[str] = []
+    for part in parts:
+        base = archive.slug(kind if part is None else f"{kind} {part}")
+        code, n = base, 2
+        while code in codes:
+            code, n = f"{base}-{n}", n + 1
+        codes.append(code)
+    return codes
 
 
 def lint_outputs(outputs: Sequence[archive.Output]) -> list[str]:
@@ -123,4 +141,5 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     cluster = checked.book.cluster
     published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,
                                 new_revision=revision, pdf=pdf)
-    return Built(checked, published.folder, published.paths, format_warnings)
+    return Built(checked, published.folder, published.paths, format_warnings,
+                 published.kept)

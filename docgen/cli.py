@@ -201,7 +201,12 @@ def _build(args: argparse.Namespace) -> None:
     _print_warnings(built.warnings)
     out.print(f"Đã lập {len(built.paths)} văn bản vào thư mục {built.folder}:")
     for path in built.paths:
-        out.print(f"  - {path.name}")
+        out.print(f"  - {path.name}", markup=False)
+    if built.kept:
+        out.print(f"Giữ nguyên {len(built.kept)} tệp không do docgen lập (đã có trong thư mục "
+                  "từ trước):")
+        for name in built.kept:
+            out.print(f"  - {name}", markup=False)
     if not args.lint:
         out.print("Chưa kiểm tra thể thức (--no-lint): chỉ dùng làm bản nháp.")
 
@@ -286,7 +291,7 @@ def _templates_check(args: argparse.Namespace) -> None:
     out.print(f"Mọi mẫu đều dùng được (điền thử bằng {args.workbook}).")
 
 
-STATUS = {"draft": "Bản nháp", "finalized": "Đã chốt"}
+STATUS = {"draft": "Bản nháp", "finalized": "Đã chốt", "damaged": "Hỏng manifest.json"}
 
 
 def _archive_list(args: argparse.Namespace) -> None:
@@ -298,12 +303,16 @@ def _archive_list(args: argparse.Namespace) -> None:
     for header in ("Năm", "Cụm", "Lần", "Trạng thái", "Văn bản", "Thư mục"):
         table.add_column(header)
     for s in sets:
-        status = STATUS.get(s.status, s.status)
+        status = STATUS[s.status]
         if s.status == "finalized":
-            status += f" {s.manifest.get('finalized_at', '')}"
-        docs = sum(1 for e in s.manifest.get("files", []) if e["file"].endswith(".docx"))
-        table.add_row(str(s.year), s.cluster, str(s.revision), status, str(docs), str(s.folder))
+            status += f" {s.finalized_at}"
+        docs = "?" if s.damage else str(len(s.documents))
+        table.add_row(str(s.year), s.cluster, str(s.revision), status, docs, str(s.folder))
     out.print(table)
+    for s in sets:
+        if s.damage:
+            err.print(f"Cảnh báo: bộ văn bản {s.describe()} có manifest.json hỏng: {s.damage} "
+                      "Chạy 'docgen archive verify' để xem chi tiết.", markup=False)
 
 
 def _archive_verify(args: argparse.Namespace) -> None:

@@ -6,6 +6,7 @@ should reach the user as a traceback.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -60,3 +61,27 @@ class FormatCheckFailed(DocgenError):
 
 class ArchiveError(DocgenError):
     """Documents could not be written to the archive folder."""
+
+
+# Vietnamese for the operating-system errors a clerk can meet on a PC or a shared drive.
+_OS_REASONS = {
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EDQUOT: "đã hết dung lượng được cấp trên ổ đĩa",
+    errno.EACCES: "không có quyền ghi hoặc tệp đang được mở ở chương trình khác",
+    errno.EPERM: "không có quyền thực hiện",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.EIO: "lỗi đọc/ghi ổ đĩa",
+    errno.ENOENT: "không tìm thấy thư mục hoặc tệp",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp chứ không phải thư mục",
+    errno.EISDIR: "đường dẫn là một thư mục",
+    errno.EEXIST: "đã có tệp hoặc thư mục cùng tên",
+    errno.ENAMETOOLONG: "đường dẫn quá dài",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A short Vietnamese reason for an OS error, with its number for the IT person."""
+    if getattr(exc, "winerror", None) == 32:  # ERROR_SHARING_VIOLATION
+        return "tệp đang được mở ở chương trình khác (ví dụ Word); hãy đóng tệp rồi chạy lại"
+    reason = _OS_REASONS.get(exc.errno or 0, "lỗi hệ thống")
+    return f"{reason} (mã lỗi {exc.errno})" if exc.errno else reason

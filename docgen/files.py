@@ -13,9 +13,15 @@ import zipfile
 from pathlib import Path
 
 
-def write_atomic(target: Path, data: bytes) -> Path:
-    """Write `data` to `target` atomically; return `target`."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+def write_atomic(target: Path, data: bytes, scratch: Path | None = None,
+                 prefix: str | None = None) -> Path:
+    """Write `data` to `target` atomically; return `target`.
+
+    The temporary file goes in `scratch` (same file system; default: the target's folder)
+    named `prefix` + random (default '.<target name>.'), so a killed write can leave a
+    leftover only where its owner knows to sweep it."""
+    folder = target.parent if scratch is None else scratch
+    fd, tmp = tempfile.mkstemp(prefix=prefix or f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -25,7 +31,23 @@ def write_atomic(target: Path, data: bytes) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    if scratch is not None:
+        fsync_dir(target.parent)
     return target
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (renames, new files) to disk; a no-op where the OS cannot.
+
+    Why: a rename is only durable once its directory is flushed; without it a power cut
+    right after a build can bring back the old set, or neither."""
+    if os.name == "nt":  # Windows cannot open a directory; NTFS journals renames itself
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)

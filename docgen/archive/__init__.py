@@ -1,21 +1,20 @@
 """Turn rendered documents into a per-year archive that can be trusted without docgen.
 
-See `layout` for where sets live, `store` for how they are written, finalized and verified.
+See `layout` for where sets live, `store` for how they are written, `sets` for how they are
+read, verified, finalized and bundled, `manifest` for how a manifest is checked.
 """
 
 from docgen.archive.layout import DEFAULT_ROOT, cluster_slug, file_name, parse_cluster, slug
-from docgen.archive.store import (
-    Output,
-    Published,
+from docgen.archive.sets import (
     SetInfo,
     bundle,
     finalize,
     find_set,
     list_sets,
-    publish,
     sha256,
     verify_set,
 )
+from docgen.archive.store import Output, Published, publish
 
 __all__ = [
     "DEFAULT_ROOT",

@@ -40,10 +40,16 @@ def parse_cluster(text: str) -> str:
     """A cluster named on the command line ('9', 'IX', 'cum-ix', 'Cụm IX') as its slug."""
     text = text.strip()
     if text.isdigit():
+        if not 1 <= int(text) <= 3999:
+            raise ArchiveError(f"Số cụm '{text}' không hợp lệ: cần một số từ 1 đến 3999 "
+                               "(ví dụ 9), số La Mã (IX) hoặc tên thư mục (cum-ix).")
         return cluster_slug(int(text))
     if re.fullmatch(r"[IVXLCDMivxlcdm]+", text):
         return f"cum-{text.lower()}"
-    return slug(text)
+    found = slug(text)
+    if not found:
+        raise ArchiveError(f"Tên cụm '{text}' không hợp lệ: ví dụ 9, IX hoặc cum-ix.")
+    return found
 
 
 def file_name(year: int, number: int, code: str, suffix: str = ".docx") -> str:

@@ -1,21 +1,23 @@
 """Turn a build's documents into a trusted year's set: staged, swapped in whole, with a manifest.
 
 A set is written into a hidden staging folder beside its place, then swapped in with two
-renames, under a lock. A build killed before the swap leaves the previous set untouched; a
-build killed between the two renames is repaired by the next build. A finalized set is never
-overwritten: a new build goes to the next revision, beside it.
+renames, under the lock of that cluster and year; everything a build does to the year
+folder, the clean-up after a killed build included, touches only its own cluster's
+folders, so builds of other clusters and years run side by side. A build killed before
+the swap leaves the previous set untouched; an error between the two renames puts the
+previous set back; a build killed there is repaired by the next build of that set.
+
+A finalized set is never overwritten, nor is a set whose manifest is damaged (it might
+have been finalized): a new build goes to the next revision, beside it. Files in the set
+that docgen did not make (a signed scan) are carried into the new set, never deleted.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import io
-import json
 import os
 import shutil
 import tempfile
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,92 +25,111 @@ from typing import Any
 
 from docgen import __version__
 from docgen.archive import layout as lay
+from docgen.archive import manifest as mf
 from docgen.archive.lock import locked
-from docgen.errors import ArchiveError
-from docgen.files import FIXED_TIME, write_atomic
+from docgen.archive.recovery import OLD, STAGING, recover
+from docgen.archive.sets import SetInfo, lock_path, read_set, sha256, to_json
+from docgen.errors import ArchiveError, os_reason
+from docgen.files import fsync_dir, write_atomic
 
 # Converts the .docx files of a staging folder; returns (pdf path, page count) per file.
 PdfConverter = Callable[[list[Path]], list[tuple[Path, int]]]
 
-
 @dataclass(frozen=True)
 class Output:
-    """A rendered document and where it came from."""
+    """A rendered document and where it came from; `part` is the text its file name was
+    made from when the kind makes one file per unit (the unit's short name), else None."""
 
     name: str
     data: bytes
     kind: str
     template: str
     template_sha256: str
-
-
-@dataclass(frozen=True)
-class SetInfo:
-    """One archived set: year, cluster, revision, its folder and manifest."""
-
-    year: int
-    cluster: str
-    revision: int
-    folder: Path
-    manifest: dict[str, Any]
-
-    @property
-    def status(self) -> str:
-        """'draft' or 'finalized'."""
-        return str(self.manifest.get("status", "draft"))
+    part: str | None = None
 
 
 @dataclass(frozen=True)
 class Published:
-    """What a build wrote."""
+    """What a build wrote, and the files of the previous set it carried over (`kept`)."""
 
     folder: Path
     paths: list[Path]
     revision: int
-
-
-def sha256(data: bytes) -> str:
-    """Hex SHA-256 of some bytes."""
-    return hashlib.sha256(data).hexdigest()
+    kept: list[str]
 
 
 def publish(root: Path, year: int, number: int, outputs: Sequence[Output], workbook: Path, *,
             new_revision: bool = False, pdf: PdfConverter | None = None) -> Published:
-    """Write a year's set under `root`; refuse to replace a finalized set unless
+    """Write a year's set under `root`; refuse to replace a finalized or damaged set unless
     `new_revision` asks for the next revision."""
+    _refuse_duplicate_names(outputs)
     cluster = lay.cluster_slug(number)
-    year_dir = root / str(year)
-    with locked(year_dir / f".{cluster}.lock", f"năm {year}, {cluster}"):
-        _recover(year_dir)
-        revision = _target_revision(root, year, cluster, new_revision)
-        target = lay.set_folder(root, year, cluster, revision)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=year_dir))
-        try:
-            paths, pages = _stage(staging, outputs, workbook, pdf)
-            manifest = _manifest(year, cluster, revision, outputs, workbook, staging, pages)
-            write_atomic(staging / lay.MANIFEST, _json(manifest))
-            _swap(staging, target)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-    return Published(target, [target / p.name for p in paths], revision)
+    try:
+        with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
+            recover(root / str(year), cluster)
+            revision, current = _target(root, year, cluster, new_revision)
+            target = lay.set_folder(root, year, cluster, revision)
+            return _publish_into(target, revision, current, outputs, workbook, pdf)
+    except OSError as exc:
+        raise ArchiveError(f"Không ghi được bộ văn bản năm {year} của {cluster} vào "
+                           f"'{root}': {os_reason(exc)}. Bộ văn bản đã lưu trước đó (nếu có) "
+                           "vẫn giữ nguyên.") from exc
 
 
-def _target_revision(root: Path, year: int, cluster: str, new_revision: bool) -> int:
+def _refuse_duplicate_names(outputs: Sequence[Output]) -> None:
+    seen: dict[str, Output] = {}
+    for output in outputs:
+        key = output.name.casefold()  # one file on Windows and macOS
+        if key in seen:
+            first = seen[key]
+            raise ArchiveError(f"Hai văn bản cùng tên tệp '{output.name}' "
+                               f"({_label(first)} và {_label(output)}); không lưu.")
+        seen[key] = output
+
+
+def _label(output: Output) -> str:
+    return f"'{output.kind}: {output.part}'" if output.part else f"'{output.kind}'"
+
+
+def _publish_into(target: Path, revision: int, current: SetInfo | None,
+                  outputs: Sequence[Output], workbook: Path,
+                  pdf: PdfConverter | None) -> Published:
+    year_dir = target.parent
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}{STAGING}", dir=year_dir))
+    try:
+        paths, pages = _stage(staging, outputs, workbook, pdf)
+        kept = _carry_over(current, staging) if current is not None else []
+        manifest = _manifest(target, revision, outputs, workbook, staging, pages)
+        write_atomic(staging / lay.MANIFEST, to_json(manifest))
+        fsync_dir(staging)
+        _swap(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return Published(target, [target / p.name for p in paths], revision, kept)
+
+
+def _target(root: Path, year: int, cluster: str,
+            new_revision: bool) -> tuple[int, SetInfo | None]:
+    """The revision to write and the set it replaces (None for a new folder)."""
     present = lay.revisions(root, year, cluster)
-    if not present:
-        return 1
-    latest = present[-1]
+    latest = present[-1] if present else 1
+    current = read_set(lay.set_folder(root, year, cluster, latest))
+    if current is None:
+        return latest, None
     if new_revision:
-        return latest + 1
-    info = read_set(lay.set_folder(root, year, cluster, latest))
-    if info is not None and info.status == "finalized":
+        return latest + 1, None
+    if current.damage is not None:
+        raise ArchiveError(
+            f"Bộ văn bản năm {year} của {cluster} (lần {latest}) có manifest.json hỏng "
+            f"({current.damage}); không ghi đè vì không biết bộ này đã chốt hay chưa. Muốn "
+            f"lập lại, thêm --revision để tạo lần {latest + 1} bên cạnh.")
+    if current.status == "finalized":
         raise ArchiveError(
             f"Bộ văn bản năm {year} của {cluster} (lần {latest}) đã được chốt ngày "
-            f"{info.manifest.get('finalized_at', '')}; không ghi đè. Muốn lập lại, thêm "
-            f"--revision để tạo lần {latest + 1} bên cạnh."
-        )
-    return latest
+            f"{current.finalized_at}; không ghi đè. Muốn lập lại, thêm "
+            f"--revision để tạo lần {latest + 1} bên cạnh.")
+    return latest, current
 
 
 def _stage(staging: Path, outputs: Sequence[Output], workbook: Path,
@@ -127,30 +148,60 @@ def _stage(staging: Path, outputs: Sequence[Output], workbook: Path,
     return paths, pages
 
 
+def _carry_over(current: SetInfo, staging: Path) -> list[str]:
+    """Copy into `staging` every file of the current set that docgen did not make; return
+    their names. Copies, not moves: if this build fails, the current set is untouched."""
+    made = {e.file.casefold() for e in current.entries} | {lay.MANIFEST, mf.MARKER}
+    kept = []
+    for parent, _, files in os.walk(current.folder, followlinks=False):
+        for name in sorted(files):
+            path = Path(parent) / name
+            relative = path.relative_to(current.folder).as_posix()
+            if relative.casefold() in made or _is_leftover(name):
+                continue
+            destination = staging / relative
+            if destination.exists() or destination.is_symlink():
+                raise ArchiveError(
+                    f"Tệp '{path}' không do docgen lập nhưng trùng tên với tệp sắp lập; hãy "
+                    "đổi tên hoặc chuyển tệp đó ra chỗ khác rồi lập lại.")
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, destination, follow_symlinks=False)
+            kept.append(relative)
+    return kept
+
+
+def _is_leftover(name: str) -> bool:
+    """A temporary file of an interrupted write by an older docgen ('.x.docx.abc.tmp')."""
+    return name.startswith(".") and name.endswith(".tmp")
+
+
 def _source_name(workbook: Path) -> str:
     return f"{lay.slug(workbook.stem) or 'so-tinh'}.xlsx"
 
 
-def _manifest(year: int, cluster: str, revision: int, outputs: Sequence[Output],
-              workbook: Path, staging: Path, pages: dict[str, int]) -> dict[str, Any]:
+def _manifest(target: Path, revision: int, outputs: Sequence[Output], workbook: Path,
+              staging: Path, pages: dict[str, int]) -> dict[str, Any]:
     files: list[dict[str, Any]] = []
     for o in outputs:
-        files.append({"file": o.name, "kind": o.kind, "sha256": sha256(o.data),
-                      "size": len(o.data), "template": o.template,
-                      "template_sha256": o.template_sha256})
+        entry = {"file": o.name, "kind": o.kind, "sha256": sha256(o.data),
+                 "size": len(o.data), "template": o.template,
+                 "template_sha256": o.template_sha256}
+        files.append(entry if o.part is None else {**entry, "part": o.part})
     kinds = {Path(o.name).stem: o.kind for o in outputs}
-    for path in sorted(staging.glob("*.pdf")):
-        data = path.read_bytes()
-        files.append({"file": path.name, "kind": kinds.get(path.stem, ""),
-                      "sha256": sha256(data), "size": len(data), "source": f"{path.stem}.docx",
-                      "pages": pages.get(path.name, 0)})
+    for name in sorted(pages):  # the PDFs this build converted, not a PDF carried over
+        data = (staging / name).read_bytes()
+        stem = Path(name).stem
+        files.append({"file": name, "kind": kinds.get(stem, ""), "sha256": sha256(data),
+                      "size": len(data), "source": f"{stem}.docx", "pages": pages[name]})
     source = staging / lay.SOURCE_DIR / _source_name(workbook)
     data = source.read_bytes()
+    named = lay.split_set_name(target.name)
+    assert named is not None  # target comes from lay.set_folder
     return {
         "docgen_version": __version__,
         "built_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-        "year": year,
-        "cluster": cluster,
+        "year": int(target.parent.name),
+        "cluster": named[0],
         "revision": revision,
         "status": "draft",
         "workbook": {"file": f"{lay.SOURCE_DIR}/{source.name}", "original": workbook.name,
@@ -160,117 +211,18 @@ def _manifest(year: int, cluster: str, revision: int, outputs: Sequence[Output],
 
 
 def _swap(staging: Path, target: Path) -> None:
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
+    """Put `staging` in `target`'s place; on an error between the two renames, put the
+    previous set back, so a set is never left hidden."""
+    old = target.with_name(f".{target.name}{OLD}{os.getpid()}")
+    moved = target.exists()
+    if moved:
         os.replace(target, old)
-    os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _recover(year_dir: Path) -> None:
-    """Undo what a killed build left: restore a set moved aside, drop staging folders."""
-    if not year_dir.is_dir():
-        return
-    for child in sorted(year_dir.iterdir()):
-        name = child.name
-        if name.startswith(".") and ".old-" in name:
-            original = year_dir / name[1:].split(".old-")[0]
-            if original.exists():
-                shutil.rmtree(child, ignore_errors=True)
-            else:
-                os.replace(child, original)
-        elif name.startswith(".") and ".staging-" in name:
-            shutil.rmtree(child, ignore_errors=True)
-
-
-def _json(value: dict[str, Any]) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def read_set(folder: Path) -> SetInfo | None:
-    """The set in `folder`, or None when it has no readable manifest."""
-    named = lay.split_set_name(folder.name)
     try:
-        manifest = json.loads((folder / lay.MANIFEST).read_text(encoding="utf-8"))
-        year = int(folder.parent.name)
-    except (OSError, ValueError):
-        return None
-    if named is None or not isinstance(manifest, dict):
-        return None
-    return SetInfo(year, named[0], named[1], folder, manifest)
-
-
-def list_sets(root: Path) -> list[SetInfo]:
-    """Every archived set under `root`, by year, cluster and revision."""
-    found = []
-    if root.is_dir():
-        for year_dir in sorted(p for p in root.iterdir() if p.is_dir() and p.name.isdigit()):
-            for folder in sorted(year_dir.iterdir()):
-                info = read_set(folder) if folder.is_dir() else None
-                if info is not None:
-                    found.append(info)
-    return sorted(found, key=lambda s: (s.year, s.cluster, s.revision))
-
-
-def find_set(root: Path, year: int, cluster: str, revision: int | None = None) -> SetInfo:
-    """A set by year, cluster and revision (the latest when None), or ArchiveError."""
-    present = lay.revisions(root, year, cluster)
-    wanted = revision or (present[-1] if present else 1)
-    info = read_set(lay.set_folder(root, year, cluster, wanted))
-    if info is None:
-        raise ArchiveError(f"Không có bộ văn bản năm {year} của {cluster}"
-                           f"{f' (lần {revision})' if revision else ''} trong '{root}'.")
-    return info
-
-
-def finalize(root: Path, year: int, cluster: str) -> SetInfo:
-    """Mark the latest set as sent; refuse when its files no longer match the manifest."""
-    info = find_set(root, year, cluster)
-    with locked(root / str(year) / f".{cluster}.lock", f"năm {year}, {cluster}"):
-        problems = verify_set(info)
-        if problems:
-            raise ArchiveError("Không chốt được vì bộ văn bản đã bị thay đổi:\n"
-                               + "\n".join(f"  - {p}" for p in problems))
-        if info.status != "finalized":
-            info.manifest["status"] = "finalized"
-            info.manifest["finalized_at"] = dt.date.today().strftime("%d/%m/%Y")
-            write_atomic(info.folder / lay.MANIFEST, _json(info.manifest))
-    return info
-
-
-def verify_set(info: SetInfo) -> list[str]:
-    """Vietnamese lines naming each changed, missing or extra file of a set."""
-    problems = []
-    listed = {entry["file"]: entry for entry in info.manifest.get("files", [])}
-    listed[info.manifest["workbook"]["file"]] = info.manifest["workbook"]
-    for name, entry in listed.items():
-        path = info.folder / name
-        if not path.is_file():
-            problems.append(f"{info.folder / name}: thiếu tệp.")
-        elif sha256(path.read_bytes()) != entry["sha256"]:
-            problems.append(f"{info.folder / name}: nội dung đã bị thay đổi (khác mã băm "
-                            "trong manifest.json).")
-    for path in sorted(info.folder.rglob("*")):
-        name = path.relative_to(info.folder).as_posix()
-        if path.is_file() and name != lay.MANIFEST and name not in listed:
-            problems.append(f"{path}: tệp lạ, không có trong manifest.json.")
-    return problems
-
-
-def bundle(root: Path, year: int, cluster: str, revision: int | None = None) -> Path:
-    """One .zip of a set (documents, PDFs, workbook copy, manifest) beside its folder."""
-    info = find_set(root, year, cluster, revision)
-    problems = verify_set(info)
-    if problems:
-        raise ArchiveError("Không đóng gói được vì bộ văn bản đã bị thay đổi:\n"
-                           + "\n".join(f"  - {p}" for p in problems))
-    names = [e["file"] for e in info.manifest.get("files", [])]
-    names += [info.manifest["workbook"]["file"], lay.MANIFEST]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        for name in names:
-            entry = zipfile.ZipInfo(f"{info.folder.name}/{name}", date_time=FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            package.writestr(entry, (info.folder / name).read_bytes())
-    return write_atomic(info.folder.with_name(f"{year}_{info.folder.name}.zip"),
-                        buffer.getvalue())
+        os.replace(staging, target)
+    except BaseException:
+        if moved:
+            os.replace(old, target)
+        raise
+    fsync_dir(target.parent)
+    if moved:
+        shutil.rmtree(old, ignore_errors=True)

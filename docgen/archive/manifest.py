@@ -1,0 +1,166 @@
+"""Turn a set folder's `manifest.json` (and its finalization marker) into checked records.
+
+A manifest is the set's own account of itself, but it is a file on a shared drive: it can be
+truncated, hand-edited or deleted. Nothing here trusts it: every key is checked for presence
+and type, every path must be a plain relative name inside the set, no file may be listed
+twice, and the year, cluster and revision must be the folder's own. A manifest that fails
+is reported as damaged, naming the key, never skipped or guessed around.
+
+Finalization rests on two files, not one: the manifest's `status` and a separate marker,
+`finalized.json`, which also records the SHA-256 of the manifest as finalized. Either one
+protects the set from being overwritten; the marker also reveals a manifest changed later.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from docgen.archive import layout as lay
+
+MARKER = "finalized.json"
+STATUSES = ("draft", "finalized")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+# Keys every manifest must hold, with the JSON type each must have.
+_TOP: dict[str, type] = {"year": int, "cluster": str, "revision": int, "status": str,
+                         "workbook": dict, "files": list}
+_ENTRY: dict[str, type] = {"file": str, "sha256": str, "size": int}
+_MARKER: dict[str, type] = {"year": int, "cluster": str, "revision": int,
+                            "finalized_at": str, "manifest_sha256": str}
+_TYPE_WORDS = {int: "một số nguyên", str: "một chuỗi chữ", dict: "một đối tượng {…}",
+               list: "một danh sách […]"}
+
+
+class DamagedManifest(ValueError):
+    """A manifest or marker that cannot be trusted; the message names the key (Vietnamese)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file the manifest lists: its path inside the set, hash and size."""
+
+    file: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Where:
+    """The set a manifest must describe: its folder's year, cluster and revision."""
+
+    year: int
+    cluster: str
+    revision: int
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    """The JSON object in `path`; DamagedManifest when missing, unreadable or not an object.
+
+    Duplicate keys are refused: JSON readers keep the last one silently, so a file listed
+    under one name twice could otherwise hide."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DamagedManifest(f"không có tệp {path.name}.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DamagedManifest(f"không đọc được tệp {path.name}.") from exc
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except ValueError as exc:
+        raise DamagedManifest(f"{path.name} không phải JSON hợp lệ ({_json_place(exc)}).") \
+            from exc
+    if not isinstance(value, dict):
+        raise DamagedManifest(f"{path.name} phải là một đối tượng JSON {{…}}.")
+    return value
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"khóa '{key}' xuất hiện hai lần")
+        seen[key] = value
+    return seen
+
+
+def _json_place(exc: ValueError) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"dòng {exc.lineno}, cột {exc.colno}"
+    return str(exc)
+
+
+def entries(manifest: dict[str, Any], where: Where) -> list[Entry]:
+    """Every file the manifest lists (documents, PDFs, the workbook copy), checked.
+
+    Raise DamagedManifest naming the first key that is missing, of the wrong type, or
+    holds a path that is not a plain name inside the set, or a file listed twice."""
+    _require(manifest, _TOP, "")
+    _check_identity(manifest, where)
+    if manifest["status"] not in STATUSES:
+        raise DamagedManifest(f"khóa 'status' phải là 'draft' hoặc 'finalized', không phải "
+                              f"'{manifest['status']}'.")
+    found: list[Entry] = []
+    for index, raw in enumerate(manifest["files"]):
+        found.append(_entry(raw, f"files[{index}]"))
+    found.append(_entry(manifest["workbook"], "workbook"))
+    seen: set[str] = set()
+    for entry in found:
+        key = entry.file.casefold()  # Windows and macOS folders ignore case
+        if key in seen or entry.file in (lay.MANIFEST, MARKER):
+            raise DamagedManifest(f"tệp '{entry.file}' được liệt kê hai lần.")
+        seen.add(key)
+    return found
+
+
+def _require(value: dict[str, Any], keys: dict[str, type], prefix: str) -> None:
+    for key, kind in keys.items():
+        name = f"{prefix}{key}"
+        if key not in value:
+            raise DamagedManifest(f"thiếu khóa '{name}'.")
+        # bool is an int in Python, never a valid count or year here
+        if not isinstance(value[key], kind) or isinstance(value[key], bool):
+            raise DamagedManifest(f"khóa '{name}' phải là {_TYPE_WORDS[kind]}.")
+
+
+def _check_identity(manifest: dict[str, Any], where: Where) -> None:
+    for key, expected in (("year", where.year), ("cluster", where.cluster),
+                          ("revision", where.revision)):
+        if manifest[key] != expected:
+            raise DamagedManifest(f"khóa '{key}' ghi {manifest[key]!r} nhưng thư mục là của "
+                                  f"{key} {expected!r}.")
+
+
+def _entry(raw: object, place: str) -> Entry:
+    if not isinstance(raw, dict):
+        raise DamagedManifest(f"khóa '{place}' phải là {_TYPE_WORDS[dict]}.")
+    _require(raw, _ENTRY, f"{place}.")
+    if not _HEX64.match(raw["sha256"]):
+        raise DamagedManifest(f"khóa '{place}.sha256' không phải mã SHA-256 (64 chữ số hex).")
+    if raw["size"] < 0:
+        raise DamagedManifest(f"khóa '{place}.size' không được âm.")
+    check_relative(raw["file"], f"{place}.file")
+    return Entry(raw["file"], raw["sha256"], raw["size"])
+
+
+def check_relative(name: str, place: str) -> None:
+    """Refuse a path that is absolute, climbs out ('..'), or is not plain POSIX form."""
+    posix, windows = PurePosixPath(name), PureWindowsPath(name)
+    bad = (not name or "\\" in name or ":" in name or "\x00" in name
+           or posix.is_absolute() or windows.is_absolute() or bool(windows.drive)
+           or any(part in ("", ".", "..") for part in name.split("/")))
+    if bad:
+        raise DamagedManifest(f"khóa '{place}' có đường dẫn '{name}' ra ngoài thư mục bộ văn "
+                              "bản hoặc không hợp lệ.")
+
+
+def marker(data: dict[str, Any], where: Where) -> dict[str, Any]:
+    """The finalization marker's content, checked like a manifest."""
+    _require(data, _MARKER, "")
+    _check_identity(data, where)
+    if not _HEX64.match(data["manifest_sha256"]):
+        raise DamagedManifest("khóa 'manifest_sha256' không phải mã SHA-256.")
+    return data

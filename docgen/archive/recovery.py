@@ -1,0 +1,64 @@
+"""Turn what a killed build or finalize left in a year folder back into a clean archive.
+
+Every hidden leftover is named after the set folder it belongs to ('.cum-ix.r2.staging-…',
+'.cum-ix.old-1234', '.cum-ix.manifest.json.….tmp'), so a clean-up run under one cluster's
+lock can tell its own leftovers from those of a build of another cluster running now.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from docgen.archive import layout as lay
+
+STAGING = ".staging-"
+OLD = ".old-"
+
+
+def recover(year_dir: Path, cluster: str) -> None:
+    """Undo what a killed build or finalize of this cluster left in the year folder:
+    restore a set moved aside, drop staging folders and temporary files. Called under
+    the cluster's lock; other clusters' folders are never touched."""
+    if not year_dir.is_dir():
+        return
+    for child in sorted(year_dir.iterdir()):
+        owner = _owner(child.name)
+        if owner is None or owner[0] != cluster:
+            continue
+        set_name, leftover = owner[1], owner[2]
+        if leftover == OLD:
+            original = year_dir / set_name
+            if original.exists():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                os.replace(child, original)
+        elif leftover == STAGING:
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+
+
+def _owner(name: str) -> tuple[str, str, str] | None:
+    """(cluster, set folder name, kind of leftover) for a hidden leftover in a year folder:
+    '.cum-ix.r2.staging-abc' -> ('cum-ix', 'cum-ix.r2', '.staging-'); None otherwise."""
+    if not name.startswith("."):
+        return None
+    for marker in (OLD, STAGING):
+        if marker in name:
+            set_name = name[1:].split(marker)[0]
+            named = lay.split_set_name(set_name)
+            return (named[0], set_name, marker) if named else None
+    if name.endswith(".tmp"):  # '.cum-ix.r2.manifest.json.abc.tmp' from a finalize
+        for set_name in _prefixes(name[1:]):
+            named = lay.split_set_name(set_name)
+            if named:
+                return named[0], set_name, ".tmp"
+    return None
+
+
+def _prefixes(name: str) -> list[str]:
+    """'cum-ix.r2.manifest.json.x.tmp' -> ['cum-ix.r2', 'cum-ix'], longest first."""
+    parts = name.split(".")
+    return [".".join(parts[:n]) for n in range(min(2, len(parts)), 0, -1)]

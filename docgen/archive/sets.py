@@ -1,0 +1,269 @@
+"""Turn the folders of an archive into sets that can be listed, verified, finalized, bundled.
+
+Every set folder is listed, a damaged one too (its manifest missing, unreadable or
+malformed): a set must never become invisible because its manifest broke. Verification
+compares the folder with the manifest both ways, by hash and size, and refuses symbolic
+links, which could point anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docgen.archive import layout as lay
+from docgen.archive import manifest as mf
+from docgen.archive.lock import locked
+from docgen.archive.recovery import recover
+from docgen.errors import ArchiveError, os_reason
+from docgen.files import FIXED_TIME, write_atomic
+
+
+@dataclass(frozen=True)
+class SetInfo:
+    """One archived set: year, cluster, revision, its folder and manifest.
+
+    `damage` says, in Vietnamese, why the manifest cannot be trusted (None when sound);
+    a damaged set's `manifest` is whatever could be read, possibly empty."""
+
+    year: int
+    cluster: str
+    revision: int
+    folder: Path
+    manifest: dict[str, Any]
+    damage: str | None = None
+    entries: list[mf.Entry] = field(default_factory=list)
+    marker: dict[str, Any] | None = None
+
+    @property
+    def status(self) -> str:
+        """'damaged', 'finalized' (by the manifest or the marker) or 'draft'."""
+        if self.damage is not None:
+            return "damaged"
+        if self.marker is not None or self.manifest.get("status") == "finalized":
+            return "finalized"
+        return "draft"
+
+    @property
+    def finalized_at(self) -> str:
+        """The finalization date as recorded ('' when unknown)."""
+        source = self.marker if self.marker is not None else self.manifest
+        return str(source.get("finalized_at", ""))
+
+    @property
+    def documents(self) -> list[str]:
+        """The .docx files the manifest lists."""
+        return [e.file for e in self.entries if e.file.endswith(".docx")]
+
+    def describe(self) -> str:
+        """'năm 2021, cum-ix, lần 2' for messages."""
+        return f"năm {self.year}, {self.cluster}, lần {self.revision}"
+
+
+def sha256(data: bytes) -> str:
+    """Hex SHA-256 of some bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file, read in chunks (PDFs and scans can be large)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def lock_path(root: Path, year: int, cluster: str) -> Path:
+    """The lock file shared by every revision of a year's set of one cluster."""
+    return root / str(year) / f".{cluster}.lock"
+
+
+def read_set(folder: Path) -> SetInfo | None:
+    """The set in `folder` (damaged or not), or None when the folder is not a set's.
+
+    A folder counts as a set when its name is a set name ('cum-ix', 'cum-ix.r2') under a
+    year folder and it holds anything at all."""
+    named = lay.split_set_name(folder.name)
+    if named is None or not folder.parent.name.isdigit() or not folder.is_dir() \
+            or folder.is_symlink() or not any(folder.iterdir()):
+        return None
+    where = mf.Where(int(folder.parent.name), named[0], named[1])
+    manifest: dict[str, Any] = {}
+    try:
+        manifest = mf.read_json(folder / lay.MANIFEST)
+        entries = mf.entries(manifest, where)
+        marker = _read_marker(folder, where)
+    except mf.DamagedManifest as exc:
+        return SetInfo(where.year, where.cluster, where.revision, folder, manifest, str(exc))
+    return SetInfo(where.year, where.cluster, where.revision, folder, manifest, None,
+                   entries, marker)
+
+
+def _read_marker(folder: Path, where: mf.Where) -> dict[str, Any] | None:
+    path = folder / mf.MARKER
+    if not path.exists() and not path.is_symlink():
+        return None
+    try:
+        return mf.marker(mf.read_json(path), where)
+    except mf.DamagedManifest as exc:
+        raise mf.DamagedManifest(f"dấu chốt {mf.MARKER} hỏng: {exc}") from exc
+
+
+def list_sets(root: Path) -> list[SetInfo]:
+    """Every archived set under `root`, damaged ones included, by year, cluster, revision."""
+    found = []
+    if root.is_dir():
+        for year_dir in sorted(p for p in root.iterdir() if p.is_dir() and p.name.isdigit()):
+            for folder in sorted(year_dir.iterdir()):
+                info = read_set(folder)
+                if info is not None:
+                    found.append(info)
+    return sorted(found, key=lambda s: (s.year, s.cluster, s.revision))
+
+
+def find_set(root: Path, year: int, cluster: str, revision: int | None = None) -> SetInfo:
+    """A set by year, cluster and revision (the latest when None), or ArchiveError."""
+    present = lay.revisions(root, year, cluster)
+    wanted = revision or (present[-1] if present else 1)
+    info = read_set(lay.set_folder(root, year, cluster, wanted))
+    if info is None:
+        raise ArchiveError(f"Không có bộ văn bản năm {year} của {cluster}"
+                           f"{f' (lần {revision})' if revision else ''} trong '{root}'.")
+    return info
+
+
+def verify_set(info: SetInfo) -> list[str]:
+    """Vietnamese lines naming each changed, missing, extra or linked file of a set, or
+    its damaged manifest; empty when every file matches the manifest."""
+    if info.damage is not None:
+        return [f"{info.folder / lay.MANIFEST}: manifest.json hỏng, không đối chiếu được: "
+                f"{info.damage}"]
+    problems = [_check_entry(info.folder, e) for e in info.entries]
+    problems += _marker_problems(info)
+    listed = {e.file for e in info.entries} | {lay.MANIFEST, mf.MARKER}
+    for path, name in _walk(info.folder):
+        if path.is_symlink():
+            problems.append(f"{path}: là liên kết (symlink), không phải tệp thật.")
+        elif name not in listed:
+            problems.append(f"{path}: tệp lạ, không có trong manifest.json.")
+    return [p for p in problems if p]
+
+
+def _check_entry(folder: Path, entry: mf.Entry) -> str:
+    path = folder / entry.file
+    if path.is_symlink():
+        return ""  # reported once by the walk
+    if not path.is_file():
+        return f"{path}: thiếu tệp."
+    if path.stat().st_size != entry.size or file_sha256(path) != entry.sha256:
+        return f"{path}: nội dung đã bị thay đổi (khác mã băm trong manifest.json)."
+    return ""
+
+
+def _marker_problems(info: SetInfo) -> list[str]:
+    if info.marker is None:
+        return []
+    data = (info.folder / lay.MANIFEST).read_bytes()
+    if sha256(data) != info.marker["manifest_sha256"]:
+        return [f"{info.folder / lay.MANIFEST}: đã bị sửa sau khi bộ văn bản được chốt ngày "
+                f"{info.finalized_at} (khác mã băm ghi trong {mf.MARKER})."]
+    return []
+
+
+def _walk(folder: Path) -> list[tuple[Path, str]]:
+    """Every file and link under `folder` (links to folders are not entered), with its
+    name relative to the folder in POSIX form, sorted by that name."""
+    found = []
+    for parent, dirs, files in os.walk(folder, followlinks=False):
+        base = Path(parent)
+        links = [d for d in dirs if (base / d).is_symlink()]
+        for name in sorted(files + links):
+            path = base / name
+            found.append((path, path.relative_to(folder).as_posix()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def finalize(root: Path, year: int, cluster: str) -> SetInfo:
+    """Mark the latest set as sent; refuse when it is damaged or its files changed.
+
+    The manifest is rewritten first, then the marker: a finalize killed between the two
+    still leaves the set protected, and finalizing again completes it. Temporary files go
+    in the year folder, never inside the set."""
+    with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
+        recover(root / str(year), cluster)
+        info = find_set(root, year, cluster)
+        problems = verify_set(info)
+        if problems:
+            raise ArchiveError("Không chốt được vì bộ văn bản đã bị thay đổi hoặc hỏng:\n"
+                               + "\n".join(f"  - {p}" for p in problems))
+        if info.status == "finalized" and info.marker is not None:
+            return info
+        try:
+            _write_finalized(info)
+        except OSError as exc:
+            raise ArchiveError(f"Không chốt được bộ văn bản {info.describe()}: "
+                               f"{os_reason(exc)}.") from exc
+        done = read_set(info.folder)
+    assert done is not None  # the folder was a set a moment ago, under the lock
+    return done
+
+
+def _write_finalized(info: SetInfo) -> None:
+    manifest = dict(info.manifest)
+    if manifest.get("status") != "finalized":
+        manifest["status"] = "finalized"
+        manifest["finalized_at"] = dt.date.today().strftime("%d/%m/%Y")
+    data = to_json(manifest)
+    if (info.folder / lay.MANIFEST).read_bytes() != data:
+        _write_in_set(info, lay.MANIFEST, data)
+    marker = {"year": info.year, "cluster": info.cluster, "revision": info.revision,
+              "finalized_at": manifest["finalized_at"], "manifest_sha256": sha256(data)}
+    _write_in_set(info, mf.MARKER, to_json(marker))
+
+
+def _write_in_set(info: SetInfo, name: str, data: bytes) -> None:
+    write_atomic(info.folder / name, data, scratch=info.folder.parent,
+                 prefix=f".{info.folder.name}.{name}.")
+
+
+def to_json(value: dict[str, Any]) -> bytes:
+    """The bytes of a manifest or marker: UTF-8 JSON, readable by a person."""
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def bundle(root: Path, year: int, cluster: str, revision: int | None = None) -> Path:
+    """One .zip of a set (documents, PDFs, workbook copy, manifest) beside its folder."""
+    with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
+        recover(root / str(year), cluster)
+        info = find_set(root, year, cluster, revision)
+        problems = verify_set(info)
+        if problems:
+            raise ArchiveError("Không đóng gói được vì bộ văn bản đã bị thay đổi hoặc hỏng:\n"
+                               + "\n".join(f"  - {p}" for p in problems))
+        names = [e.file for e in info.entries] + [lay.MANIFEST]
+        if info.marker is not None:
+            names.append(mf.MARKER)
+        try:
+            return write_atomic(info.folder.with_name(f"{year}_{info.folder.name}.zip"),
+                                _zip(info.folder, names))
+        except OSError as exc:
+            raise ArchiveError(f"Không đóng gói được bộ văn bản {info.describe()}: "
+                               f"{os_reason(exc)}.") from exc
+
+
+def _zip(folder: Path, names: list[str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name in names:  # checked relative names: no entry can leave the folder
+            entry = zipfile.ZipInfo(f"{folder.name}/{name}", date_time=FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            package.writestr(entry, (folder / name).read_bytes())
+    return buffer.getvalue()
