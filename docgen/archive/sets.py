@@ -197,21 +197,20 @@ def finalize(root: Path, year: int, cluster: str) -> SetInfo:
     The manifest is rewritten first, then the marker: a finalize killed between the two
     still leaves the set protected, and finalizing again completes it. Temporary files go
     in the year folder, never inside the set."""
-    with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
-        recover(root / str(year), cluster)
-        info = find_set(root, year, cluster)
-        problems = verify_set(info)
-        if problems:
-            raise ArchiveError("Không chốt được vì bộ văn bản đã bị thay đổi hoặc hỏng:\n"
-                               + "\n".join(f"  - {p}" for p in problems))
-        if info.status == "finalized" and info.marker is not None:
-            return info
-        try:
-            _write_finalized(info)
-        except OSError as exc:
-            raise ArchiveError(f"Không chốt được bộ văn bản {info.describe()}: "
-                               f"{os_reason(exc)}.") from exc
-        done = read_set(info.folder)
+    try:
+        with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
+            recover(root / str(year), cluster)
+            info = find_set(root, year, cluster)
+            problems = verify_set(info)
+            if problems:
+                raise ArchiveError("Không chốt được vì bộ văn bản đã bị thay đổi hoặc hỏng:\n"
+                                   + "\n".join(f"  - {p}" for p in problems))
+            if info.status != "finalized" or info.marker is None:
+                _write_finalized(info)
+            done = read_set(info.folder)
+    except OSError as exc:
+        raise ArchiveError(f"Không chốt được bộ văn bản năm {year} của {cluster}: "
+                           f"{os_reason(exc)}.") from exc
     assert done is not None  # the folder was a set a moment ago, under the lock
     return done
 
@@ -241,22 +240,22 @@ def to_json(value: dict[str, Any]) -> bytes:
 
 def bundle(root: Path, year: int, cluster: str, revision: int | None = None) -> Path:
     """One .zip of a set (documents, PDFs, workbook copy, manifest) beside its folder."""
-    with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
-        recover(root / str(year), cluster)
-        info = find_set(root, year, cluster, revision)
-        problems = verify_set(info)
-        if problems:
-            raise ArchiveError("Không đóng gói được vì bộ văn bản đã bị thay đổi hoặc hỏng:\n"
-                               + "\n".join(f"  - {p}" for p in problems))
-        names = [e.file for e in info.entries] + [lay.MANIFEST]
-        if info.marker is not None:
-            names.append(mf.MARKER)
-        try:
+    try:
+        with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
+            recover(root / str(year), cluster)
+            info = find_set(root, year, cluster, revision)
+            problems = verify_set(info)
+            if problems:
+                raise ArchiveError("Không đóng gói được vì bộ văn bản đã bị thay đổi hoặc "
+                                   "hỏng:\n" + "\n".join(f"  - {p}" for p in problems))
+            names = [e.file for e in info.entries] + [lay.MANIFEST]
+            if info.marker is not None:
+                names.append(mf.MARKER)
             return write_atomic(info.folder.with_name(f"{year}_{info.folder.name}.zip"),
                                 _zip(info.folder, names))
-        except OSError as exc:
-            raise ArchiveError(f"Không đóng gói được bộ văn bản {info.describe()}: "
-                               f"{os_reason(exc)}.") from exc
+    except OSError as exc:
+        raise ArchiveError(f"Không đóng gói được bộ văn bản năm {year} của {cluster}: "
+                           f"{os_reason(exc)}.") from exc
 
 
 def _zip(folder: Path, names: list[str]) -> bytes:

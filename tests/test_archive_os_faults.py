@@ -1,0 +1,138 @@
+"""Every OS call the archive makes, failing in turn: the k-th rename, copy, fsync, mkdir or
+temporary file of a build, a finalize and a bundle raises a disk error. Each run must end in
+success or a Vietnamese ArchiveError, the set that was there before must still verify with
+the same bytes, and the next clean run must leave no leftovers."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from docgen import archive, build
+from docgen.archive import store
+from docgen.errors import ArchiveError
+from tests.conftest import SAMPLE
+
+ONLY = ["bao-cao-tong-ket", "to-trinh"]
+# (module, attribute) pairs the archive reaches the disk through.
+CALLS = [(os, "replace"), (os, "fsync"), (os, "mkdir"), (shutil, "copyfile"),
+         (shutil, "copy2"), (tempfile, "mkstemp"), (tempfile, "mkdtemp")]
+
+
+class Injected(OSError):
+    """The disk error the sweep raises."""
+
+
+@contextmanager
+def failing_at(k: int, errno_: int = errno.EIO) -> Iterator[list[str]]:
+    """Make the k-th call (1-based) of any of CALLS raise; yield the calls made."""
+    made: list[str] = []
+    saved = [(module, name, getattr(module, name)) for module, name in CALLS]
+
+    def wrap(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            made.append(name)
+            if len(made) == k:
+                raise Injected(errno_, os.strerror(errno_))
+            return real(*args, **kwargs)
+        return call
+
+    for module, name, real in saved:
+        setattr(module, name, wrap(name, real))
+    try:
+        yield made
+    finally:
+        for module, name, real in saved:
+            setattr(module, name, real)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _count_calls(action: Callable[[], object]) -> int:
+    with failing_at(10**9) as made:
+        action()
+    return len(made)
+
+
+@pytest.fixture(scope="module")
+def outputs() -> list[archive.Output]:
+    checked = build.check(SAMPLE)
+    return build.render_all(checked, build.select_kinds(ONLY))
+
+
+def _publish(root: Path, outputs: list[archive.Output]) -> Callable[[], object]:
+    return lambda: store.publish(root, 2021, 9, outputs, SAMPLE)
+
+
+def test_every_disk_error_while_publishing_keeps_the_previous_set(
+        tmp_path: Path, outputs: list[archive.Output]) -> None:
+    scan = b"signed scan"
+    calls = _count_calls(_publish(tmp_path / "probe", outputs))
+    assert calls > 10
+    for k in range(1, calls + 1):
+        root = tmp_path / f"k{k}"
+        folder = store.publish(root, 2021, 9, outputs, SAMPLE).folder
+        (folder / "to-trinh-da-ky.pdf").write_bytes(scan)
+        before = _snapshot(folder)
+        with failing_at(k):
+            try:
+                store.publish(root, 2021, 9, outputs, SAMPLE)
+            except ArchiveError as exc:
+                assert "Bộ văn bản đã lưu trước đó (nếu có) vẫn giữ nguyên." in str(exc)
+        after = _snapshot(folder)
+        # Either the old set is intact, or the new one is complete; nothing in between.
+        assert after.keys() == before.keys(), k
+        assert after["to-trinh-da-ky.pdf"] == scan
+        assert archive.verify_set(archive.find_set(root, 2021, "cum-ix")) == [
+            f"{folder / 'to-trinh-da-ky.pdf'}: tệp lạ, không có trong manifest.json."], k
+        store.publish(root, 2021, 9, outputs, SAMPLE)  # a clean run repairs leftovers
+        assert sorted(p.name for p in (root / "2021").iterdir()) == [".cum-ix.lock",
+                                                                      "cum-ix"], k
+
+
+def test_every_disk_error_while_finalizing_keeps_the_set_usable(
+        tmp_path: Path, outputs: list[archive.Output]) -> None:
+    probe = tmp_path / "probe"
+    store.publish(probe, 2021, 9, outputs, SAMPLE)
+    calls = _count_calls(lambda: archive.finalize(probe, 2021, "cum-ix"))
+    assert calls >= 4
+    for k in range(1, calls + 1):
+        root = tmp_path / f"k{k}"
+        folder = store.publish(root, 2021, 9, outputs, SAMPLE).folder
+        documents = {n: b for n, b in _snapshot(folder).items() if n.endswith(".docx")}
+        with failing_at(k):
+            try:
+                archive.finalize(root, 2021, "cum-ix")
+            except ArchiveError as exc:
+                assert str(exc).startswith("Không chốt được bộ văn bản năm 2021 của cum-ix: ")
+        info = archive.find_set(root, 2021, "cum-ix")
+        assert archive.verify_set(info) == [], k
+        assert {n: b for n, b in _snapshot(folder).items() if n.endswith(".docx")} == documents
+        assert archive.finalize(root, 2021, "cum-ix").status == "finalized"
+        with pytest.raises(ArchiveError, match="không ghi đè"):
+            store.publish(root, 2021, 9, outputs, SAMPLE)
+        assert [p.name for p in (root / "2021").iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_every_disk_error_while_bundling_is_a_message(
+        tmp_path: Path, outputs: list[archive.Output]) -> None:
+    store.publish(tmp_path, 2021, 9, outputs, SAMPLE)
+    calls = _count_calls(lambda: archive.bundle(tmp_path, 2021, "cum-ix"))
+    for k in range(1, calls + 1):
+        with failing_at(k, errno.ENOSPC):
+            try:
+                archive.bundle(tmp_path, 2021, "cum-ix")
+            except ArchiveError as exc:
+                assert "ổ đĩa đã đầy (mã lỗi 28)" in str(exc)
+        assert archive.verify_set(archive.find_set(tmp_path, 2021, "cum-ix")) == []
