@@ -21,6 +21,7 @@ from docgen.check.rules import RULES
 from docgen.check.structure import read_layout, read_paragraphs
 from docgen.check.text import check_text, page_parts
 from docgen.errors import DocgenError, FormatCheckFailed
+from docgen.zipguard import DOCX, PackageRefused, check_declared, read_package
 
 
 class DocumentUnreadable(DocgenError):
@@ -28,26 +29,27 @@ class DocumentUnreadable(DocgenError):
 
 
 def open_document(source: Path | bytes) -> Document:
-    """Open a .docx from a path or bytes; raise DocumentUnreadable with a Vietnamese message."""
-    name = f"'{source}'" if isinstance(source, Path) else "(dữ liệu trong bộ nhớ)"
-    data = _read(source, name) if isinstance(source, Path) else source
+    """Open a .docx from a path or bytes; raise DocumentUnreadable with a Vietnamese message.
+
+    A path is a user's file and passes docgen.zipguard first (a regular file, a sound zip
+    within the size limits, XML without a DTD and not too deep); bytes are a document docgen
+    rendered, whose declared sizes only are checked.
+    """
+    name = f"{source}" if isinstance(source, Path) else "(dữ liệu trong bộ nhớ)"
+    try:
+        if isinstance(source, Path):
+            data = read_package(source, name, "tệp", DOCX)
+        else:
+            data = source
+            check_declared(data, name, "tệp", DOCX)
+    except PackageRefused as exc:
+        raise DocumentUnreadable(str(exc)) from exc
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
             etree.XMLSyntaxError) as exc:
         raise DocumentUnreadable(
-            f"Tệp {name} không phải là văn bản Word .docx hoặc đã hỏng.") from exc
-
-
-def _read(path: Path, name: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise DocumentUnreadable(f"Không tìm thấy tệp {name}.") from exc
-    except IsADirectoryError as exc:
-        raise DocumentUnreadable(f"{name} là thư mục, không phải tệp .docx.") from exc
-    except OSError as exc:
-        raise DocumentUnreadable(f"Không đọc được tệp {name}: {exc.strerror}.") from exc
+            f"Tệp '{name}' không phải là văn bản Word .docx hoặc đã hỏng.") from exc
 
 
 def lint(source: Path | bytes) -> list[Finding]:

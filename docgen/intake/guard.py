@@ -1,11 +1,12 @@
 """Turn a file that claims to be a workbook into a verdict before openpyxl touches it.
 
 Refuses, with a Vietnamese IntakeError, whatever is not a plain .xlsx or would take
-unbounded time or memory to load: old .xls and macro .xlsm files, encrypted workbooks (an
-OLE2 container), corrupt or oversized zips, zip bombs and sheets with an absurd number of
-cells, texts, formats or comments (limits in docgen.intake.limits). Reads the zip's
-directory, then only XML parts whose declared size is within the limits; the sheets are
-sized (and their uncalculated formulas found) by docgen.intake.sheetscan.
+unbounded time or memory to load: a FIFO, device or folder, old .xls and macro .xlsm files,
+encrypted workbooks (an OLE2 container), corrupt or oversized zips, zip bombs and sheets
+with an absurd number of cells, texts, formats or comments (limits in
+docgen.intake.limits). The file and zip checks are docgen.zipguard's, shared with templates
+and `docgen lint`; then only XML parts whose declared size is within the limits are read;
+the sheets are sized (and their uncalculated formulas found) by docgen.intake.sheetscan.
 """
 
 from __future__ import annotations
@@ -18,16 +19,14 @@ from typing import IO
 
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
+from docgen import zipguard
 from docgen.errors import IntakeError
 from docgen.intake.limits import (
     MAX_COMMENTS,
-    MAX_ENTRIES,
-    MAX_RATIO,
     MAX_SHARED_STRINGS,
     MAX_STYLES,
     MAX_UNCOMPRESSED_BYTES,
-    MAX_XML_BYTES,
-    RATIO_FLOOR,
+    XLSX,
 )
 from docgen.intake.sheetscan import Scan, scan_sheets
 from docgen.vi import format_number
@@ -35,8 +34,6 @@ from docgen.vi import format_number
 __all__ = ["Scan", "inspect"]
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_CHUNK = 64 * 1024
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
 _COMMENTS = re.compile(r"xl/comments[^/]*\.xml", re.IGNORECASE)
 _SAVE_AS = "hãy mở bằng Excel rồi lưu lại dưới dạng 'Excel Workbook (*.xlsx)'"
 
@@ -44,6 +41,10 @@ _SAVE_AS = "hãy mở bằng Excel rồi lưu lại dưới dạng 'Excel Workbo
 def inspect(path: Path) -> Scan:
     """Check that `path` is a plain, reasonably sized .xlsx; raise IntakeError if not."""
     _check_name(path)
+    try:
+        zipguard.ensure_regular(path, path.name, "tệp", XLSX)
+    except zipguard.PackageRefused as exc:
+        raise IntakeError(str(exc)) from exc
     with path.open("rb") as handle:
         head = handle.read(8)
         if head == _OLE2:
@@ -53,6 +54,8 @@ def inspect(path: Path) -> Scan:
     try:
         with zipfile.ZipFile(path) as archive:
             return _check_zip(path, archive)
+    except zipguard.PackageRefused as exc:
+        raise IntakeError(str(exc)) from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
             zlib.error, etree.XMLSyntaxError) as exc:
         raise IntakeError(
@@ -99,55 +102,17 @@ def _refuse_other(path: Path, head: bytes) -> None:
 
 def _check_zip(path: Path, archive: zipfile.ZipFile) -> Scan:
     entries = archive.infolist()
-    if len(entries) > MAX_ENTRIES:
-        raise IntakeError(
-            f"Tệp '{path.name}' chứa {format_number(len(entries))} tệp con, vượt giới hạn "
-            f"{format_number(MAX_ENTRIES)}; đây không phải một sổ tính bình thường."
-        )
-    total = sum(entry.file_size for entry in entries)
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise IntakeError(
-            f"Tệp '{path.name}' quá lớn: khi giải nén chiếm {_mb(total)} MB, docgen chỉ đọc "
-            f"sổ tính đến {_mb(MAX_UNCOMPRESSED_BYTES)} MB; hãy xoá các trang, hình ảnh "
-            "không cần rồi lưu lại."
-        )
-    for entry in entries:
-        if entry.file_size > RATIO_FLOOR and \
-                entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-            raise IntakeError(
-                f"Tệp '{path.name}' có phần '{entry.filename}' nén bất thường (giải nén lớn "
-                f"gấp hơn {MAX_RATIO} lần); có thể là tệp độc hại (zip bomb), docgen không mở."
-            )
+    zipguard.check_zip(archive, path.name, "tệp", XLSX)
     if any(entry.filename.lower().endswith("vbaproject.bin") for entry in entries):
         raise IntakeError(
             f"Tệp '{path.name}' có chứa macro; docgen không bao giờ chạy macro: {_SAVE_AS}."
         )
-    for entry in entries:
-        _verify(archive, entry)
     _check_parts(path, archive, entries)
     return scan_sheets(path, archive)
 
 
-def _verify(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
-    """Decompress an entry in small chunks to its end, so that zipfile checks its CRC.
-
-    Why: zipfile stops an entry at its declared size but decompresses a whole read() at
-    once, so a bomb that lies about its size would fill memory in a later archive.read();
-    read here chunk by chunk, a lie ends in BadZipFile ("Bad CRC-32") with little memory.
-    """
-    with archive.open(entry) as stream:
-        while stream.read(_CHUNK):
-            pass
-
-
 def _check_parts(path: Path, archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> None:
-    """Bound what openpyxl parses besides the cells: XML, texts, formats and comments."""
-    xml = sum(e.file_size for e in entries if e.filename.lower().endswith(_XML_SUFFIXES))
-    if xml > MAX_XML_BYTES:
-        raise IntakeError(
-            f"Tệp '{path.name}' quá lớn: phần dữ liệu chiếm {_mb(xml)} MB, docgen chỉ đọc "
-            f"đến {_mb(MAX_XML_BYTES)} MB; hãy xoá các trang, dòng, cột thừa rồi lưu lại."
-        )
+    """Bound what openpyxl parses besides the cells: texts, formats and comments."""
     counts = (
         ("xl/sharedStrings.xml", (b"<si>", b"<si "), MAX_SHARED_STRINGS, "chuỗi chữ khác nhau"),
         ("xl/styles.xml", (b"<xf>", b"<xf "), MAX_STYLES, "định dạng ô"),
@@ -182,6 +147,3 @@ def _too_many(path: Path, found: int, limit: int, what: str) -> str:
             f"{format_number(limit)}; đây không phải một sổ tính bình thường (hãy xoá bớt rồi "
             "lưu lại).")
 
-
-def _mb(size: int) -> str:
-    return format_number(size / (1024 * 1024), 1 if size < 10 * 1024 * 1024 else 0)
