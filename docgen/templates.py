@@ -15,10 +15,11 @@ from docgen.check import format_finding, lint
 from docgen.compose import KINDS, DocumentKind
 from docgen.errors import RenderError
 from docgen.model import Workbook
-from docgen.render import Template
+from docgen.render import SHIPPED, Template
 from docgen.rules import Outcome
 
-SHIPPED = Path(__file__).resolve().parent.parent / "templates"
+__all__ = ["SHIPPED", "TemplateInfo", "check_templates", "list_templates", "load",
+           "template_path", "user_folder"]
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,9 @@ def user_folder(book: Workbook, workbook: Path, option: Path | None) -> Path | N
 
 
 def template_path(kind: DocumentKind, folder: Path | None) -> tuple[Path, bool]:
-    """The template file of a kind, and whether it is the user's."""
-    if folder is not None and (folder / kind.template).is_file():
+    """The template file of a kind, and whether it is the user's. Anything of that name in
+    the folder is the user's, so a folder or FIFO there is refused when loaded, not skipped."""
+    if folder is not None and (folder / kind.template).exists():
         return folder / kind.template, True
     return SHIPPED / kind.template, False
 

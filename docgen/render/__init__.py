@@ -1,19 +1,25 @@
 """Turn a template and a context into an in-memory .docx document.
 
 This package is the only place that imports docxtpl and Jinja (`inspect` checks a template
-before use). Templates are rendered in a
-sandboxed, autoescaping Jinja environment with strict undefined values: a missing value is
-an error naming the template and the variable, never a silent blank in an official
-document, and data such as ``&``, ``<`` or ``{{ 7*7 }}`` prints literally.
+before use). Templates are rendered in a sandboxed, autoescaping Jinja environment with
+strict undefined values: a missing value is an error naming the template and the variable,
+never a silent blank in an official document, and data such as ``&``, ``<`` or
+``{{ 7*7 }}`` prints literally. The sandbox (`sandbox`) refuses too large results and
+templates that load others.
+
+The shipped templates are trusted and render in this process. Any other template is a
+user's file and hostile until proven otherwise: it passes docgen.zipguard when loaded, and
+is checked and rendered in a child process bounded in time and memory (`bounded`), its
+output checked as strict XML and for size.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from docxtpl import DocxTemplate  # type: ignore[import-untyped,unused-ignore]
 from jinja2 import (
@@ -24,16 +30,25 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
+from docgen import zipguard
 from docgen.errors import RenderError
 from docgen.files import rezip
+from docgen.render import bounded
 from docgen.render.inspect import template_problems
+from docgen.render.sandbox import BoundedEnvironment, Refused
 
-__all__ = ["Template"]
+__all__ = ["SHIPPED", "Template"]
+
+SHIPPED = Path(__file__).resolve().parent.parent.parent / "templates"
+# What evaluating a hostile template's expressions can raise besides Jinja's own errors
+# ({{ 1/0 }}, {{ 'a' - 1 }}, {{ [].pop() }}, a macro calling itself ...).
+_EVALUATION_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
+                      RecursionError)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+T = TypeVar("T")
 
 
 class _MissingValue(UndefinedError):
@@ -65,7 +80,7 @@ for _base in (Undefined, StrictUndefined):
             setattr(_Missing, _attr, _Missing._fail_with_undefined_error)
 
 
-class _Environment(SandboxedEnvironment):
+class _Environment(BoundedEnvironment):
     """The sandboxed, strict, autoescaping environment, compiling each source once.
 
     Why: docxtpl calls `from_string` on every render; a template's XML is the same string
@@ -85,7 +100,7 @@ class _Environment(SandboxedEnvironment):
         return self._compiled[source]
 
 
-def _environment() -> SandboxedEnvironment:
+def _environment() -> BoundedEnvironment:
     return _Environment()
 
 
@@ -96,14 +111,23 @@ class _PreparedDocx(DocxTemplate):  # type: ignore[misc]
     the template's XML never changes between renders.
     """
 
-    def __init__(self, data: bytes, patched: dict[str, str]) -> None:
+    def __init__(self, data: bytes, patched: dict[str, str], *, strict: bool = False) -> None:
         super().__init__(io.BytesIO(data))
         self._patched = patched
+        self._strict = strict
 
     def patch_xml(self, src_xml: str) -> str:
         if src_xml not in self._patched:
             self._patched[src_xml] = super().patch_xml(src_xml)
         return self._patched[src_xml]
+
+    def fix_tables(self, xml: str) -> Any:
+        # Why: docxtpl parses the rendered body in recover mode, so markup a user template
+        # injects (`|safe`) that breaks the XML would give a silently mangled document or an
+        # IndexError later; a strict parse first makes it an XMLSyntaxError here.
+        if self._strict:
+            zipguard.parse_xml(xml.encode("utf-8"))
+        return super().fix_tables(xml)
 
 
 def _children(value: object) -> Iterator[tuple[str, object]]:
@@ -210,11 +234,16 @@ def _fit_grid(table: Any) -> None:
 
 
 class Template:
-    """A .docx template kept in memory, rendered any number of times."""
+    """A .docx template kept in memory, rendered any number of times.
 
-    def __init__(self, name: str, data: bytes) -> None:
+    A `trusted` template (a shipped one) is checked and rendered in this process; any other
+    in a bounded child process (see the package docstring).
+    """
+
+    def __init__(self, name: str, data: bytes, *, trusted: bool = False) -> None:
         self._name = name
         self._data = data
+        self._trusted = trusted
         # Prepared once, reused by every render of this template (see _PreparedDocx and
         # _Environment): the patched XML and its compiled Jinja template.
         self._patched: dict[str, str] = {}
@@ -222,15 +251,15 @@ class Template:
 
     @classmethod
     def load(cls, path: Path) -> Template:
-        """Read a template file once; raise RenderError when it cannot be read."""
+        """Read a template file once; raise RenderError when it cannot be read or, unless
+        it is one of the shipped templates, when docgen.zipguard refuses it."""
+        trusted = path.resolve().parent == SHIPPED
+        read = zipguard.read_regular if trusted else zipguard.read_package
         try:
-            data = path.read_bytes()
-        except FileNotFoundError as exc:
-            raise RenderError(f"Không tìm thấy tệp mẫu '{path}'.") from exc
-        except OSError as exc:
-            raise RenderError(f"Không đọc được tệp mẫu '{path}' (lỗi hệ thống: "
-                              f"{exc.errno}).") from exc
-        return cls(path.name, data)
+            data = read(path, str(path), "tệp mẫu", zipguard.DOCX)
+        except zipguard.PackageRefused as exc:
+            raise RenderError(str(exc)) from exc
+        return cls(path.name, data, trusted=trusted)
 
     @property
     def sha256(self) -> str:
@@ -245,53 +274,78 @@ class Template:
     def _docx(self) -> Any:
         # A fresh document per render (docxtpl fills it in place); the patched XML and the
         # compiled Jinja template are shared through self._patched and self._env.
-        return _PreparedDocx(self._data, self._patched)
+        return _PreparedDocx(self._data, self._patched, strict=not self._trusted)
+
+    def _bounded(self, call: Callable[[], T]) -> T:
+        return call() if self._trusted else bounded.run(self._name, call)
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """Fill the template with `context` and return the .docx file's bytes."""
+        return self._bounded(lambda: self._render(context))
+
+    def _render(self, context: Mapping[str, Any]) -> bytes:
         document = self._docx()
         try:
             document.render(dict(context), jinja_env=self._env, autoescape=True)
         except _MissingValue as exc:
             name = _missing_name(exc, context)
             self._fail(f"thiếu giá trị cho biến '{name}'.", exc)
-        except (TemplateError, etree.XMLSyntaxError) as exc:
+        except (TemplateError, etree.XMLSyntaxError, *_EVALUATION_ERRORS) as exc:
             self._fail_template(exc)
         for table in document.docx.element.body.iter(f"{_W}tbl"):
             _fit_grid(table)
         out = io.BytesIO()
         document.save(out)
-        return rezip(out.getvalue())
+        data = rezip(out.getvalue())
+        if not self._trusted:
+            self._check_output(data)
+        return data
+
+    def _check_output(self, data: bytes) -> None:
+        try:
+            zipguard.check_declared(data, self._name, "văn bản sinh ra từ mẫu", zipguard.DOCX)
+        except zipguard.PackageRefused as exc:
+            raise RenderError(str(exc)) from exc
 
     def problems(self, names: set[str] | None = None) -> list[str]:
         """Located problems of the template itself (split, unclosed or broken tags,
         unbalanced loops, and with `names` the variables the data does not provide), one
         Vietnamese line each; empty when the template is sound."""
-        return [p.describe(self._name) for p in template_problems(self._data, names)]
+        return self._bounded(lambda: [p.describe(self._name)
+                                      for p in template_problems(self._data, names)])
 
     def undeclared_variables(self) -> set[str]:
         """Return the names the template reads from its context (top-level names only)."""
+        return self._bounded(self._undeclared)
+
+    def _undeclared(self) -> set[str]:
         try:
             names: set[str] = self._docx().get_undeclared_template_variables(
                 jinja_env=_environment()
             )
-        except TemplateError as exc:
+        except (TemplateError, RecursionError) as exc:
             self._fail_template(exc)
         return names
 
-    def _fail_template(self, exc: TemplateError | etree.XMLSyntaxError) -> NoReturn:
+    def _fail_template(self, exc: Exception) -> NoReturn:
         if isinstance(exc, TemplateSyntaxError):
             place = _syntax_place(exc)
             self._fail(
                 f"lỗi cú pháp Jinja tại dòng {exc.lineno}{place}: {_sentence(exc.message)}", exc
             )
+        if isinstance(exc, Refused):
+            self._fail(_sentence(exc), exc)
         if isinstance(exc, SecurityError):
             self._fail(f"thao tác không được phép trong mẫu: {_sentence(exc)}", exc)
         if isinstance(exc, UndefinedError):
             self._fail(f"thiếu giá trị: {_sentence(exc.message)}", exc)
         if isinstance(exc, etree.XMLSyntaxError):
             self._fail(f"văn bản sinh ra không phải XML hợp lệ: {_sentence(exc)}", exc)
-        self._fail(f"lỗi khi điền mẫu: {_sentence(exc)}", exc)
+        if isinstance(exc, RecursionError):
+            self._fail("mẫu lồng nhau hoặc gọi lại chính nó quá sâu.", exc)
+        if isinstance(exc, TemplateError):
+            self._fail(f"lỗi khi điền mẫu: {_sentence(exc)}", exc)
+        self._fail(f"lỗi khi điền mẫu ({type(exc).__name__}): {_sentence(exc)}", exc)
 
     def _fail(self, message: str, exc: Exception) -> NoReturn:
         raise RenderError(f"Mẫu '{self._name}': {message}") from exc

@@ -16,8 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from jinja2 import TemplateSyntaxError, meta
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
+
+from docgen.render.sandbox import BoundedEnvironment
+from docgen.zipguard import parse_xml
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -26,6 +28,7 @@ _OPEN = re.compile(r"\{\{|\{%|\{#")
 _BLOCK = re.compile(r"^\{%-?(?:(?:p|tr|tc|r)\s+|\s*)(\w+)")
 _OPENERS = {"for": "endfor", "if": "endif"}
 _MIDDLES = {"elif": "if", "else": ("if", "for")}
+_LOADERS = ("include", "import", "from", "extends")
 _PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 
 
@@ -57,7 +60,7 @@ def _paragraphs(data: bytes) -> Iterator[_Para]:
         names = sorted(n for n in package.namelist() if _PART.match(n))
         names.sort(key=lambda n: n != "word/document.xml")
         for name in names:
-            root = etree.fromstring(package.read(name))
+            root = parse_xml(package.read(name))
             yield from _walk(root, "" if name == "word/document.xml" else _part_name(name))
 
 
@@ -126,7 +129,7 @@ def _jinja(tag: str) -> str:
     return re.sub(r"^(\{%-?|\{\{-?)(?:p|tr|tc|r)\s+", r"\1 ", tag)
 
 
-def _syntax(env: SandboxedEnvironment, para: _Para, tag: str) -> Iterator[Problem]:
+def _syntax(env: BoundedEnvironment, para: _Para, tag: str) -> Iterator[Problem]:
     source = _jinja(tag)
     if source.startswith("{%"):
         keyword = _keyword(tag)
@@ -134,10 +137,20 @@ def _syntax(env: SandboxedEnvironment, para: _Para, tag: str) -> Iterator[Proble
             source += "{% " + _OPENERS[keyword] + " %}"
         elif keyword in _MIDDLES or keyword in _OPENERS.values():
             return  # checked for balance, not alone
+    if source.startswith("{%") and _keyword(tag) in _LOADERS:
+        yield Problem(para.where, f"thẻ «{tag}» không được dùng: một mẫu không được nạp mẫu hay "
+                      "tệp khác (include, import, from, extends).")
+        return
     try:
         env.parse(source)
     except TemplateSyntaxError:
         yield Problem(para.where, f"thẻ «{tag}» sai cú pháp Jinja.")
+    except RecursionError:
+        yield Problem(para.where, f"thẻ «{_short(tag)}» lồng ngoặc quá sâu.")
+
+
+def _short(tag: str) -> str:
+    return tag if len(tag) <= 60 else tag[:60] + "…"
 
 
 def _keyword(tag: str) -> str | None:
@@ -176,7 +189,7 @@ def _unclosed_block(keyword: str, para: _Para, tag: str) -> Problem:
 def template_problems(data: bytes, names: set[str] | None = None) -> list[Problem]:
     """Located problems of a template's bytes; `names` are the variables the data provides
     (None skips that check)."""
-    env = SandboxedEnvironment()
+    env = BoundedEnvironment()  # compiles constants: must refuse as a render does
     problems: list[Problem] = []
     tagged: list[tuple[_Para, str]] = []
     for para in _paragraphs(data):
@@ -191,14 +204,18 @@ def template_problems(data: bytes, names: set[str] | None = None) -> list[Proble
     return problems
 
 
-def _unknown_names(env: SandboxedEnvironment, tagged: list[tuple[_Para, str]],
+def _unknown_names(env: BoundedEnvironment, tagged: list[tuple[_Para, str]],
                    names: set[str]) -> Iterator[Problem]:
-    """Names a tag reads that the data does not provide (loop variables excepted), each
+    """Names a tag reads that the data does not provide (loop and set variables excepted), each
     reported once, at its first use. Tags are parsed one by one, so a broken tag elsewhere
     does not hide a misspelt name."""
     loops = {name.strip() for _, tag in tagged
              for match in [re.search(r"\bfor\s+(.+?)\s+in\s", tag)] if match
              for name in match.group(1).split(",")}
+    if loops:
+        loops.add("loop")  # Jinja's loop variable (loop.index, loop.last ...)
+    loops |= {match.group(1) for _, tag in tagged
+              for match in [re.match(r"\{%-?\s*set\s+(\w+)", tag)] if match}
     reported: set[str] = set()
     for para, tag in tagged:
         for name in sorted(_reads(env, tag) - names - loops - reported):
@@ -208,7 +225,7 @@ def _unknown_names(env: SandboxedEnvironment, tagged: list[tuple[_Para, str]],
                           f"(có phải: {', '.join(close)}?).")
 
 
-def _reads(env: SandboxedEnvironment, tag: str) -> set[str]:
+def _reads(env: BoundedEnvironment, tag: str) -> set[str]:
     source = _jinja(tag)
     keyword = _keyword(tag) if tag.startswith("{%") else None
     if keyword in _OPENERS:
@@ -217,7 +234,7 @@ def _reads(env: SandboxedEnvironment, tag: str) -> set[str]:
         return set()
     try:
         return set(meta.find_undeclared_variables(env.parse(source)))
-    except TemplateSyntaxError:
+    except (TemplateSyntaxError, RecursionError):
         return set()  # reported as a syntax problem
 
 
