@@ -18,7 +18,7 @@ from pathlib import Path
 
 from docgen import build, intake, rules
 from docgen.check import lint
-from docgen.compose import KINDS
+from docgen.documents import KINDS
 from docgen.render import Template
 
 ROOT = Path(__file__).resolve().parent.parent

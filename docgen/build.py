@@ -10,15 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen import archive, intake, rules, templates
+from docgen import archive, intake, resources, rules, templates
 from docgen.archive.store import PdfConverter
 from docgen.check import format_finding, lint
-from docgen.compose import KINDS, DocumentKind
+from docgen.documents import KINDS, DocumentKind
 from docgen.errors import DocgenError, FormatCheckFailed, Problem
 from docgen.model import Workbook
 
 TEMPLATES_DIR = templates.SHIPPED
-SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "cum-ix-2021.xlsx"
+SAMPLE = resources.sample_workbook()
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from typing import Any, NoReturn
 from rich.console import Console
 from rich.table import Table
 
-from docgen import __version__, archive, build, intake, pdf, templates
+from docgen import __version__, archive, build, intake, kinds, pdf, templates
 from docgen.check import failure_message, lint_files, report_text, reports_json
-from docgen.compose.awards import award_name, nominee
+from docgen.documents.shared.awards import award_name, nominee
 from docgen.errors import (
     ArchiveError,
     DocgenError,
@@ -88,12 +88,14 @@ def _parser() -> argparse.ArgumentParser:
     make = commands.add_parser(
         "build", help="Kiểm tra sổ tính rồi lập các văn bản .docx vào thư mục lưu trữ.",
         description="Kiểm tra sổ tính rồi lập các văn bản .docx vào "
-        "<thư mục gốc>/<năm>/<cụm>/.")
+        "<thư mục gốc>/<năm>/<cụm>/. Các loại văn bản: "
+        + "; ".join(f"{k.code} ({k.label})" for k in kinds.KINDS) + ".")
     _workbook_argument(make)
     make.add_argument("-o", "--out", type=Path, default=archive.DEFAULT_ROOT, metavar="THƯ_MỤC",
                       help="thư mục gốc lưu văn bản (mặc định: reports)")
     make.add_argument("--only", metavar="LOẠI[,LOẠI]",
-                      help="chỉ lập các văn bản này, ngăn cách bằng dấu phẩy")
+                      help="chỉ lập các loại văn bản này, ngăn cách bằng dấu phẩy: "
+                      + ", ".join(k.code for k in kinds.KINDS))
     make.add_argument("--pdf", action="store_true",
                       help="xuất thêm bản PDF của từng văn bản (cần LibreOffice)")
     make.add_argument("--revision", action="store_true",

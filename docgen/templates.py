@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.check import format_finding, lint
-from docgen.compose import KINDS, DocumentKind
+from docgen.documents import KINDS, DocumentKind
 from docgen.errors import RenderError
 from docgen.model import Workbook
 from docgen.render import SHIPPED, Template

@@ -17,7 +17,7 @@ from ballot_edits import add_nominee, collective, individual
 from docx_helpers import lines
 
 from docgen.build import build, check
-from docgen.compose.awards import award_name, nominee
+from docgen.documents.shared.awards import award_name, nominee
 from docgen.vi import count_phrase, upper_vi
 
 Make = Callable[..., Path]

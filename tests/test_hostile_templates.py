@@ -22,7 +22,7 @@ from docgen import templates
 from docgen.build import check as check_workbook
 from docgen.build import render_all
 from docgen.check import DocumentUnreadable, lint
-from docgen.compose import KINDS
+from docgen.documents import KINDS
 from docgen.errors import RenderError
 from docgen.render import SHIPPED, Template, bounded
 from tests.conftest import ROOT, SAMPLE

@@ -186,7 +186,7 @@ def test_papers_under_the_leaders_unit(edited: Make) -> None:
         _cell("Thành viên", "Ký hiệu đơn vị", 1, "TTr"),
         _cell("Thành viên", "Ký hiệu đơn vị", 2, "TTr"),
     )
-    from docgen.compose.common import header
+    from docgen.documents.shared.common import header
     from docgen.rules import outcome
 
     book = read_workbook(path)

@@ -22,7 +22,7 @@ from docx_helpers import (
 )
 
 from docgen.build import check
-from docgen.compose import pact
+from docgen.documents.pact import context as pact
 from tests.conftest import SAMPLE, build_one, set_cell
 
 CLUSTER = "Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu"

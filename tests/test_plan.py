@@ -22,7 +22,7 @@ from docx_helpers import (
 )
 
 from docgen.build import TEMPLATES_DIR, check
-from docgen.compose import plan
+from docgen.documents.plan import context as plan
 from docgen.render import Template
 from tests.conftest import SAMPLE, build_one, set_cell, set_form
 

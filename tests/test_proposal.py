@@ -20,7 +20,7 @@ from docx_helpers import (
 )
 
 from docgen.build import check
-from docgen.compose.proposal import proposal_number_line, reference
+from docgen.documents.shared.references import proposal_number_line, reference
 from tests.ballot_edits import add_nominee, collective, individual
 from tests.conftest import SAMPLE, build_one, set_cell, set_form
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from docgen.compose.common import percent
+from docgen.documents.shared.common import percent
 from docgen.intake import read_workbook
 from docgen.model import Score, Settings, Vote, Workbook
 from docgen.rules import outcome, rank

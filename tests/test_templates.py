@@ -116,7 +116,7 @@ def test_three_mistakes_give_three_located_messages(tmp_path: Path) -> None:
 
 def docx_context_names() -> list[str]:
     checked = check_workbook(SAMPLE)
-    from docgen.compose import KINDS
+    from docgen.documents import KINDS
 
     return list(KINDS["to-trinh"].renditions(checked.book, checked.outcome)[0].context)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from docgen import decree30 as d30
 from docgen import vi
 from docgen.check import ooxml, rules
 from docgen.check.findings import Finding, finding
@@ -14,9 +15,9 @@ from docgen.check.resolve import Resolver, style_chain
 from docgen.check.structure import DATE_LINE, Layout, Para
 from docgen.check.words import clean
 
-NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+NATIONAL = d30.NATIONAL
 NATIONAL_OLD = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # the decree's own Mục V spelling
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
+MOTTO = d30.MOTTO
 TOP = "đầu văn bản"
 # "Số: 05/BC-CTĐ", "Số: 15/2020/NĐ-CP", or a number left blank for the văn thư.
 NUMBER = re.compile(r"^Số:[ \u00a0](?:(?:0[1-9]|[1-9]\d+)(?:/\d{4})?|[ \u00a0]*)"

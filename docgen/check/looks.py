@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from docgen.check.findings import Finding, finding
 from docgen.check.resolve import Resolver
-from docgen.check.rules import SIZE_TOLERANCE, Span
+from docgen.check.rules import SIZE_TOLERANCE
 from docgen.check.structure import Para
 from docgen.check.words import ALIGN_WORDS, is_upper, pt, span_pt
+from docgen.decree30 import Span
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from docx.shared import Cm, Length, Mm, Pt
+from docx.shared import Cm, Mm, Pt
+
+from docgen import decree30 as d30
+from docgen import kinds
+from docgen.decree30 import Span
 
 Severity = Literal["error", "warning"]
-ZERO = Length(0)
 
 
 @dataclass(frozen=True)
@@ -26,18 +29,6 @@ class Rule:
     title: str
     expected: str
     decree: str
-
-
-@dataclass(frozen=True)
-class Span:
-    """An inclusive range of lengths: lo <= value <= hi."""
-
-    lo: Length
-    hi: Length
-
-    def holds(self, value: Length, tolerance: Length = ZERO) -> bool:
-        """Whether `value` lies in the range, widened by `tolerance` on both ends."""
-        return self.lo - tolerance <= value <= self.hi + tolerance
 
 
 def _r(rule_id: str, title: str, expected: str, decree: str,
@@ -154,38 +145,33 @@ RULES: tuple[Rule, ...] = (
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
 # --------------------------------------------------------------------------- limits
-FONT_NAME = "Times New Roman"
+FONT_NAME = d30.FONT
 BLACK = ("auto", "000000")
 
-PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
+PAGE_WIDTH, PAGE_HEIGHT = d30.PAGE_WIDTH, d30.PAGE_HEIGHT
 PAGE_TOLERANCE = Mm(1)
-MARGINS: dict[str, Span] = {
-    "top": Span(Mm(20), Mm(25)),
-    "bottom": Span(Mm(20), Mm(25)),
-    "left": Span(Mm(30), Mm(35)),
-    "right": Span(Mm(15), Mm(20)),
-}
+MARGINS: dict[str, Span] = {side: m.allowed for side, m in d30.MARGINS.items()}
 # Word stores margins in twips: 15 mm is saved as 14.993 mm.
 MARGIN_TOLERANCE = Mm(0.05)
 
-NATIONAL_SIZE = Span(Pt(12), Pt(13))
-MOTTO_SIZE = Span(Pt(13), Pt(14))
-ISSUER_SIZE = Span(Pt(12), Pt(13))
-NUMBER_SIZE = Span(Pt(13), Pt(13))
-DATE_SIZE = Span(Pt(13), Pt(14))
-TITLE_SIZE = Span(Pt(13), Pt(14))
-BODY_SIZE = Span(Pt(13), Pt(14))
-SIGNATURE_SIZE = Span(Pt(13), Pt(14))
-RECIPIENTS_HEAD_SIZE = Span(Pt(12), Pt(12))
-RECIPIENTS_SIZE = Span(Pt(11), Pt(11))
-PAGE_NUMBER_SIZE = Span(Pt(13), Pt(14))
+NATIONAL_SIZE = d30.SIZES["national"].allowed
+MOTTO_SIZE = d30.SIZES["motto"].allowed
+ISSUER_SIZE = d30.SIZES["issuer"].allowed
+NUMBER_SIZE = d30.SIZES["number"].allowed
+DATE_SIZE = d30.SIZES["date"].allowed
+TITLE_SIZE = d30.SIZES["title"].allowed
+BODY_SIZE = d30.SIZES["body"].allowed
+SIGNATURE_SIZE = d30.SIZES["signature"].allowed
+RECIPIENTS_HEAD_SIZE = d30.SIZES["recipients_head"].allowed
+RECIPIENTS_SIZE = d30.SIZES["recipients"].allowed
+PAGE_NUMBER_SIZE = d30.SIZES["page_number"].allowed
 SIZE_TOLERANCE = Pt(0.01)
 
-FIRST_LINE_INDENT = Span(Cm(1.0), Cm(1.27))
+FIRST_LINE_INDENT = d30.FIRST_LINE_INDENT.allowed
 INDENT_TOLERANCE = Cm(0.02)
-PARAGRAPH_SPACING_MIN = Pt(6)
+PARAGRAPH_SPACING_MIN = d30.PARAGRAPH_SPACING.allowed.lo
 # Line spacing as a multiple of single spacing (w:line / 240 with lineRule="auto").
-LINE_SPACING_MIN, LINE_SPACING_MAX = 1.0, 1.5
+LINE_SPACING_MIN, LINE_SPACING_MAX = d30.LINE_SPACING_MIN, d30.LINE_SPACING_MAX
 LINE_SPACING_TOLERANCE = 0.01
 # Exact/at-least line spacing is compared with single spacing of Times New Roman, whose
 # line height is about 1.15 times the font size (ascent + descent + gap).
@@ -213,16 +199,21 @@ class KindProfile:
     recipients: bool = True
 
 
-# Matched in order against the upper-case title; the first prefix that fits wins.
-# BIÊN BẢN: Mẫu 1.9 has no place-date line. GIAO ƯỚC is no NĐ 30 type: unnumbered, each
-# member keeps a signed copy (no Nơi nhận). BÁO CÁO THÀNH TÍCH follows NĐ 98/2023 Mẫu 02:
-# no number, no Nơi nhận, signed by the unit head.
-KINDS: tuple[tuple[str, KindProfile], ...] = (
-    ("BÁO CÁO THÀNH TÍCH", KindProfile(number=False, recipients=False)),
-    ("BIÊN BẢN", KindProfile(date=False)),
-    ("GIAO ƯỚC", KindProfile(number=False, recipients=False)),
-)
+def _profiles() -> tuple[tuple[str, KindProfile], ...]:
+    """(title, profile) of docgen's kinds whose components differ from the default, longest
+    title first, so "BÁO CÁO THÀNH TÍCH" is matched before "BÁO CÁO"."""
+    found = [(k.title, KindProfile(number=k.numbered, date=k.dated,
+                                   recipients=k.recipients))
+             for k in kinds.KINDS if not k.appendix]
+    return tuple(sorted(((t, p) for t, p in found if p != KindProfile()),
+                        key=lambda item: -len(item[0])))
+
+
+# Matched in order against the upper-case title; the first prefix that fits wins. Derived
+# from the registry of kinds (docgen.kinds), where each kind says why it differs.
+KINDS: tuple[tuple[str, KindProfile], ...] = _profiles()
 DEFAULT_KIND = KindProfile()
 APPENDIX = KindProfile(number=False, date=False, header=False, signature=False,
                        recipients=False)
-APPENDIX_OPENINGS = ("DANH SÁCH", "PHỤ LỤC")
+# Any Decree 30 appendix opens "PHỤ LỤC"; docgen's own appendices open with their title.
+APPENDIX_OPENINGS = ("PHỤ LỤC", *(k.title for k in kinds.KINDS if k.appendix))

@@ -17,12 +17,13 @@ from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from docgen import decree30 as d30
 from docgen import vi
 from docgen.check import ooxml, rules
 from docgen.check.resolve import Resolver
 from docgen.check.words import clean, is_upper, quote
 
-NATIONAL_KEY = vi.name_key("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+NATIONAL_KEY = vi.name_key(d30.NATIONAL)
 MOTTO = re.compile(r"^độc\s*lập\s*[-–—]\s*tự\s*do\s*[-–—]\s*hạnh\s*phúc$")
 NUMBER_LINE = re.compile(r"^Số\b\s*[:.]?.*/")
 DATE_LINE = re.compile(r"^(?P<place>[^,]*?)\s*,?\s*ngày\s*(?P<d>\S*)\s*tháng\s*(?P<m>\S*)"

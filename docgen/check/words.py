@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.shared import Length
 
 from docgen import vi
-from docgen.check.rules import Span
+from docgen.decree30 import Span
 
 QUOTE_WORDS = 5
 ALIGN_WORDS = {"justify": "canh đều hai lề", "center": "canh giữa", "left": "canh trái",

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from docgen.kinds import signed_here
+
 
 class Kind(StrEnum):
     """What a cell holds."""
@@ -99,14 +101,7 @@ NARRATIVE_SECTIONS: dict[str, str] = {
 REQUIRED_NARRATIVES = ("I.1", "I.2", "I.3", "II.1", "II.2", "III", "IV")
 
 # Documents of the year's package: code used in the signing sheet -> Vietnamese label.
-DOCUMENTS: dict[str, str] = {
-    "bao-cao-tong-ket": "Báo cáo tổng kết",
-    "bien-ban": "Biên bản họp bình xét",
-    "to-trinh": "Tờ trình đề nghị khen thưởng",
-    "ke-hoach": "Kế hoạch phát động năm sau",
-    "giao-uoc": "Giao ước thi đua năm sau",
-}
-
+DOCUMENTS: dict[str, str] = signed_here()
 
 
 def _pairs(labels: dict[str, str]) -> tuple[tuple[str, str], ...]:

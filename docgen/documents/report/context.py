@@ -6,14 +6,19 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from docgen.compose import common as c
-from docgen.compose.awards import votes_context
-from docgen.model import Conference, DocumentCode, Workbook
+from docgen.documents.shared import common as c
+from docgen.documents.shared.awards import votes_context
+from docgen.documents.shared.meeting import (
+    conference_sentence,
+    election_sentence,
+    scores_context,
+)
+from docgen.documents.shared.rendition import Rendition
+from docgen.model import DocumentCode, Workbook
 from docgen.rules import Outcome
-from docgen.vi import format_number, short_date
+from docgen.vi import format_number
 
 CODE: DocumentCode = "bao-cao-tong-ket"
-FORM_WORDS = {"online": " trực tuyến", "in_person": "", "hybrid": " trực tiếp kết hợp trực tuyến"}
 NARRATIVE_KEYS = {
     "I.1": "i1", "I.2": "i2", "I.3": "i3", "I.4": "i4", "I.5": "i5",
     "II.1": "ii1", "II.2": "ii2", "II.3": "ii3", "III": "iii", "IV": "iv",
@@ -113,37 +118,6 @@ def _awards(book: Workbook) -> list[dict[str, str]]:
     ]
 
 
-def conference_sentence(book: Workbook, conf: Conference) -> str:
-    """Who held the conference, when and how."""
-    year = book.cluster.year
-    chairs = f"đồng chí {conf.chair}, {conf.chair_title}"
-    if conf.co_chair:
-        chairs += f" và đồng chí {conf.co_chair}, {conf.co_chair_title or ''}".rstrip(", ")
-    return (
-        f"Ngày {short_date(conf.date)}, {book.cluster.name} tổ chức Hội nghị"
-        f"{FORM_WORDS[conf.form]} tổng kết công tác thi đua năm {year} và triển khai Kế hoạch "
-        f"phát động phong trào thi đua năm {year + 1}. Hội nghị do {chairs} chủ trì."
-    )
-
-
-def scores_context(book: Workbook, result: Outcome) -> dict[str, Any]:
-    """The criteria, the ranked score rows and the criteria note (report and minutes)."""
-    criteria = [{"code": x.code, "name": x.name, "max": format_number(x.max_points)}
-                for x in book.criteria]
-    rows = [
-        {"rank": str(r.rank), "unit": book.member(r.unit).short_name,
-         "points": [format_number(r.points[x.code]) for x in book.criteria],
-         "total": format_number(r.total)}
-        for r in result.ranking
-    ]
-    note = "; ".join(f"{x.code}: {x.name} (tối đa {format_number(x.max_points)} điểm)"
-                     for x in book.criteria)
-    return {"criteria": criteria, "score_rows": rows, "criteria_note": f"{note}."}
-
-
-def election_sentence(book: Workbook, result: Outcome) -> str:
-    """Next year's leader and deputy."""
-    return (
-        f"Hội nghị thống nhất bầu {result.leader_next.name} làm Cụm trưởng và "
-        f"{result.deputy_next.name} làm Cụm phó {book.cluster.name} năm {book.cluster.year + 1}."
-    )
+def renditions(book: Workbook, result: Outcome) -> list[Rendition]:
+    """The kind's one file."""
+    return [Rendition(None, context(book, result))]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 from docx.table import Table
-from layout import (
-    CENTER,
-    RIGHT,
+
+from docgen.documents.shared.blocks import (
+    SIGNATURE_GAP,
     Column,
     body,
     body_loop,
@@ -19,16 +19,14 @@ from layout import (
     heading,
     layout_table,
     loop,
-    new_document,
     para,
-    row_flags,
-    save,
+    recipients,
+    score_table,
     table,
     title_block,
 )
-from tpl_report import score_table
-
-SIGNATURE_GAP = 4  # blank lines left for the handwritten signature
+from docgen.documents.shared.ooxml import row_flags
+from docgen.documents.shared.page import CENTER, RIGHT, new_document, save
 
 
 def ballot_table(doc: DocxDocument) -> Table:
@@ -59,12 +57,6 @@ def minutes_signatures(doc: DocxDocument) -> Table:
     return grid
 
 
-def recipients(doc: DocxDocument) -> None:
-    """Add "Nơi nhận:" and the list, flush left under the signatures."""
-    para(doc, "Nơi nhận:", "Recipients head", space_before=Pt(12))
-    loop(doc, "doc.recipients_lines", "{{ line }}", "Recipients")
-
-
 def meeting_lines(doc: DocxDocument) -> None:
     """Add when, how and where the meeting was held, who attended, chaired and took notes."""
     for label, tag in (("Thời gian bắt đầu", "start_line"), ("Hình thức", "form_line"),
@@ -91,7 +83,7 @@ def content(doc: DocxDocument) -> None:
     body(doc, "{{ election_sentence }}")
 
 
-def build_minutes(path: Path) -> None:
+def build(path: Path) -> None:
     """Write the template of the minutes of the cluster's award meeting."""
     doc = new_document("Biên bản họp bình xét, suy tôn thi đua, khen thưởng")
     header_table(doc, with_date=False)

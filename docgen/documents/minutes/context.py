@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from docgen.compose import common as c
-from docgen.compose.awards import (
+from docgen.documents.shared import common as c
+from docgen.documents.shared.awards import (
     award_name,
     conclusion,
     nominee,
@@ -20,7 +20,8 @@ from docgen.compose.awards import (
 )
 
 # The score table must be the report's, figure for figure: reuse its builder.
-from docgen.compose.report import election_sentence, scores_context
+from docgen.documents.shared.meeting import election_sentence, scores_context
+from docgen.documents.shared.rendition import Rendition
 from docgen.model import Conference, DocumentCode, Workbook
 from docgen.rules import Outcome
 from docgen.vi import format_number, full_date
@@ -98,3 +99,8 @@ def ballot_rows(book: Workbook, result: Outcome) -> list[dict[str, str]]:
          "percent": c.percent(v.percent), "verdict": VERDICTS[v.proposed]}
         for i, v in enumerate(result.votes, start=1)
     ]
+
+
+def renditions(book: Workbook, result: Outcome) -> list[Rendition]:
+    """The kind's one file."""
+    return [Rendition(None, context(book, result))]

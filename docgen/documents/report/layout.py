@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx.document import Document as DocxDocument
 from docx.shared import Mm
-from docx.table import Table
-from layout import (
-    CENTER,
-    LEFT,
-    RIGHT,
+
+from docgen.documents.shared.blocks import (
     Column,
     body,
     body_loop,
@@ -18,13 +14,13 @@ from layout import (
     header_table,
     heading,
     loop,
-    new_document,
     para,
-    save,
+    score_table,
     signature_block,
     table,
     title_block,
 )
+from docgen.documents.shared.page import CENTER, LEFT, RIGHT, new_document, save
 
 
 def results_columns() -> list[Column]:
@@ -48,25 +44,7 @@ def results_columns() -> list[Column]:
     return columns
 
 
-def score_table(doc: DocxDocument) -> Table:
-    """Add the score table; one column per criterion via docxtpl `{%tc %}` column tags.
-
-    The two tag columns vanish on render; the criterion column is repeated once per item of
-    `criteria` (header) and of `r.points` (rows). The render adapter then rescales the
-    columns (18 + 42 + 15 per criterion + 20 mm) to the 165 mm text width.
-    """
-    columns = [
-        Column("Xếp hạng", Mm(18), "{{ r.rank }}", CENTER),
-        Column("Đơn vị", Mm(42), "{{ r.unit }}", LEFT),
-        Column("{%tc for c in criteria %}", Mm(35), "{%tc for p in r.points %}"),
-        Column("{{ c.code }} ({{ c.max }})", Mm(15), "{{ p }}", RIGHT),
-        Column("{%tc endfor %}", Mm(35), "{%tc endfor %}"),
-        Column("Tổng điểm", Mm(20), "{{ r.total }}", RIGHT),
-    ]
-    return table(doc, columns, "score_rows", size=11)
-
-
-def build_report(path: Path) -> None:
+def build(path: Path) -> None:
     """Write the template of the cluster's year-end summary report."""
     doc = new_document("Báo cáo tổng kết công tác thi đua, khen thưởng")
     header_table(doc)

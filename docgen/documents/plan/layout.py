@@ -11,8 +11,8 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.shared import Mm
-from layout import (
-    CENTER,
+
+from docgen.documents.shared.blocks import (
     SUBJECT_RULE,
     TEXT_WIDTH,
     Column,
@@ -22,13 +22,12 @@ from layout import (
     header_table,
     heading,
     loop,
-    new_document,
     para,
     rule,
-    save,
     signature_block,
     table,
 )
+from docgen.documents.shared.page import CENTER, new_document, save
 
 # The optional numbered sub-parts of a section: (key in `num` and `parts`, heading text).
 SUBPARTS = {
@@ -116,7 +115,7 @@ def outline(doc: DocxDocument) -> None:
     timetable(doc)
 
 
-def build_plan(path: Path) -> None:
+def build(path: Path) -> None:
     """Write the template of next year's launch plan (kế hoạch phát động phong trào thi đua)."""
     doc = new_document("Kế hoạch phát động phong trào thi đua")
     header_table(doc)

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from layout import (
+from docgen.documents.shared.blocks import (
     body,
     closing,
     header_table,
     loop,
-    new_document,
     para,
-    save,
     signature_block,
     title_block,
 )
+from docgen.documents.shared.page import new_document, save
 
 
-def build_proposal(path: Path) -> None:
+def build(path: Path) -> None:
     """Write the template of the cluster's proposal (tờ trình) for the year's awards."""
     doc = new_document("Tờ trình đề nghị khen thưởng")
     header_table(doc)

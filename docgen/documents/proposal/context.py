@@ -9,43 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from docgen.compose import common as c
-from docgen.compose.awards import AWARDS, award_name, nominee
-from docgen.compose.report import FORM_WORDS
-from docgen.model import AwardKind, DocumentCode, Signing, Workbook
+from docgen.documents.shared import common as c
+from docgen.documents.shared import references as refs
+from docgen.documents.shared.awards import AWARDS, award_name, nominee
+from docgen.documents.shared.meeting import FORM_WORDS
+from docgen.documents.shared.rendition import Rendition
+from docgen.model import AwardKind, DocumentCode, Workbook
 from docgen.rules import Outcome, VoteOutcome
-from docgen.vi import count_phrase, format_number, full_date, short_date
+from docgen.vi import count_phrase, format_number, full_date
 
 CODE: DocumentCode = "to-trinh"
-MINUTES: DocumentCode = "bien-ban"
 TARGET_NOUNS = {"collective": "tập thể", "individual": "cá nhân"}
-
-
-def _signing(book: Workbook, code: DocumentCode) -> Signing:
-    """The signing row of a document (intake guarantees one per document)."""
-    signing = book.signing_for(code)
-    if signing is None:
-        raise ValueError(f"signing row for {code} is missing")
-    return signing
-
-
-def proposal_number_line(book: Workbook) -> str:
-    """The proposal's 'Số:' line: 'Số: 16/TTr-CTĐ', or 'Số:      /TTr-CTĐ' when blank."""
-    number = _signing(book, CODE).number
-    return c.number_line(number, c.TYPE_ABBR[CODE], book.cluster.issuer_abbr)
-
-
-def reference(book: Workbook) -> str:
-    """The attachments' line: '(Kèm theo Tờ trình số 16/TTr-CTĐ ngày 22 tháng 12 năm 2021
-    của Cụm …)'; a blank number keeps the clerk's space ('số      /TTr-CTĐ')."""
-    symbol = proposal_number_line(book).removeprefix("Số: ")
-    date = full_date(_signing(book, CODE).date)
-    return f"(Kèm theo Tờ trình số {symbol} {date} của {book.cluster.name})"
 
 
 def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     """Every value the proposal's template prints, already formatted."""
-    signing = _signing(book, CODE)
+    signing = refs.signing(book, CODE)
     doc = c.header(book, signing, CODE, result.leader)
     doc |= {
         "addressee_lines": c.addressee_lines(signing.addressee),
@@ -75,22 +54,11 @@ def awards_phrase(book: Workbook, result: Outcome) -> str:
     return " và ".join(award_name(book, a) for a in kinds or AWARDS)
 
 
-def minutes_citation(book: Workbook) -> str:
-    """'Biên bản họp bình xét số 05/BB-CTĐ ngày 20/12/2021 của Cụm …' (no 'số' if blank)."""
-    signing = _signing(book, MINUTES)
-    parts = ["Biên bản họp bình xét"]
-    if signing.number is not None:
-        symbol = c.number_line(signing.number, c.TYPE_ABBR[MINUTES], book.cluster.issuer_abbr)
-        parts.append(symbol.replace("Số: ", "số ", 1))
-    parts += [f"ngày {short_date(signing.date)}", f"của {book.cluster.name}"]
-    return " ".join(parts)
-
-
 def basis(book: Workbook) -> list[str]:
     """'Căn cứ …' lines: award laws and decrees, the year's plans and pact, the minutes."""
     cited = [x for role in ("award_basis", "basis") for x in book.citations if x.role == role]
     lines = [f"Căn cứ {c.citation(x)}" for x in cited]
-    return c.listed([*lines, f"Căn cứ {minutes_citation(book)}"], prefix="")
+    return c.listed([*lines, f"Căn cứ {refs.minutes_citation(book)}"], prefix="")
 
 
 def result_paragraph(book: Workbook, result: Outcome) -> str:
@@ -152,3 +120,8 @@ def attachments_line(result: Outcome) -> str:
 def award_kinds(result: Outcome) -> list[AwardKind]:
     """The awards with at least one proposed nominee, flags first."""
     return [a for a in AWARDS if result.proposed_for(a)]
+
+
+def renditions(book: Workbook, result: Outcome) -> list[Rendition]:
+    """The kind's one file."""
+    return [Rendition(None, context(book, result))]

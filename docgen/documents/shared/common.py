@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from docgen.kinds import type_abbreviations
 from docgen.model import Citation, Member, Signing, Workbook
 from docgen.vi import date_line, format_percent, name_key, short_date, upper_vi
 
 # Decree 30 Phụ lục III abbreviations of the document types we issue.
-TYPE_ABBR = {"bao-cao-tong-ket": "BC", "bien-ban": "BB", "to-trinh": "TTr", "ke-hoach": "KH"}
+TYPE_ABBR = type_abbreviations()
 AS_ABOVE = "Như trên"
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 from docx.shared import Mm, Pt
 from docx.table import Table
-from layout import (
-    CENTER,
+
+from docgen.documents.shared.blocks import (
     SUBJECT_RULE,
     TEXT_WIDTH,
     Column,
@@ -25,13 +25,12 @@ from layout import (
     header_table,
     heading,
     layout_table,
-    new_document,
     para,
-    row_flags,
     rule,
-    save,
     table,
 )
+from docgen.documents.shared.ooxml import row_flags
+from docgen.documents.shared.page import CENTER, new_document, save
 
 NONE_LINE = "Không có."
 
@@ -76,7 +75,7 @@ def header(doc: DocxDocument) -> None:
         run.text = ""
 
 
-def build_achievements(path: Path) -> None:
+def build(path: Path) -> None:
     """Write the template of a proposed unit's achievement report."""
     doc = new_document("Báo cáo thành tích đề nghị khen thưởng")
     header(doc)

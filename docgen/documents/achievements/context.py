@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from docgen.compose import common as c
-from docgen.compose.awards import award_name
-from docgen.compose.rendition import Rendition
+from docgen.documents.shared import common as c
+from docgen.documents.shared.awards import award_name
+from docgen.documents.shared.rendition import Rendition
 from docgen.model import AwardReceived, DocumentCode, Member, Results, Workbook
 from docgen.rules import Outcome, VoteOutcome
 from docgen.vi import date_line, format_number, name_key, short_date, upper_vi

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from docgen.compose import common as c
-from docgen.compose.awards import AWARDS, award_name
-from docgen.compose.proposal import reference
+from docgen.documents.shared import common as c
+from docgen.documents.shared.awards import AWARDS, award_name
+from docgen.documents.shared.references import reference
+from docgen.documents.shared.rendition import Rendition
 from docgen.model import AwardKind, Workbook
 from docgen.rules import Outcome, VoteOutcome
 from docgen.vi import format_number, roman, upper_vi
@@ -73,3 +74,8 @@ def _individual(v: VoteOutcome, stt: int) -> dict[str, str]:
         "votes": votes(v),
         "note": f"Năm sinh: {year}" if year and vote.gender is None else "",
     }
+
+
+def renditions(book: Workbook, result: Outcome) -> list[Rendition]:
+    """The kind's one file."""
+    return [Rendition(None, context(book, result))]

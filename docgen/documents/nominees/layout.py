@@ -14,22 +14,18 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
-from layout import (
-    CENTER,
-    LEFT,
+
+from docgen.documents.shared.blocks import (
     SUBJECT_RULE,
     TEXT_WIDTH,
     Column,
-    StyleSpec,
-    define_style,
-    drop_empty_paragraphs,
     heading,
-    new_document,
     para,
     rule,
-    save,
     table,
 )
+from docgen.documents.shared.ooxml import drop_empty_paragraphs
+from docgen.documents.shared.page import CENTER, LEFT, StyleSpec, define_style, new_document, save
 
 REFERENCE_STYLE = StyleSpec("Appendix reference", size=14, italic=True, align=CENTER)
 
@@ -93,7 +89,7 @@ def award_block(doc: DocxDocument) -> None:
     para(doc, "{%p endif %}", "Body")
 
 
-def build_nominees(path: Path) -> None:
+def build(path: Path) -> None:
     """Write the template of the list of nominees proposed for awards."""
     doc = new_document("Danh sách đề nghị khen thưởng")
     define_style(doc, REFERENCE_STYLE)

@@ -9,27 +9,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt
 from docx.table import Table, _Cell
-from layout import (
+
+from docgen.documents.shared.blocks import (
+    SIGNATURE_GAP,
     TEXT_WIDTH,
-    StyleSpec,
     body,
     body_loop,
     closing,
-    define_style,
     first_para,
     header_table,
     heading,
     layout_table,
     loop,
-    new_document,
     para,
-    row_flags,
-    save,
+    recipients,
     title_block,
 )
-from tpl_minutes import SIGNATURE_GAP, recipients
+from docgen.documents.shared.ooxml import row_flags
+from docgen.documents.shared.page import StyleSpec, define_style, new_document, save
 
 # The two tag columns of the grid vanish on render; the render adapter then widens the
 # repeated cell column to share the table width (2 or 3 cells per row).
@@ -70,7 +69,7 @@ def signature_cell(cell: _Cell) -> None:
 
 def signature_grid(doc: DocxDocument) -> Table:
     """Add the borderless grid: one row per item of `grid`, one cell per item of the row."""
-    grid = layout_table(doc, [TAG_COLUMN, TEXT_WIDTH - 2 * TAG_COLUMN, TAG_COLUMN], rows=3)
+    grid = layout_table(doc, [TAG_COLUMN, Length(TEXT_WIDTH - 2 * TAG_COLUMN), TAG_COLUMN], rows=3)
     first_para(grid.cell(0, 0), "{%tr for row in grid %}", STYLE)
     first_para(grid.cell(1, 0), "{%tc for cell in row %}", STYLE)
     signature_cell(grid.cell(1, 1))
@@ -102,7 +101,7 @@ def content(doc: DocxDocument) -> None:
     para(doc, "{%p endif %}", "Body")
 
 
-def build_pact(path: Path) -> None:
+def build(path: Path) -> None:
     """Write the template of next year's emulation pact (giao ước thi đua)."""
     doc = new_document("Giao ước thi đua")
     define_style(doc, GRID_STYLE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from docgen.compose import common as c
+from docgen.documents.shared import common as c
 from docgen.model import AwardKind, Workbook
 from docgen.rules import Outcome, VoteOutcome
 from docgen.vi import count_phrase

@@ -14,8 +14,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from docgen.compose import common as c
-from docgen.compose.awards import AWARDS, award_name, quota
+from docgen.documents.shared import common as c
+from docgen.documents.shared.awards import AWARDS, award_name, quota
+from docgen.documents.shared.rendition import Rendition
 from docgen.model import AwardKind, DocumentCode, Member, Milestone, Workbook
 from docgen.rules import Outcome
 from docgen.vi import count_phrase, format_number, name_key, roman, short_date
@@ -202,3 +203,8 @@ def timeline_rows(timeline: list[Milestone]) -> list[dict[str, str]]:
         {"stt": str(i), "task": m.task, "deadline": m.deadline, "responsible": m.responsible}
         for i, m in enumerate(timeline, start=1)
     ]
+
+
+def renditions(book: Workbook, result: Outcome) -> list[Rendition]:
+    """The kind's one file."""
+    return [Rendition(None, context(book, result))]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from docgen.compose import common as c
+from docgen.documents.shared import common as c
+from docgen.documents.shared.rendition import Rendition
 from docgen.model import Commitment, DocumentCode, Member, Milestone, Signing, Workbook
 from docgen.rules import Outcome
 from docgen.vi import name_key, roman, short_date, upper_vi
@@ -177,3 +178,8 @@ def grid(book: Workbook, result: Outcome) -> list[list[dict[str, str]]]:
     if rows:
         rows[-1] += [dict(BLANK_CELL) for _ in range(width - len(rows[-1]))]
     return rows
+
+
+def renditions(book: Workbook, result: Outcome) -> list[Rendition]:
+    """The kind's one file."""
+    return [Rendition(None, context(book, result))]

@@ -1,0 +1,1 @@
+"""Parts every kind of document shares: header, signature, award wording, layout blocks."""

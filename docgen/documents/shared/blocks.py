@@ -1,0 +1,266 @@
+"""Turn the Decree 30 components into python-docx building blocks for templates.
+
+The helpers (`header_table`, `title_block`, `heading`, `body`, `loop`, `table`,
+`signature_block`, `score_table`, `recipients`) are shared by every kind's template layout
+(`docgen/documents/<kind>/layout.py`). Every paragraph that carries a template tag holds
+exactly one run, so Word never splits a tag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.shared import Length, Mm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from docgen import decree30 as d30
+from docgen.documents.shared.ooxml import (
+    bottom_border,
+    drop_empty_paragraphs,
+    row_flags,
+    run_defaults,
+    set_table_borders,
+    set_table_geometry,
+)
+from docgen.documents.shared.page import CENTER, LEFT, RIGHT
+
+# A container that can take paragraphs: the document body or a table cell.
+Container = Any
+TEXT_WIDTH = d30.TEXT_WIDTH
+ISSUER_RULE, MOTTO_RULE, SUBJECT_RULE = d30.ISSUER_RULE, d30.MOTTO_RULE, d30.SUBJECT_RULE
+SIGNATURE_GAP = 4  # blank lines left for the handwritten signature
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+def para(container: Container, text: str, style: str, **fmt: Any) -> Paragraph:
+    """Add a paragraph holding `text` in a single run (so tags stay whole)."""
+    paragraph: Paragraph = container.add_paragraph(style=style)
+    if text:
+        run = paragraph.add_run(text)
+        run_defaults(run)
+    for key, value in fmt.items():
+        setattr(paragraph.paragraph_format, key, value)
+    return paragraph
+
+
+def first_para(cell: _Cell, text: str, style: str) -> Paragraph:
+    """Fill the empty paragraph a new cell starts with, instead of adding one."""
+    paragraph: Paragraph = cell.paragraphs[0]
+    paragraph.style = style
+    if text:
+        run_defaults(paragraph.add_run(text))
+    return paragraph
+
+
+def loop(container: Container, items: str, text: str, style: str, var: str = "line") -> None:
+    """Add `{%p for var in items %}`, one paragraph `text`, `{%p endfor %}`.
+
+    The `{%p ...%}` paragraphs vanish on render, so an empty list leaves nothing behind.
+    """
+    para(container, f"{{%p for {var} in {items} %}}", style)
+    para(container, text, style)
+    para(container, "{%p endfor %}", style)
+
+
+def rule(container: Container, length: Length, width: Length) -> Paragraph:
+    """Add a centred solid rule `length` long inside a block `width` wide."""
+    paragraph = para(container, "", "Rule")
+    side = Length((width - length) // 2)
+    paragraph.paragraph_format.left_indent = side
+    paragraph.paragraph_format.right_indent = side
+    bottom_border(paragraph)
+    return paragraph
+
+
+def heading(doc: Container, text: str, level: int) -> Paragraph:
+    """Add a report heading: level 1 "I. TIÊU ĐỀ", level 2 "1. Tiêu đề"."""
+    return para(doc, text, "Heading I" if level == 1 else "Heading 1.")
+
+
+def body(doc: Container, text: str, style: str = "Body") -> Paragraph:
+    """Add a justified body paragraph (first-line indent 1.27 cm, 6 pt before)."""
+    return para(doc, text, style)
+
+
+def body_loop(doc: Container, items: str, style: str = "Body") -> None:
+    """Add one body paragraph per item of the list `items` (strings)."""
+    loop(doc, items, "{{ p }}", style, var="p")
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def layout_table(doc: DocxDocument, widths: Sequence[Length], rows: int = 1) -> Table:
+    """Add a borderless table with fixed column widths spanning the text width."""
+    table: Table = doc.add_table(rows=rows, cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    set_table_borders(table, "nil")
+    set_table_geometry(table, Length(sum(widths)), Mm(0))
+    for i, width in enumerate(widths):
+        table.columns[i].width = width
+        for cell in table.columns[i].cells:
+            cell.width = width
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+    return table
+
+
+def header_table(
+    doc: DocxDocument,
+    *,
+    with_date: bool = True,
+    issuer_rule: Length = ISSUER_RULE,
+    motto_rule: Length = MOTTO_RULE,
+) -> Table:
+    """Add the Decree 30 header: agency (left) / national name and motto (right).
+
+    Row 1: superior lines (not bold), issuer lines (bold), rule | Quốc hiệu, Tiêu ngữ, rule.
+    Row 2: "Số: …" | place and date (italic), so both sit on the same line. With
+    `with_date=False` (minutes, Mẫu 1.9) the right cell of row 2 stays empty.
+    """
+    left, right = Mm(72), Mm(93)
+    table = layout_table(doc, [left, right], rows=2)
+    agency, nation = table.cell(0, 0), table.cell(0, 1)
+    first_para(agency, "{%p for line in doc.superior_lines %}", "Header line")
+    para(agency, "{{ line }}", "Header line")
+    para(agency, "{%p endfor %}", "Header line")
+    loop(agency, "doc.issuer_lines", "{{ line }}", "Header bold")
+    rule(agency, issuer_rule, left)
+    first_para(nation, d30.NATIONAL, "Header bold")
+    para(nation, d30.MOTTO, "Motto")
+    rule(nation, motto_rule, right)
+    first_para(table.cell(1, 0), "{{ doc.number_line }}", "Number line")
+    first_para(table.cell(1, 1), "{{ doc.date_line }}" if with_date else "", "Date line")
+    for row in table.rows:
+        row_flags(row)
+    return table
+
+
+def title_block(
+    doc: DocxDocument, kind: str, summary: str, rule_length: Length = SUBJECT_RULE
+) -> None:
+    """Add the kind of document (BÁO CÁO …), the subject under it and a short rule."""
+    para(doc, kind, "Doc kind")
+    para(doc, summary, "Summary")
+    rule(doc, rule_length, TEXT_WIDTH)
+
+
+def signature_block(doc: DocxDocument) -> Table:
+    """Add "Nơi nhận" (left) and the signer block (right) in one unsplittable row."""
+    left, right = Mm(62), Mm(103)
+    table = layout_table(doc, [left, right])
+    recipients, signer = table.cell(0, 0), table.cell(0, 1)
+    first_para(recipients, "Nơi nhận:", "Recipients head")
+    loop(recipients, "doc.recipients_lines", "{{ line }}", "Recipients")
+    first_para(signer, "{%p for line in doc.signature.authority_lines %}", "Signer")
+    para(signer, "{{ line }}", "Signer")
+    para(signer, "{%p endfor %}", "Signer")
+    para(signer, "{%p if doc.signature.subtitle %}", "Signer")
+    para(signer, "{{ doc.signature.subtitle }}", "Signer")
+    para(signer, "{%p endif %}", "Signer")
+    for _ in range(4):
+        para(signer, "", "Signer")
+    para(signer, "{{ doc.signature.name }}", "Signer")
+    row_flags(table.rows[0])
+    return table
+
+
+@dataclass(frozen=True)
+class Column:
+    """A data-table column: header text, width, cell text and alignment of the cells."""
+
+    header: str
+    width: Length
+    cell: str
+    align: Any = LEFT
+    total: str | None = None
+
+
+def _fill_row(row: Any, texts: Sequence[str], style: str, aligns: Sequence[Any]) -> None:
+    for cell, text, align in zip(row.cells, texts, aligns, strict=True):
+        first_para(cell, text, style).alignment = align
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def table(
+    doc: DocxDocument,
+    columns: Sequence[Column],
+    rows: str,
+    *,
+    var: str = "r",
+    total: str | None = None,
+    total_label: str = "Tổng cộng",
+    size: int = 12,
+) -> Table:
+    """Add a bordered data table: header row, one `{%tr for %}` row per item, optional total.
+
+    `rows` is the context list. With `total` (a context object) a final bold row shows
+    `total_label` across the first two columns and the `Column.total` texts after them.
+    The header row repeats on every page; no row breaks across pages.
+    """
+    suffix = "" if size == 12 else f" {size}"
+    text_style, head_style = f"Table text{suffix}", f"Table head{suffix}"
+    body_rows = 4 if total else 3
+    grid: Table = doc.add_table(rows=1 + body_rows, cols=len(columns))
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    set_table_borders(grid, "single")
+    set_table_geometry(grid, Length(sum(c.width for c in columns)), Mm(1))
+    for i, column in enumerate(columns):
+        grid.columns[i].width = column.width
+        for cell in grid.columns[i].cells:
+            cell.width = column.width
+    blank = [""] * (len(columns) - 1)
+    centred = [CENTER] * len(columns)
+    _fill_row(grid.rows[0], [c.header for c in columns], head_style, centred)
+    _fill_row(grid.rows[1], [f"{{%tr for {var} in {rows} %}}", *blank], text_style, centred)
+    _fill_row(grid.rows[2], [c.cell for c in columns], text_style, [c.align for c in columns])
+    _fill_row(grid.rows[3], ["{%tr endfor %}", *blank], text_style, centred)
+    if total:
+        texts = ["", total_label, *(c.total or "" for c in columns[2:])]
+        aligns = [CENTER, CENTER, *(c.align for c in columns[2:])]
+        _fill_row(grid.rows[4], texts, head_style, aligns)
+        label = grid.rows[4].cells[0].merge(grid.rows[4].cells[1])
+        drop_empty_paragraphs(label)
+    for index, row in enumerate(grid.rows):
+        row_flags(row, header=index == 0)
+    return grid
+
+
+def closing(doc: DocxDocument, text: str) -> Paragraph:
+    """Add the body's last paragraph (ending "./."), kept with the signature below it."""
+    paragraph = body(doc, text)
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.space_after = Pt(12)
+    return paragraph
+
+
+def score_table(doc: DocxDocument) -> Table:
+    """Add the score table; one column per criterion via docxtpl `{%tc %}` column tags.
+
+    The two tag columns vanish on render; the criterion column is repeated once per item of
+    `criteria` (header) and of `r.points` (rows). The render adapter then rescales the
+    columns (18 + 42 + 15 per criterion + 20 mm) to the 165 mm text width.
+    """
+    columns = [
+        Column("Xếp hạng", Mm(18), "{{ r.rank }}", CENTER),
+        Column("Đơn vị", Mm(42), "{{ r.unit }}", LEFT),
+        Column("{%tc for c in criteria %}", Mm(35), "{%tc for p in r.points %}"),
+        Column("{{ c.code }} ({{ c.max }})", Mm(15), "{{ p }}", RIGHT),
+        Column("{%tc endfor %}", Mm(35), "{%tc endfor %}"),
+        Column("Tổng điểm", Mm(20), "{{ r.total }}", RIGHT),
+    ]
+    return table(doc, columns, "score_rows", size=11)
+
+
+def recipients(doc: DocxDocument) -> None:
+    """Add "Nơi nhận:" and the list, flush left under the signatures."""
+    para(doc, "Nơi nhận:", "Recipients head", space_before=Pt(12))
+    loop(doc, "doc.recipients_lines", "{{ line }}", "Recipients")

@@ -1,0 +1,74 @@
+"""Turn the kinds of document docgen makes into one registry: every list of kinds derives from it.
+
+One record per kind: its code (file names, `--only`), Vietnamese label, the folder of its
+context and layout under `docgen/documents/`, its Decree 30 type abbreviation and title,
+whether it has its own signing row in the workbook, whether it is one file per unit, and
+what the Decree 30 linter expects of it. Adding a kind means one line here and one folder
+`docgen/documents/<package>/` with `context.py` (a `renditions` function) and `layout.py`
+(a `build` function). Pure data: importable by every stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of document.
+
+    `type_abbr` is the Phụ lục III abbreviation used in its number ('BC' -> 'Số: 05/BC-CTĐ'),
+    None for a paper docgen leaves unnumbered. `title` is its tên loại as printed; the
+    linter recognises any .docx by it. `signing_row`: the workbook's 'Ký và nơi nhận' sheet
+    has a row for it (the others take their date and signer from another paper or from the
+    unit). `per_unit`: one file per proposed unit. `numbered`, `dated`, `recipients`,
+    `appendix`: what the linter expects (an appendix has no header, number, date,
+    signature or recipients of its own)."""
+
+    code: str
+    label: str
+    package: str
+    type_abbr: str | None
+    title: str
+    signing_row: bool = True
+    per_unit: bool = False
+    numbered: bool = True
+    dated: bool = True
+    recipients: bool = True
+    appendix: bool = False
+
+    @property
+    def template(self) -> str:
+        """The template's file name: 'bao-cao-tong-ket.docx'."""
+        return f"{self.code}.docx"
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("bao-cao-tong-ket", "Báo cáo tổng kết", "report", "BC", "BÁO CÁO"),
+    # Mẫu 1.9: a biên bản has no place-and-date line.
+    Kind("bien-ban", "Biên bản họp bình xét", "minutes", "BB", "BIÊN BẢN", dated=False),
+    Kind("to-trinh", "Tờ trình đề nghị khen thưởng", "proposal", "TTr", "TỜ TRÌNH"),
+    # The proposal's appendix: numbered, dated and signed with the proposal.
+    Kind("danh-sach", "Danh sách đề nghị khen thưởng", "nominees", None, "DANH SÁCH",
+         signing_row=False, numbered=False, dated=False, recipients=False, appendix=True),
+    # NĐ 98/2023 Mẫu 02: no number, no Nơi nhận, signed by the unit's head.
+    Kind("bao-cao-thanh-tich", "Báo cáo thành tích", "achievements", None,
+         "BÁO CÁO THÀNH TÍCH", signing_row=False, per_unit=True, numbered=False,
+         recipients=False),
+    Kind("ke-hoach", "Kế hoạch phát động năm sau", "plan", "KH", "KẾ HOẠCH"),
+    # Not a Decree 30 type: unnumbered, each member keeps a signed copy (no Nơi nhận).
+    Kind("giao-uoc", "Giao ước thi đua năm sau", "pact", None, "GIAO ƯỚC", numbered=False,
+         recipients=False),
+)
+
+BY_CODE: dict[str, Kind] = {kind.code: kind for kind in KINDS}
+
+
+def signed_here() -> dict[str, str]:
+    """Code -> label of the kinds with their own row in the workbook's signing sheet."""
+    return {k.code: k.label for k in KINDS if k.signing_row}
+
+
+def type_abbreviations() -> dict[str, str]:
+    """Code -> Decree 30 type abbreviation of the numbered kinds ('to-trinh' -> 'TTr')."""
+    return {k.code: k.type_abbr for k in KINDS if k.type_abbr is not None}
