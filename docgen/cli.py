@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 from rich.console import Console
 from rich.table import Table
 
-from docgen import __version__, archive, build, intake, kinds, pdf, templates
+from docgen import __version__, archive, build, intake, kinds, pdf, resources, templates
 from docgen.check import failure_message, lint_files, report_text, reports_json
 from docgen.documents.shared.awards import award_name, nominee
 from docgen.errors import (
@@ -133,6 +133,13 @@ def _parser() -> argparse.ArgumentParser:
     lint.set_defaults(run=_lint)
     _archive_parser(commands)
     _templates_parser(commands)
+    sample = commands.add_parser(
+        "sample", help="Ghi ra sổ tính mẫu đi kèm docgen (Cụm IX, năm 2021) để xem và thử.",
+        description="Ghi ra sổ tính mẫu đi kèm docgen (Cụm IX, năm 2021): xem cách điền từng "
+        "trang, rồi thử docgen check và docgen build.")
+    sample.add_argument("file", type=Path, metavar="TỆP.xlsx", help="tệp sổ tính sẽ ghi")
+    sample.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
+    sample.set_defaults(run=_sample)
     version = commands.add_parser("version", help="In số phiên bản của docgen.",
                                   description="In số phiên bản của docgen.")
     version.set_defaults(run=lambda _: out.print(f"docgen {__version__}"))
@@ -252,8 +259,9 @@ def _templates_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _templates_parser(commands: Any) -> None:
-    _, jobs = _group(commands, "templates", "Xem và kiểm tra các mẫu văn bản (.docx).",
-                     "Các việc với mẫu văn bản: liệt kê, kiểm tra trước khi dùng.")
+    _, jobs = _group(commands, "templates", "Xem, kiểm tra và chép ra các mẫu văn bản (.docx).",
+                     "Các việc với mẫu văn bản: liệt kê, kiểm tra trước khi dùng, chép mẫu "
+                     "gốc ra để sửa.")
     listing = jobs.add_parser("list", help="Mỗi loại văn bản: tệp mẫu và các biến mẫu dùng.",
                               description="Liệt kê loại văn bản, tệp mẫu, các biến.")
     checking = jobs.add_parser(
@@ -263,10 +271,18 @@ def _templates_parser(commands: Any) -> None:
     for job in (listing, checking):
         job.add_argument("folder", type=Path, nargs="?", metavar="THƯ_MỤC",
                          help="thư mục mẫu đã sửa (mặc định: chỉ mẫu gốc)")
-    checking.add_argument("--workbook", type=Path, default=build.SAMPLE, metavar="SỔ_TÍNH",
-                          help="sổ tính dùng để điền thử (mặc định: sổ mẫu)")
+    checking.add_argument("--workbook", type=Path, default=resources.sample_workbook(),
+                          metavar="SỔ_TÍNH", help="sổ tính dùng để điền thử (mặc định: sổ mẫu)")
+    exporting = jobs.add_parser(
+        "export", help="Chép các mẫu gốc vào một thư mục để sửa câu chữ bằng Word.",
+        description="Chép các mẫu gốc vào thư mục (tạo nếu chưa có) để sửa câu chữ bằng Word "
+        "hoặc LibreOffice, rồi lập văn bản với --templates THƯ_MỤC.")
+    exporting.add_argument("folder", type=Path, metavar="THƯ_MỤC", help="thư mục sẽ chép mẫu vào")
+    exporting.add_argument("--force", action="store_true",
+                           help="ghi đè các mẫu cùng tên đã có trong thư mục")
     listing.set_defaults(run=_templates_list)
     checking.set_defaults(run=_templates_check)
+    exporting.set_defaults(run=_templates_export)
 
 
 def _templates_list(args: argparse.Namespace) -> None:
@@ -291,6 +307,32 @@ def _templates_check(args: argparse.Namespace) -> None:
     if problems:
         raise RenderError(f"Các mẫu có {len(problems)} lỗi.")
     out.print(f"Mọi mẫu đều dùng được (điền thử bằng {args.workbook}).")
+
+
+def _templates_export(args: argparse.Namespace) -> None:
+    copies = resources.export_templates(args.folder, force=args.force)
+    folder = _argument(args.folder)
+    out.print(f"Đã chép {len(copies)} mẫu gốc vào thư mục {args.folder}:", markup=False)
+    for path in copies:
+        out.print(f"  - {path.name}", markup=False)
+    out.print("Bước tiếp theo:\n"
+              "  1. Mở mẫu bằng Word hoặc LibreOffice và sửa câu chữ; giữ nguyên từng thẻ "
+              "{{ … }} và {% … %} (không xóa, không tách đôi, không đổi tên biến).\n"
+              f"  2. Kiểm tra các mẫu đã sửa: docgen templates check {folder}\n"
+              f"  3. Lập văn bản bằng các mẫu đã sửa: docgen build SỔ_TÍNH --templates {folder}\n"
+              "Mẫu nào không có trong thư mục thì docgen dùng mẫu gốc.", markup=False)
+
+
+def _sample(args: argparse.Namespace) -> None:
+    path = resources.write_sample(args.file, force=args.force)
+    out.print(f"Đã ghi sổ tính mẫu (Cụm IX, năm 2021) vào {path}. Xem kết quả: docgen check "
+              f"{_argument(path)}; lập văn bản: docgen build {_argument(path)}", markup=False)
+
+
+def _argument(path: Path) -> str:
+    """A path as typed in a command: in double quotes (understood by cmd, PowerShell and
+    POSIX shells alike) when it holds a space."""
+    return f'"{path}"' if " " in str(path) else str(path)
 
 
 STATUS = {"draft": "Bản nháp", "finalized": "Đã chốt", "damaged": "Hỏng manifest.json"}

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from docgen import resources
 from docgen.cli import _parser, main
 from tests.conftest import ROOT, set_cell, set_form
+from tests.test_legacy import EXPECTED_WARNINGS, LEGACY_EDITS
 
 Make = Callable[..., Path]
 
@@ -181,3 +185,90 @@ def test_build_refuses_a_document_that_breaks_the_decree(
     assert not (tmp_path / "2021").exists()
     assert main(["build", str(sample), "--out", str(tmp_path), "--only", "to-trinh",
                  "--no-lint"]) == 0
+
+
+def test_sample_writes_the_shipped_workbook_and_keeps_an_existing_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "so mau.xlsx"
+    assert main(["sample", str(target)]) == 0
+    assert capsys.readouterr().out == (
+        f"Đã ghi sổ tính mẫu (Cụm IX, năm 2021) vào {target}. Xem kết quả: docgen check "
+        f'"{target}"; lập văn bản: docgen build "{target}"\n')
+    assert target.read_bytes() == resources.sample_workbook().read_bytes()
+    target.write_bytes(b"ban cua toi")
+    assert main(["sample", str(target)]) == 1
+    assert capsys.readouterr().err == f"Lỗi: Tệp '{target}' đã có; thêm --force nếu muốn ghi đè.\n"
+    assert target.read_bytes() == b"ban cua toi"
+    assert main(["sample", str(target), "--force"]) == 0
+    assert target.read_bytes() == resources.sample_workbook().read_bytes()
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("so-mau.xls", "Lỗi: Tên tệp 'so-mau.xls' phải có đuôi .xlsx.\n"),
+    ("khong-co/so-mau.xlsx", "Lỗi: Không có thư mục '{tmp}/khong-co'.\n"),
+])
+def test_sample_refuses_a_wrong_target(name: str, message: str, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sample", str(tmp_path / name)]) == 1
+    assert capsys.readouterr().err == message.format(tmp=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+SHIPPED_TEMPLATES = sorted(p.name for p in (ROOT / "templates").glob("*.docx"))
+
+
+def test_templates_export_copies_the_shipped_templates_and_says_what_next(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "mẫu riêng"
+    assert main(["templates", "export", str(folder)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"Đã chép 7 mẫu gốc vào thư mục {folder}:",
+        *(f"  - {name}" for name in SHIPPED_TEMPLATES),
+        "Bước tiếp theo:",
+        "  1. Mở mẫu bằng Word hoặc LibreOffice và sửa câu chữ; giữ nguyên từng thẻ {{ … }} và "
+        "{% … %} (không xóa, không tách đôi, không đổi tên biến).",
+        f'  2. Kiểm tra các mẫu đã sửa: docgen templates check "{folder}"',
+        f'  3. Lập văn bản bằng các mẫu đã sửa: docgen build SỔ_TÍNH --templates "{folder}"',
+        "Mẫu nào không có trong thư mục thì docgen dùng mẫu gốc.",
+    ]
+    for name in SHIPPED_TEMPLATES:
+        assert (folder / name).read_bytes() == (resources.templates_dir() / name).read_bytes()
+
+
+def test_templates_export_keeps_a_clerk_s_edits_unless_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tmp_path.joinpath("to-trinh.docx").write_bytes(b"da sua")
+    assert main(["templates", "export", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        f"Lỗi: Thư mục '{tmp_path}' đã có 1 mẫu cùng tên (to-trinh.docx); thêm --force nếu "
+        "muốn ghi đè.\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["to-trinh.docx"]  # nothing copied
+    assert main(["templates", "export", str(tmp_path), "--force"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == SHIPPED_TEMPLATES
+    assert tmp_path.joinpath("to-trinh.docx").read_bytes() != b"da sua"
+
+
+def test_templates_export_refuses_a_file_as_folder(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "mau.docx"
+    target.write_bytes(b"")
+    assert main(["templates", "export", str(target)]) == 1
+    assert capsys.readouterr().err == f"Lỗi: '{target}' đã có và không phải là thư mục.\n"
+
+
+def test_templates_check_fills_in_the_shipped_sample_by_default(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _parser().parse_args(["templates", "check"]).workbook == resources.sample_workbook()
+
+
+def test_a_repair_warning_is_printed_once(edited: Make, tmp_path: Path) -> None:
+    # In a child process: pytest's own log handlers would hide Python's last-resort handler.
+    path = edited(LEGACY_EDITS[1])
+    done = subprocess.run([sys.executable, "-m", "docgen.cli", "check", str(path)],
+                          capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert done.returncode == 0
+    assert done.stderr == f"Cảnh báo: {EXPECTED_WARNINGS[1]}\n"

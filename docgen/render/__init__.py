@@ -32,7 +32,7 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
-from docgen import zipguard
+from docgen import resources, zipguard
 from docgen.errors import RenderError
 from docgen.files import rezip
 from docgen.render import bounded
@@ -41,7 +41,8 @@ from docgen.render.sandbox import BoundedEnvironment, Refused
 
 __all__ = ["SHIPPED", "Template"]
 
-SHIPPED = Path(__file__).resolve().parent.parent.parent / "templates"
+# The shipped templates' folder, resolved, in a wheel (site-packages) as in a checkout.
+SHIPPED = resources.templates_dir()
 # What evaluating a hostile template's expressions can raise besides Jinja's own errors
 # ({{ 1/0 }}, {{ 'a' - 1 }}, {{ [].pop() }}, a macro calling itself ...).
 _EVALUATION_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
