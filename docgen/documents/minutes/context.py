@@ -41,8 +41,8 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     doc["recipients_lines"] = c.recipient_lines(signing)
     return {
         "doc": doc,
-        "year": str(book.cluster.year),
-        "next_year": str(book.cluster.year + 1),
+        "year": book.cluster.year,
+        "next_year": book.cluster.year + 1,
         "cluster_name": book.cluster.name,
         "start_line": f"{moment(conf.start, conf.date)}.",
         "form_line": f"{FORMS[conf.form]}.",

@@ -42,13 +42,13 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     header = c.header(book, signing, CODE, result.leader_next)
     doc = {key: header[key] for key in ("superior_lines", "issuer_lines", "date_line")}
     doc["recipients_lines"] = c.recipient_lines(signing)
-    year = str(book.cluster.year + 1)
+    year = book.cluster.year + 1  # the pact is for next year
     targets, areas = split_commitments(book.pact)
     parts = sections(bool(targets), bool(areas))
     tasks = duties(book, result)
     return {
         "doc": doc,
-        "year": year,
+        "next_year": year,
         "cluster_name": book.cluster.name,
         "basis": basis(book, result),
         "intro": f"Các đơn vị thành viên {book.cluster.name} thống nhất ký kết Giao ước thi đua "

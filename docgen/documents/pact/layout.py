@@ -106,7 +106,7 @@ def build(path: Path) -> None:
     doc = new_document("Giao ước thi đua")
     define_style(doc, GRID_STYLE)
     drop_number_line(header_table(doc))
-    title_block(doc, "GIAO ƯỚC THI ĐUA NĂM {{ year }}", "{{ cluster_name }}")
+    title_block(doc, "GIAO ƯỚC THI ĐUA NĂM {{ next_year }}", "{{ cluster_name }}")
     loop(doc, "basis", "{{ line }}", "Basis")
     body(doc, "{{ intro }}")
     content(doc)

@@ -41,7 +41,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     signing = book.signing_for(CODE)
     if signing is None:  # intake guarantees the row; keep mypy and readers certain
         raise ValueError("signing row for the launch plan is missing")
-    year = book.cluster.year + 1
+    year = book.cluster.year + 1  # the plan launches next year's movement
     doc = c.header(book, signing, CODE, result.leader_next)
     doc |= {
         "addressee_lines": c.addressee_lines(signing.addressee),
@@ -52,7 +52,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     standards, quotas = standard_lines(book), quota_lines(book)
     return {
         "doc": doc,
-        "year": str(year),
+        "next_year": year,
         "cluster_name": book.cluster.name,
         "basis": basis(book),
         "intro": f"{book.cluster.name} xây dựng Kế hoạch phát động phong trào thi đua năm "

@@ -64,7 +64,7 @@ def subparts(doc: DocxDocument, section: str) -> None:
 def title(doc: DocxDocument) -> None:
     """Add 'KẾ HOẠCH', the two-line subject and the short rule under it."""
     para(doc, "KẾ HOẠCH", "Doc kind")
-    para(doc, "Phát động phong trào thi đua năm {{ year }}", "Summary")
+    para(doc, "Phát động phong trào thi đua năm {{ next_year }}", "Summary")
     para(doc, "của {{ cluster_name }}", "Summary")
     rule(doc, SUBJECT_RULE, TEXT_WIDTH)
 
@@ -126,8 +126,8 @@ def build(path: Path) -> None:
     outline(doc)
     closing(
         doc,
-        "Trên đây là Kế hoạch phát động phong trào thi đua năm {{ year }} của {{ cluster_name }}; "
-        "đề nghị các thành viên Cụm triển khai thực hiện./.",
+        "Trên đây là Kế hoạch phát động phong trào thi đua năm {{ next_year }} của "
+        "{{ cluster_name }}; đề nghị các thành viên Cụm triển khai thực hiện./.",
     )
     signature_block(doc)
     save(doc, path)

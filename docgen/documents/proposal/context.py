@@ -33,7 +33,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     }
     return {
         "doc": doc,
-        "year": str(book.cluster.year),
+        "year": book.cluster.year,
         "cluster_name": book.cluster.name,
         "superior_head": book.cluster.superior_head,
         "awards_phrase": awards_phrase(book, result),

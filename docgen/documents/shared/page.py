@@ -5,6 +5,8 @@ two on. Every number comes from `docgen.decree30`.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,9 @@ from docgen.documents.shared.ooxml import (
     set_proofing_language,
     style_fonts,
 )
+from docgen.files import rezip
 
+TEMPLATE_TIME = dt.datetime(2020, 1, 1)
 CENTER, LEFT, RIGHT, JUSTIFY = (
     WD_ALIGN_PARAGRAPH.CENTER,
     WD_ALIGN_PARAGRAPH.LEFT,
@@ -143,11 +147,17 @@ def new_document(title: str) -> DocxDocument:
     props = doc.core_properties
     props.title, props.author, props.language = title, "docgen", d30.LANG
     props.comments = ""
+    # Fixed stamps: a rebuilt template is byte-identical, so the repository sees a change
+    # only when the layout changed.
+    props.created = props.modified = TEMPLATE_TIME
+    props.last_modified_by, props.revision = "docgen", 1
     return doc
 
 
 
 def save(doc: DocxDocument, path: Path) -> None:
-    """Write a template, creating its folder."""
+    """Write a template, creating its folder; the same layout gives the same bytes."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    path.write_bytes(rezip(buffer.getvalue()))
