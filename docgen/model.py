@@ -37,9 +37,10 @@ class Source(BaseModel):
 
 
 class Record(BaseModel):
-    """Base of every row-shaped record."""
+    """Base of every row-shaped record; a field it does not declare is an error, never
+    dropped."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     source: Source | None = Field(default=None, repr=False, exclude=True)
 

@@ -198,3 +198,18 @@ def test_papers_under_the_leaders_unit(edited: Make) -> None:
     assert doc["issuer_lines"] == ["THANH TRA TỈNH BẠC LIÊU"]
     assert doc["number_line"] == "Số: 15/BC-TTr"
     assert doc["date_line"] == "Bạc Liêu, ngày 22 tháng 12 năm 2021"
+
+
+def test_every_column_of_the_workbook_reaches_the_model() -> None:
+    """A column declared in the schema but absent from its model would be dropped silently."""
+    import typing
+
+    from docgen import model
+    from docgen.intake import schema
+
+    for sheet in schema.SHEETS:
+        annotation = model.Workbook.model_fields[sheet.key].annotation
+        cls = typing.get_args(annotation)[0] if typing.get_args(annotation) else annotation
+        fields = set(cls.model_fields)
+        missing = [c.field for c in sheet.columns if c.field not in fields]
+        assert missing == [], f"{sheet.title}: {missing} not in {cls.__name__}"
