@@ -83,7 +83,10 @@ def _sheet_cells(path: Path, title: str) -> dict[str, ElementTree.Element]:
 def _formulas(path: Path) -> list[str]:
     """Every <f> element of every sheet, as 'sheet!A1: formula'."""
     found = []
-    for title in openpyxl.load_workbook(path, read_only=True).sheetnames:
+    book = openpyxl.load_workbook(path, read_only=True)
+    titles = book.sheetnames
+    book.close()  # a read-only workbook keeps its file open until closed
+    for title in titles:
         for ref, cell in _sheet_cells(path, title).items():
             formula = cell.find(f"{MAIN}f")
             if formula is not None:
@@ -120,8 +123,12 @@ def _quoted(path: Path, title: str, ref: str) -> bool:
 
 
 def _ref(path: Path, sheet: str, header: str, data_row: int) -> str:
-    ws = openpyxl.load_workbook(path, read_only=True)[sheet]
-    return f"{openpyxl.utils.get_column_letter(header_column(ws, header))}{data_row + 1}"
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        column = header_column(book[sheet], header)
+    finally:
+        book.close()  # a read-only workbook keeps its file open until closed
+    return f"{openpyxl.utils.get_column_letter(column)}{data_row + 1}"
 
 
 # --------------------------------------------------------------------------- rollover
