@@ -69,7 +69,9 @@ CASES = [
     (
         "missing column",
         _rename_header("Thành viên", "Họ và tên thủ trưởng", "Thủ trưởng"),
-        "Trang 'Thành viên' (Họ và tên thủ trưởng): thiếu cột này ở dòng tiêu đề (dòng 1).",
+        "Trang 'Thành viên' (Họ và tên thủ trưởng): thiếu cột này ở dòng tiêu đề (dòng 1); "
+        "thấy cột “Thủ trưởng” (ô H1) — nếu đó là cột này, hãy sửa tên thành “Họ và tên thủ "
+        "trưởng”.",
     ),
     (
         "impossible date",

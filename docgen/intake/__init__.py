@@ -76,7 +76,8 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
     a.check_scores(rows.get("scores", []), criteria, out)
     a.check_votes(rows.get("votes", []), out)
     records = {key: a.records(cls, rows.get(key, [])) for key, cls in _TABLES.items()}
-    a.check_narratives(records["narratives"], out)
+    if s.NARRATIVES.title not in out.unreadable:
+        a.check_narratives(records["narratives"], out)
     a.check_signing(rows.get("signing", []), out)
     singles = _forms(forms, out)
     if "cluster" in singles:
@@ -87,6 +88,8 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
 
 
 def _resolve_units(rows: dict[str, list[Row]], out: Collector) -> None:
+    if s.MEMBERS.title in out.unreadable:
+        return  # one error already names the sheet; every unit would repeat it
     units = a.UnitIndex(rows.get("members", []))
     for key in a.UNIT_SHEETS:
         seen: dict[str, int] = {}

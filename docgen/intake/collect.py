@@ -21,6 +21,9 @@ class Collector:
 
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    # Titles of sheets that could not be read (missing, or a required column missing):
+    # what depends on them is not reported again, so one cause gives one error.
+    unreadable: set[str] = field(default_factory=set)
 
     def add(self, sheet: str, cell: str | None, column: str | None, message: str) -> None:
         """Record a problem."""

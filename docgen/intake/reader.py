@@ -6,6 +6,7 @@ lists all of them.
 
 from __future__ import annotations
 
+import difflib
 import io
 import warnings
 import zipfile
@@ -23,7 +24,7 @@ from docgen.errors import IntakeError
 from docgen.intake import guard
 from docgen.intake.cells import CellError, clean_text, convert, is_blank
 from docgen.intake.collect import LOG, Collector
-from docgen.intake.schema import SCORES, Column, Sheet
+from docgen.intake.schema import SCORES, SHEETS, Column, Sheet
 from docgen.intake.source import REJECTED, CellValues
 from docgen.vi import name_key
 
@@ -93,8 +94,35 @@ def find_sheet(book: Any, sheet: Sheet, out: Collector) -> Worksheet | None:
     for ws in book.worksheets:
         if name_key(clean_text(ws.title)) == wanted:
             return ws
-    out.add(sheet.title, None, None, "thiếu trang này trong sổ tính.")
+    known = {name_key(s.title) for s in SHEETS}
+    strays = {clean_text(ws.title): "" for ws in book.worksheets
+              if name_key(clean_text(ws.title)) not in known}
+    out.add(sheet.title, None, None, "thiếu trang này trong sổ tính" + _hint(
+        sheet.title, strays, "trang") + ".")
+    out.unreadable.add(sheet.title)
     return None
+
+
+def _hint(wanted: str, found: dict[str, str], what: str, in_place: str | None = None) -> str:
+    """'; thấy cột “Tên cơ quan” (ô A1) — nếu đó là cột này, …' naming the closest unmatched
+    name, else the unmatched one standing where the wanted one belongs (`in_place`), else ''.
+    `found` maps each unmatched name to where it is ('' for a sheet)."""
+    keys = {name_key(name): name for name in found}
+    close = difflib.get_close_matches(name_key(wanted), list(keys), n=1, cutoff=0.6)
+    if not close and in_place not in found:
+        return ""
+    name = keys[close[0]] if close else str(in_place)
+    return (f"; thấy {what} “{name}”{found[name] and f' ({found[name]})'} — nếu đó là "
+            f"{what} này, hãy sửa tên thành “{wanted}”")
+
+
+def _header_texts(ws: Worksheet) -> dict[str, int]:
+    """Header text as typed -> 1-based column index, from row 1."""
+    texts: dict[str, int] = {}
+    for idx, cell in enumerate(next(ws.iter_rows(min_row=1, max_row=1), ()), start=1):
+        if not is_blank(cell.value):
+            texts.setdefault(clean_text(cell.value), idx)
+    return texts
 
 
 def _header_map(ws: Worksheet) -> dict[str, int]:
@@ -133,16 +161,23 @@ def read_table(ws: Worksheet, sheet: Sheet, out: Collector,
     headers = _header_map(ws)
     located: list[tuple[Column, int]] = []
     missing = False
-    for column in sheet.columns:
+    expected = {name_key(c.header) for c in sheet.columns}
+    texts = _header_texts(ws)
+    strays = {text: f"ô {get_column_letter(idx)}1" for text, idx in texts.items()
+              if name_key(text) not in expected}
+    by_column = {idx: text for text, idx in texts.items()}
+    for position, column in enumerate(sheet.columns, start=1):
         idx = headers.get(name_key(column.header))
         if idx is None:
             if column.required:  # an optional column may be absent: its values are blank
                 out.add(sheet.title, None, column.header,
-                        "thiếu cột này ở dòng tiêu đề (dòng 1).")
+                        "thiếu cột này ở dòng tiêu đề (dòng 1)"
+                        + _hint(column.header, strays, "cột", by_column.get(position)) + ".")
                 missing = True
             continue
         located.append((column, idx))
     if missing:
+        out.unreadable.add(sheet.title)
         return []
     rows: list[Row] = []
     for cells in ws.iter_rows(min_row=2):
@@ -177,12 +212,25 @@ def read_form(ws: Worksheet, sheet: Sheet, out: Collector,
         line = labels.get(name_key(column.header))
         if line is None:
             if column.required:  # an optional row may be absent: its value is blank
-                out.add(sheet.title, None, column.header, "thiếu dòng này ở cột A.")
+                out.add(sheet.title, None, column.header, "thiếu dòng này ở cột A"
+                        + _hint(column.header, _stray_labels(ws, sheet), "dòng") + ".")
             form.values[column.field] = None
             continue
         value = cells_of.value(ws.cell(row=line, column=2), column.header)
         _convert_into(form, column, value, f"B{line}", out)
     return form
+
+
+def _stray_labels(ws: Worksheet, sheet: Sheet) -> dict[str, str]:
+    """Labels of column A that are no field of the form, with their cells."""
+    expected = {name_key(c.header) for c in sheet.columns}
+    found: dict[str, str] = {}
+    for cells in ws.iter_rows(min_row=1, max_col=1):
+        if not is_blank(cells[0].value):
+            text = clean_text(cells[0].value)
+            if name_key(text) not in expected:
+                found.setdefault(text, f"ô A{cells[0].row}")
+    return found
 
 
 def read_scores(ws: Worksheet, codes: list[str], out: Collector,
