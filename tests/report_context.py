@@ -80,9 +80,6 @@ def sample_context() -> dict[str, Any]:
             "issuer_lines": ["CỤM THI ĐUA SỐ IX"],
             "number_line": "Số: 15/BC-CTĐ",
             "date_line": "Kiên Giang, ngày 20 tháng 12 năm 2021",
-            "kind_title": "BÁO CÁO",
-            "summary": "Tổng kết công tác thi đua, khen thưởng năm 2021 và phương hướng, "
-            "nhiệm vụ năm 2022 của Cụm thi đua số IX",
             "addressee_lines": ["Kính gửi: Thanh tra Chính phủ (Vụ Tổ chức cán bộ)."],
             "recipients_lines": [
                 "- Như trên;",
@@ -97,13 +94,11 @@ def sample_context() -> dict[str, Any]:
             },
         },
         "basis": [
-            "Căn cứ Kế hoạch số 108/KH-TTCP ngày 13/01/2021 của Thanh tra Chính phủ về "
+            "Kế hoạch số 108/KH-TTCP ngày 13/01/2021 của Thanh tra Chính phủ về "
             "công tác thi đua, khen thưởng năm 2021;",
-            "Căn cứ Kế hoạch số 22/KH-CTĐ ngày 22/10/2021 của Cụm thi đua số IX về tổ chức "
+            "Kế hoạch số 22/KH-CTĐ ngày 22/10/2021 của Cụm thi đua số IX về tổ chức "
             "hội nghị tổng kết.",
         ],
-        "intro": "Cụm thi đua số IX gồm Thanh tra các tỉnh miền Tây Nam sông Hậu báo cáo "
-        "tổng kết công tác thi đua, khen thưởng năm 2021 như sau:",
         "narr": {
             "i1": [
                 "Ngay từ đầu năm, Cụm trưởng đã chỉ đạo các đơn vị thành viên quán triệt "
@@ -129,12 +124,14 @@ def sample_context() -> dict[str, Any]:
             '- Phong trào thi đua "Dân vận khéo";',
             "- Phong trào thi đua chào mừng 76 năm Ngày truyền thống ngành Thanh tra.",
         ],
-        "registration_sentence": "100% đơn vị thành viên đăng ký thi đua với 6 tập thể và "
-        "412 cá nhân.",
+        "registration": {
+            "collectives": "6/6",
+            "collectives_share": "100%",
+            "individuals": "412/415",
+            "individuals_share": "99,3%",
+        },
         "results_rows": _results_rows(),
         "results_total": {
-            "stt": "",
-            "unit": "Tổng cộng",
             "inspections": "231",
             "violations_money": "55.753.128.900",
             "recovery_money": "46.388.120.000",
@@ -195,9 +192,9 @@ def sample_context() -> dict[str, Any]:
             "- Tặng Bằng khen cho Thanh tra tỉnh Kiên Giang (6/6 phiếu đồng ý, đạt 100,0%).",
         ],
         "refusals": [],
-        "next_year": "2022",
+        "next_year": 2022,
         "election_sentence": "Hội nghị thống nhất bầu Thanh tra tỉnh Kiên Giang làm Cụm "
         "trưởng, Thanh tra tỉnh Cà Mau làm Cụm phó năm 2022.",
-        "year": "2021",
+        "year": 2021,
         "cluster_name": "Cụm thi đua số IX",
     }

@@ -14,8 +14,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
 from docx_helpers import all_text, assert_length, font_value, format_value, lines
 
-from docgen.build import build
-from tests.conftest import set_cell
+from docgen.build import TEMPLATES_DIR, build, check
+from docgen.documents.report import context as report_context
+from docgen.render import Template
+from tests.conftest import SAMPLE, set_cell
 
 GOLDEN = Path(__file__).parent / "golden" / "bao-cao-tong-ket.txt"
 UPDATE = os.environ.get("DOCGEN_UPDATE_GOLDEN") == "1"
@@ -168,3 +170,23 @@ def test_workbook_text_that_looks_like_markup_prints_literally(
     path = edited(lambda b: set_cell(b, "Nội dung báo cáo", "Đoạn văn", 1, odd))
     (out,) = build(path, tmp_path / "out", only=["bao-cao-tong-ket"]).paths
     assert odd in all_text(docx.Document(str(out)))
+
+
+def test_template_reads_exactly_the_context() -> None:
+    checked = check(SAMPLE)
+    context = report_context.context(checked.book, checked.outcome)
+    template = Template.load(TEMPLATES_DIR / "bao-cao-tong-ket.docx")
+    assert template.undeclared_variables() == set(context)
+
+
+def test_registration_sentence_with_a_share_below_all(
+    edited: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = edited(lambda b: set_cell(b, "Đăng ký thi đua", "Số tập thể đăng ký", 1, 0))
+    (out,) = build(path, tmp_path / "out", only=["bao-cao-tong-ket"]).paths
+    assert ("Kết quả đăng ký thi đua năm 2021: 45/52 tập thể (đạt 86,5%) và 320/320 cá nhân "
+            "(đạt 100%) đã đăng ký hưởng ứng các phong trào thi đua.") in lines_of(out)
+
+
+def lines_of(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs]

@@ -14,6 +14,9 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx_helpers import all_text, font_value, format_value, paragraph_with
 
+from docgen.build import TEMPLATES_DIR, check
+from docgen.documents.nominees import context as nominees_context
+from docgen.render import Template
 from tests.conftest import SAMPLE, build_one, set_cell, set_form
 
 TITLE = ("ĐỀ NGHỊ TẶNG CỜ THI ĐUA CỦA THANH TRA CHÍNH PHỦ VÀ BẰNG KHEN CỦA TỔNG THANH TRA "
@@ -181,3 +184,21 @@ def test_block_without_collectives_prints_no_collectives_table(
     (table,) = [x for x in items if isinstance(x, Table)]
     assert table.rows[0].cells[1].text == "Họ và tên"
     assert "Kiên Giang" not in all_text(document)
+
+
+def test_reference_keeps_a_blank_number_for_the_clerk(
+    edited: Callable[..., Path], tmp_path: Path
+) -> None:
+    document = _open(edited(lambda b: set_cell(b, "Ký và nơi nhận", "Số", 3, None)),
+                     tmp_path / "out")
+    blank = "\u00a0" * 6
+    assert document.paragraphs[2].text == (
+        f"(Kèm theo Tờ trình số {blank}/TTr-CTĐ ngày 22 tháng 12 năm 2021 của Cụm Thi đua "
+        "Thanh tra các tỉnh miền Tây Nam sông Hậu)")
+
+
+def test_template_reads_exactly_the_context() -> None:
+    checked = check(SAMPLE)
+    context = nominees_context.context(checked.book, checked.outcome)
+    template = Template.load(TEMPLATES_DIR / "danh-sach.docx")
+    assert template.undeclared_variables() == set(context)

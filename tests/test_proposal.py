@@ -19,8 +19,10 @@ from docx_helpers import (
     paragraph_with,
 )
 
-from docgen.build import check
+from docgen.build import TEMPLATES_DIR, check
+from docgen.documents.proposal import context as proposal_context
 from docgen.documents.shared.references import proposal_number_line, reference
+from docgen.render import Template
 from tests.ballot_edits import add_nominee, collective, individual
 from tests.conftest import SAMPLE, build_one, set_cell, set_form
 
@@ -209,3 +211,48 @@ def test_nobody_proposed_leaves_no_empty_request(
     assert "không có tập thể, cá nhân nào đạt đủ tiêu chuẩn để đề nghị khen thưởng." in text
     for bad in ("{{", "{%", "None"):
         assert bad not in text
+
+
+@pytest.mark.parametrize(("form", "held"), [
+    ("Trực tuyến", "tổ chức Hội nghị trực tuyến tổng kết công tác thi đua năm 2021, bình xét"),
+    ("Trực tiếp", "tổ chức Hội nghị tổng kết công tác thi đua năm 2021, bình xét"),
+    ("Trực tiếp kết hợp trực tuyến",
+     "tổ chức Hội nghị trực tiếp kết hợp trực tuyến tổng kết công tác thi đua năm 2021, bình xét"),
+])
+def test_result_paragraph_names_the_meeting_form(
+    edited: Callable[..., Path], tmp_path: Path, form: str, held: str
+) -> None:
+    path = edited(lambda b: set_form(b, "Hội nghị", "Hình thức", form))
+    texts = paragraph_texts(_proposal(path, tmp_path / "out"))
+    (result,) = [t for t in texts if t.startswith("Ngày 20 tháng 12 năm 2021, ")]
+    assert result == f"Ngày 20 tháng 12 năm 2021, {CLUSTER} {held}" + (
+        ", suy tôn danh hiệu thi đua, hình thức khen thưởng. Hội nghị đã bỏ phiếu kín: số phiếu "
+        "phát ra 7, số phiếu thu về 7, số phiếu hợp lệ 7; các tập thể, cá nhân dưới đây đạt tỷ "
+        "lệ phiếu đồng ý theo quy định và được Hội nghị thống nhất đề nghị khen thưởng.")
+
+
+def test_only_individuals_proposed_for_an_award(
+    edited: Callable[..., Path], tmp_path: Path
+) -> None:
+    def person_only(book: Any) -> None:
+        set_cell(book, "Bình xét", "Số phiếu đồng ý", 2, 2)
+        add_nominee(book, 3, individual("Trần Thị Lan", "Chánh Văn phòng",
+                                        "Thanh tra tỉnh Cà Mau", 7))
+
+    texts = paragraph_texts(_proposal(edited(person_only), tmp_path / "out"))
+    request = f"{CLUSTER} kính đề nghị Tổng Thanh tra Chính phủ xem xét, tặng:"
+    assert _after(texts, request, 4) == [
+        "1. Cờ thi đua của Thanh tra Chính phủ cho 01 (một) tập thể:",
+        "- Thanh tra tỉnh Sóc Trăng.",
+        "2. Bằng khen của Tổng Thanh tra Chính phủ cho 01 (một) cá nhân:",
+        "- Trần Thị Lan, Chánh Văn phòng, Thanh tra tỉnh Cà Mau.",
+    ]
+    assert ("(Kèm theo: Biên bản họp bình xét; Danh sách đề nghị khen thưởng; Báo cáo thành "
+            "tích của các tập thể, cá nhân được đề nghị).") in texts
+
+
+def test_template_reads_exactly_the_context() -> None:
+    checked = check(SAMPLE)
+    context = proposal_context.context(checked.book, checked.outcome)
+    template = Template.load(TEMPLATES_DIR / "to-trinh.docx")
+    assert template.undeclared_variables() == set(context)

@@ -37,11 +37,10 @@ FONT = "Times New Roman"
 CONTEXT_NAMES = {
     "doc",
     "basis",
-    "intro",
     "narr",
     "directives",
     "movements",
-    "registration_sentence",
+    "registration",
     "results_rows",
     "results_total",
     "award_rows",
@@ -196,7 +195,8 @@ def test_title_and_subject_are_centred_bold(document: Document) -> None:
     context = sample_context()
     texts = [p.text for p in document.paragraphs]
     kind, subject = document.paragraphs[texts.index("BÁO CÁO") :][:2]
-    assert subject.text == context["doc"]["summary"]
+    assert subject.text == ("Tổng kết công tác thi đua, khen thưởng năm 2021 và phương hướng, "
+                            "nhiệm vụ năm 2022 của Cụm thi đua số IX")
     for paragraph in (kind, subject):
         assert format_value(paragraph, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
         assert font_value(paragraph, "bold") is True
@@ -208,8 +208,12 @@ def test_title_and_subject_are_centred_bold(document: Document) -> None:
 # ----------------------------------------------------------------------------- body
 
 
+INTRO = ("Cụm thi đua số IX báo cáo tổng kết công tác thi đua, khen thưởng năm 2021 và "
+         "phương hướng, nhiệm vụ năm 2022 như sau:")
+
+
 def test_body_paragraph_is_justified_indented_and_spaced(document: Document) -> None:
-    intro = paragraph_with(document, sample_context()["intro"])
+    intro = paragraph_with(document, INTRO)
     assert format_value(intro, "alignment") == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert_length(format_value(intro, "first_line_indent"), Cm(1.27))
     assert format_value(intro, "space_before") >= Pt(6)
@@ -218,7 +222,9 @@ def test_body_paragraph_is_justified_indented_and_spaced(document: Document) -> 
 
 def test_basis_lines_are_italic(document: Document) -> None:
     for line in sample_context()["basis"]:
-        assert font_value(paragraph_with(document, line), "italic") is True
+        basis = paragraph_with(document, f"Căn cứ {line}")
+        assert basis.text == f"Căn cứ {line}"
+        assert font_value(basis, "italic") is True
 
 
 def test_sections_and_closing_are_present(document: Document) -> None:
@@ -331,7 +337,8 @@ SPECIAL = 'A & B < C > D "q" \'s {{ 7*7 }} {% if x %}y{% endif %} ]]>'
 @pytest.mark.parametrize(
     ("where", "set_value"),
     [
-        ("body", lambda c: c.__setitem__("intro", SPECIAL)),
+        ("body", lambda c: c.__setitem__("conference_sentence", SPECIAL)),
+        ("sentence", lambda c: c.__setitem__("cluster_name", SPECIAL)),
         ("header", lambda c: c["doc"].__setitem__("date_line", SPECIAL)),
         ("table", lambda c: c["results_rows"][0].__setitem__("unit", SPECIAL)),
         ("loop", lambda c: c["narr"].__setitem__("i1", [SPECIAL])),
@@ -438,9 +445,9 @@ def test_libreoffice_opens_it_and_numbers_pages_from_two(rendered: bytes, tmp_pa
 
 def test_prepared_template_renders_each_context_afresh(template: Template) -> None:
     first, second = sample_context(), sample_context()
-    second["intro"] = "Đoạn mở đầu khác hẳn."
+    second["conference_sentence"] = "Đoạn mở đầu khác hẳn."
     one = all_text(open_docx(render(template, first)))
     two = all_text(open_docx(render(template, second)))
-    assert first["intro"] in one and first["intro"] not in two
+    assert first["conference_sentence"] in one and first["conference_sentence"] not in two
     assert "Đoạn mở đầu khác hẳn." in two
     assert all_text(open_docx(render(template, first))) == one

@@ -1,8 +1,9 @@
 """Turn the workbook and the year's outcome into the danh-sach template context.
 
-The list is the appendix of the proposal (Tờ trình) and cites it with the proposal's own
-`reference` line: one block per award that has proposed nominees, the collectives and the
-individuals of a block in separate tables.
+The list is the appendix of the proposal (Tờ trình) and cites the proposal's number and date:
+one block per award that has proposed nominees, the collectives and the individuals of a
+block in separate tables. The fixed wording (the citing line, the part headings "Tập thể" and
+"Cá nhân", the note on a birth year) lives in the template.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from typing import Any
 
 from docgen.documents.shared import common as c
 from docgen.documents.shared.awards import AWARDS, award_name
-from docgen.documents.shared.references import reference
+from docgen.documents.shared.references import PROPOSAL, proposal_number_line, signing
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import AwardKind, Workbook
 from docgen.rules import Outcome, VoteOutcome
-from docgen.vi import format_number, roman, upper_vi
+from docgen.vi import format_number, full_date, roman, upper_vi
 
 CODE = "danh-sach"
 
@@ -27,24 +28,30 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     return {
         "year": book.cluster.year,
         "awards_upper": upper_vi(" và ".join(names)),
-        "reference": reference(book),
+        "cluster_name": book.cluster.name,
+        "proposal": _proposal(book),
         "blocks": [_block(book, result, award, i) for i, award in enumerate(awards, start=1)],
     }
 
 
+def _proposal(book: Workbook) -> dict[str, str]:
+    """The cited proposal: `symbol` '16/TTr-CTĐ' (a blank number keeps the clerk's space,
+    '      /TTr-CTĐ') and `date` 'ngày 22 tháng 12 năm 2021'."""
+    return {
+        "symbol": proposal_number_line(book).removeprefix("Số: "),
+        "date": full_date(signing(book, PROPOSAL).date),
+    }
+
+
 def _block(book: Workbook, result: Outcome, award: AwardKind, index: int) -> dict[str, Any]:
-    """One award's heading and its collectives and individuals tables."""
+    """One award's heading and its collectives and individuals tables (the template numbers
+    the parts: "1. Cá nhân" when the block lists no collective)."""
     proposed = result.proposed_for(award)
     collectives = [v for v in proposed if v.vote.target == "collective"]
     individuals = [v for v in proposed if v.vote.target == "individual"]
-    # Number the parts the block has: "1. Cá nhân" when it lists no collective.
-    parts = [label for label, rows in (("Tập thể", collectives), ("Cá nhân", individuals)) if rows]
-    number = {label: f"{n}. {label}" for n, label in enumerate(parts, start=1)}
     return {
         "heading": f"{roman(index)}. {upper_vi(award_name(book, award))}",
-        "collectives_heading": number.get("Tập thể", ""),
         "collectives": [_collective(book, v, i) for i, v in enumerate(collectives, start=1)],
-        "individuals_heading": number.get("Cá nhân", ""),
         "individuals": [_individual(v, i) for i, v in enumerate(individuals, start=1)],
     }
 
@@ -62,7 +69,8 @@ def _collective(book: Workbook, v: VoteOutcome, stt: int) -> dict[str, str]:
 
 
 def _individual(v: VoteOutcome, stt: int) -> dict[str, str]:
-    """An individual's row; a birth year of unknown gender goes into the note."""
+    """An individual's row; a birth year of unknown gender is `year_no_gender` ('' when the
+    gender is known or the year blank), which the note column prints."""
     vote = v.vote
     year = str(vote.birth_year) if vote.birth_year is not None else ""
     return {
@@ -72,7 +80,7 @@ def _individual(v: VoteOutcome, stt: int) -> dict[str, str]:
         "female": year if vote.gender == "female" else "",
         "position": ", ".join(p for p in (vote.person_title, vote.unit) if p),
         "votes": votes(v),
-        "note": f"Năm sinh: {year}" if year and vote.gender is None else "",
+        "year_no_gender": year if vote.gender is None else "",
     }
 
 

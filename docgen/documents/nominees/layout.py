@@ -45,9 +45,12 @@ INDIVIDUAL_COLUMNS = [
     Column("Nữ", Mm(14), "{{ r.female }}", CENTER),
     Column("Chức vụ, đơn vị", Mm(47), "{{ r.position }}"),
     Column("Số phiếu đồng ý", Mm(22), "{{ r.votes }}", CENTER),
-    Column("Ghi chú", Mm(16), "{{ r.note }}"),
+    Column("Ghi chú", Mm(16),
+           "{% if r.year_no_gender %}Năm sinh: {{ r.year_no_gender }}{% endif %}"),
 ]
 BIRTH_COLUMNS = (2, 3)
+# The individuals come second in a block, or first when it lists no collective.
+INDIVIDUALS_HEADING = "{% if b.collectives %}2{% else %}1{% endif %}. Cá nhân"
 
 
 def _set_text(cell: _Cell, text: str) -> None:
@@ -79,11 +82,11 @@ def award_block(doc: DocxDocument) -> None:
     """Add one award's block: its heading, the collectives and the individuals tables."""
     heading(doc, "{{ b.heading }}", 1)
     para(doc, "{%p if b.collectives %}", "Body")
-    heading(doc, "{{ b.collectives_heading }}", 2).paragraph_format.space_after = Pt(6)
+    heading(doc, "1. Tập thể", 2).paragraph_format.space_after = Pt(6)
     table(doc, COLLECTIVE_COLUMNS, "b.collectives")
     para(doc, "{%p endif %}", "Body")
     para(doc, "{%p if b.individuals %}", "Body")
-    heading(doc, "{{ b.individuals_heading }}", 2).paragraph_format.space_after = Pt(6)
+    heading(doc, INDIVIDUALS_HEADING, 2).paragraph_format.space_after = Pt(6)
     grid = table(doc, INDIVIDUAL_COLUMNS, "b.individuals")
     group_header(grid, *BIRTH_COLUMNS, "Năm sinh")
     para(doc, "{%p endif %}", "Body")
@@ -95,7 +98,8 @@ def build(path: Path) -> None:
     define_style(doc, REFERENCE_STYLE)
     para(doc, "DANH SÁCH", "Doc kind", space_before=Pt(0))
     para(doc, "ĐỀ NGHỊ TẶNG {{ awards_upper }} NĂM {{ year }}", "Summary")
-    para(doc, "{{ reference }}", REFERENCE_STYLE.name)
+    para(doc, "(Kèm theo Tờ trình số {{ proposal.symbol }} {{ proposal.date }} của "
+         "{{ cluster_name }})", REFERENCE_STYLE.name)
     line = rule(doc, SUBJECT_RULE, TEXT_WIDTH)
     line.paragraph_format.space_before = line.paragraph_format.space_after = Pt(4)
     para(doc, "{%p for b in blocks %}", "Body")

@@ -1,8 +1,8 @@
 """Turn the workbook and the year's outcome into the award proposal's (tờ trình) context.
 
-Only the proposed nominees appear, grouped by award, flags first. `reference` and
-`proposal_number_line` give the proposal's number and date as the attachments (the list of
-nominees) cite it.
+Only the proposed nominees appear, grouped by award, flags first. The fixed wording (the
+meeting paragraph, the request, the numbered award headings) lives in the template; the
+context hands over the data and the computed phrases (dates, counts in words, lists).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "superior_head": book.cluster.superior_head,
         "awards_phrase": awards_phrase(book, result),
         "basis": basis(book),
-        "result_paragraph": result_paragraph(book, result),
+        "meeting": meeting(book),
         "proposals": proposals(book, result),
         "attachments_line": attachments_line(result),
     }
@@ -55,40 +55,39 @@ def awards_phrase(book: Workbook, result: Outcome) -> str:
 
 
 def basis(book: Workbook) -> list[str]:
-    """'Căn cứ …' lines: award laws and decrees, the year's plans and pact, the minutes."""
+    """The cited texts after 'Căn cứ' (the template's word): award laws and decrees, the
+    year's plans and pact, the minutes; ';' after each, '.' after the last."""
     cited = [x for role in ("award_basis", "basis") for x in book.citations if x.role == role]
-    lines = [f"Căn cứ {c.citation(x)}" for x in cited]
-    return c.listed([*lines, f"Căn cứ {refs.minutes_citation(book)}"], prefix="")
+    return c.listed([*map(c.citation, cited), refs.minutes_citation(book)], prefix="")
 
 
-def result_paragraph(book: Workbook, result: Outcome) -> str:
-    """When and how the cluster met and voted, and whether anyone is proposed."""
+def meeting(book: Workbook) -> dict[str, str]:
+    """The conference as the meeting paragraph prints it.
+
+    `date` opens the sentence ('Ngày 20 tháng 12 năm 2021'); `form` is the words after
+    'Hội nghị' ('trực tuyến'), '' for a meeting in person; the ballots are formatted numbers.
+    """
     conf = book.conference
     when = full_date(conf.date)
-    verdict = (
-        "các tập thể, cá nhân dưới đây đạt tỷ lệ phiếu đồng ý theo quy định và được Hội nghị "
-        "thống nhất đề nghị khen thưởng." if result.proposed else
-        "không có tập thể, cá nhân nào đạt đủ tiêu chuẩn để đề nghị khen thưởng."
-    )
-    return (
-        f"{when[0].upper()}{when[1:]}, {book.cluster.name} tổ chức Hội nghị"
-        f"{FORM_WORDS[conf.form]} tổng kết công tác thi đua năm {book.cluster.year}, bình xét, "
-        "suy tôn danh hiệu thi đua, hình thức khen thưởng. Hội nghị đã bỏ phiếu kín: số phiếu "
-        f"phát ra {format_number(conf.ballots_issued)}, số phiếu thu về "
-        f"{format_number(conf.ballots_returned)}, số phiếu hợp lệ "
-        f"{format_number(conf.ballots_valid)}; {verdict}"
-    )
+    return {
+        "date": f"{when[0].upper()}{when[1:]}",
+        "form": FORM_WORDS[conf.form].strip(),
+        "ballots_issued": format_number(conf.ballots_issued),
+        "ballots_returned": format_number(conf.ballots_returned),
+        "ballots_valid": format_number(conf.ballots_valid),
+    }
 
 
 def proposals(book: Workbook, result: Outcome) -> list[dict[str, Any]]:
-    """One numbered item per proposed award: '1. {award} cho 01 (một) tập thể:' and names."""
+    """One item per proposed award, flags first: its name, the counts in words ('01 (một)
+    tập thể') and the nominees' lines; the template numbers the items."""
     items: list[dict[str, Any]] = []
     for award in AWARDS:
         chosen = _collectives_first(result.proposed_for(award))
         if chosen:
             items.append({
-                "heading": f"{len(items) + 1}. {award_name(book, award)} cho "
-                f"{_counts(chosen)}:",
+                "award": award_name(book, award),
+                "counts": _counts(chosen),
                 "lines": c.listed([nominee(v, book) for v in chosen]),
             })
     return items

@@ -15,6 +15,18 @@ from docgen.documents.shared.blocks import (
 )
 from docgen.documents.shared.page import new_document, save
 
+# When and how the cluster met and voted, and whether anyone is proposed.
+MEETING = (
+    "{{ meeting.date }}, {{ cluster_name }} tổ chức Hội nghị "
+    "{% if meeting.form %}{{ meeting.form }} {% endif %}tổng kết công tác thi đua năm "
+    "{{ year }}, bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng. Hội nghị đã bỏ "
+    "phiếu kín: số phiếu phát ra {{ meeting.ballots_issued }}, số phiếu thu về "
+    "{{ meeting.ballots_returned }}, số phiếu hợp lệ {{ meeting.ballots_valid }}; "
+    "{% if proposals %}các tập thể, cá nhân dưới đây đạt tỷ lệ phiếu đồng ý theo quy định và "
+    "được Hội nghị thống nhất đề nghị khen thưởng.{% else %}không có tập thể, cá nhân nào đạt "
+    "đủ tiêu chuẩn để đề nghị khen thưởng.{% endif %}"
+)
+
 
 def build(path: Path) -> None:
     """Write the template of the cluster's proposal (tờ trình) for the year's awards."""
@@ -22,12 +34,12 @@ def build(path: Path) -> None:
     header_table(doc)
     title_block(doc, "TỜ TRÌNH", "Về việc đề nghị tặng {{ awards_phrase }} năm {{ year }}")
     loop(doc, "doc.addressee_lines", "{{ line }}", "Addressee")
-    loop(doc, "basis", "{{ line }}", "Basis")
-    body(doc, "{{ result_paragraph }}")
+    loop(doc, "basis", "Căn cứ {{ line }}", "Basis")
+    body(doc, MEETING)
     para(doc, "{%p if proposals %}", "Body")
     body(doc, "{{ cluster_name }} kính đề nghị {{ superior_head }} xem xét, tặng:")
     para(doc, "{%p for item in proposals %}", "Body")
-    body(doc, "{{ item.heading }}")
+    body(doc, "{{ loop.index }}. {{ item.award }} cho {{ item.counts }}:")
     loop(doc, "item.lines", "{{ line }}", "Body")
     para(doc, "{%p endfor %}", "Body")
     para(doc, "{%p endif %}", "Body")

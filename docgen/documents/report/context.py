@@ -36,9 +36,6 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     year = book.cluster.year
     doc = c.header(book, signing, CODE, result.leader)
     doc |= {
-        "kind_title": "BÁO CÁO",
-        "summary": f"Tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, "
-        f"nhiệm vụ năm {year + 1} của {book.cluster.name}",
         "addressee_lines": c.addressee_lines(signing.addressee),
         "signature": c.signature(signing, result.leader),
         "recipients_lines": c.recipient_lines(signing),
@@ -49,12 +46,10 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "next_year": year + 1,
         "cluster_name": book.cluster.name,
         "basis": _basis(book),
-        "intro": f"{book.cluster.name} báo cáo tổng kết công tác thi đua, khen thưởng năm "
-        f"{year} và phương hướng, nhiệm vụ năm {year + 1} như sau:",
         "narr": _narratives(book),
         "directives": c.listed([c.citation(x) for x in book.citations if x.role == "directive"]),
         "movements": c.listed([m.name for m in book.movements]),
-        "registration_sentence": _registration(book),
+        "registration": _registration(book),
         **_results(book),
         "award_rows": _awards(book),
         "conference_sentence": conference_sentence(book, book.conference),
@@ -65,8 +60,8 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
 
 
 def _basis(book: Workbook) -> list[str]:
-    lines = [f"Căn cứ {c.citation(x)}" for x in book.citations if x.role == "basis"]
-    return c.listed(lines, prefix="")
+    """The cited texts after 'Căn cứ' (the template's word), ';' after each, '.' last."""
+    return c.listed([c.citation(x) for x in book.citations if x.role == "basis"], prefix="")
 
 
 def _narratives(book: Workbook) -> dict[str, list[str]]:
@@ -76,16 +71,21 @@ def _narratives(book: Workbook) -> dict[str, list[str]]:
     return narr
 
 
-def _registration(book: Workbook) -> str:
+def _registration(book: Workbook) -> dict[str, str]:
+    """Who registered for the year's movements, over the members' totals: `collectives`
+    '6/6' and `collectives_share` '100%', the same for `individuals`."""
     regs = book.registration
-    col = sum(r.collectives for r in regs), sum(r.collectives_registered for r in regs)
-    ind = sum(r.individuals for r in regs), sum(r.individuals_registered for r in regs)
-    return (
-        f"Kết quả đăng ký thi đua năm {book.cluster.year}: {format_number(col[1])}/"
-        f"{format_number(col[0])} tập thể (đạt {c.share(col[1], col[0])}) và "
-        f"{format_number(ind[1])}/{format_number(ind[0])} cá nhân (đạt "
-        f"{c.share(ind[1], ind[0])}) đã đăng ký hưởng ứng các phong trào thi đua."
-    )
+    col = sum(r.collectives_registered for r in regs), sum(r.collectives for r in regs)
+    ind = sum(r.individuals_registered for r in regs), sum(r.individuals for r in regs)
+    return {
+        "collectives": _ratio(*col), "collectives_share": c.share(*col),
+        "individuals": _ratio(*ind), "individuals_share": c.share(*ind),
+    }
+
+
+def _ratio(part: int, whole: int) -> str:
+    """'412/415'."""
+    return f"{format_number(part)}/{format_number(whole)}"
 
 
 def _results(book: Workbook) -> dict[str, Any]:
@@ -94,7 +94,7 @@ def _results(book: Workbook) -> dict[str, Any]:
         row = {f: _figure(f, getattr(r, f)) for f in RESULT_FIELDS}
         rows.append({"stt": str(i), "unit": book.member(r.unit).short_name, **row})
     total = {f: _figure(f, sum(getattr(r, f) for r in book.results)) for f in RESULT_FIELDS}
-    return {"results_rows": rows, "results_total": {"stt": "", "unit": "Tổng cộng", **total}}
+    return {"results_rows": rows, "results_total": total}
 
 
 def _figure(field: str, value: float) -> str:

@@ -48,10 +48,19 @@ def build(path: Path) -> None:
     """Write the template of the cluster's year-end summary report."""
     doc = new_document("Báo cáo tổng kết công tác thi đua, khen thưởng")
     header_table(doc)
-    title_block(doc, "{{ doc.kind_title }}", "{{ doc.summary }}")
+    title_block(
+        doc,
+        "BÁO CÁO",
+        "Tổng kết công tác thi đua, khen thưởng năm {{ year }} và phương hướng, nhiệm vụ năm "
+        "{{ next_year }} của {{ cluster_name }}",
+    )
     loop(doc, "doc.addressee_lines", "{{ line }}", "Addressee")
-    loop(doc, "basis", "{{ line }}", "Basis")
-    body(doc, "{{ intro }}")
+    loop(doc, "basis", "Căn cứ {{ line }}", "Basis")
+    body(
+        doc,
+        "{{ cluster_name }} báo cáo tổng kết công tác thi đua, khen thưởng năm {{ year }} và "
+        "phương hướng, nhiệm vụ năm {{ next_year }} như sau:",
+    )
 
     heading(doc, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC THI ĐUA, KHEN THƯỞNG", 1)
     heading(doc, "1. Công tác lãnh đạo, chỉ đạo, quán triệt", 2)
@@ -64,7 +73,12 @@ def build(path: Path) -> None:
     body_loop(doc, "narr.i2")
     body(doc, "Các phong trào thi đua đã phát động trong năm:")
     loop(doc, "movements", "{{ line }}", "Body")
-    body(doc, "{{ registration_sentence }}")
+    body(
+        doc,
+        "Kết quả đăng ký thi đua năm {{ year }}: {{ registration.collectives }} tập thể (đạt "
+        "{{ registration.collectives_share }}) và {{ registration.individuals }} cá nhân (đạt "
+        "{{ registration.individuals_share }}) đã đăng ký hưởng ứng các phong trào thi đua.",
+    )
     heading(doc, "3. Kết quả thực hiện nhiệm vụ chính trị", 2)
     body_loop(doc, "narr.i3")
     table(doc, results_columns(), "results_rows", total="results_total", size=11)
