@@ -21,8 +21,9 @@ from docx_helpers import (
     paragraph_with,
 )
 
-from docgen.build import check
+from docgen.build import TEMPLATES_DIR, check
 from docgen.documents.pact import context as pact
+from docgen.render import Template
 from tests.conftest import SAMPLE, build_one, set_cell
 
 CLUSTER = "Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu"
@@ -39,6 +40,7 @@ SIGNERS = [
 ]
 NEW_MEMBERS = [("Thanh tra tỉnh Bến Tre", "Bến Tre", "Lê Văn Tám"),
                ("Thanh tra tỉnh Trà Vinh", "Trà Vinh", "Võ Thị Hoa")]
+SCORES = (25, 20, 15, 8, 8, 4)  # one per criterion TC1-TC6 of the sample's score sheet
 
 
 def _pact(workbook: Path, out: Path) -> Document:
@@ -61,13 +63,15 @@ def _cell_lines(cell: _Cell) -> list[str]:
 
 
 def _add_members(book: Any) -> None:
-    """Members 8 and 9 (rows 9 and 10 of the members sheet), plain members both years."""
+    """Members 8 and 9 (rows 9 and 10 of the members sheet), plain members both years, each
+    with a score row (lowest of the cluster, so the ranking above them stays)."""
     for row, (name, short, head) in enumerate(NEW_MEMBERS, start=8):
         values = {"Tên đơn vị": name, "Tên ngắn": short, "Địa danh": short,
                   "Họ và tên thủ trưởng": head, "Chức vụ thủ trưởng": "Chánh Thanh tra tỉnh",
                   "Vai trò năm nay": "Thành viên", "Vai trò năm sau": "Thành viên"}
         for header, value in values.items():
             set_cell(book, MEMBERS_SHEET, header, row, value)
+        book["Chấm điểm"].append([name, *SCORES])
 
 
 def test_header_has_no_number_and_next_years_date_line(document: Document) -> None:
@@ -234,11 +238,42 @@ def test_signer_title_drops_the_level_the_unit_line_names(title: str, shown: str
     assert pact.signer_title(member) == shown
 
 
-def test_without_targets_the_parts_are_renumbered() -> None:
+def _drop_rows(sheet: str, keep: Callable[[Any], bool]) -> Callable[[Any], None]:
+    """An edit deleting the data rows of `sheet` whose first cell `keep` rejects."""
+    def edit(book: Any) -> None:
+        ws = book[sheet]
+        for row in range(ws.max_row, 1, -1):
+            if not keep(ws.cell(row=row, column=1).value):
+                ws.delete_rows(row)
+    return edit
+
+
+def test_without_targets_the_parts_are_renumbered(edited: Callable[..., Path],
+                                                  tmp_path: Path) -> None:
+    path = edited(_drop_rows("Giao ước", lambda area: not pact.is_target(area or "")))
+    document = _pact(path, tmp_path / "out")
+    headings = [p.text for p in document.paragraphs if p.style is not None
+                and p.style.name == "Heading I"]
+    assert headings == ["I. NỘI DUNG GIAO ƯỚC", "II. TỔ CHỨC THỰC HIỆN"]
+    assert "MỤC TIÊU, CHỈ TIÊU" not in all_text(document)
+
+
+def test_without_timeline_or_award_laws(edited: Callable[..., Path], tmp_path: Path) -> None:
+    """No milestones: no '3.' lead; no award laws: the plan alone is cited, ending '.'."""
+    no_laws = _drop_rows("Văn bản căn cứ", lambda role: role != "Căn cứ khen thưởng")
+    path = edited(_drop_rows("Lịch thực hiện", lambda _: False), no_laws)
+    texts = paragraph_texts(_pact(path, tmp_path / "out"))
+    assert [t for t in texts if t.startswith("Căn cứ ")] == [
+        f"Căn cứ Kế hoạch số 01/KH-CTĐ ngày 10/01/2022 của {CLUSTER} phát động phong trào thi "
+        "đua năm 2022."]
+    part = texts[texts.index("III. TỔ CHỨC THỰC HIỆN") + 1:]
+    assert part[0].startswith("1. ") and part[1].startswith("2. ")
+    assert part[2].startswith("Giao ước thi đua năm 2022 có hiệu lực kể từ ngày ký.")
+    assert "Thời gian thực hiện các nội dung chủ yếu" not in " ".join(texts)
+
+
+def test_template_reads_exactly_the_context() -> None:
     checked = check(SAMPLE)
-    book = checked.book.model_copy(
-        update={"pact": [x for x in checked.book.pact if not pact.is_target(x.area)]})
-    context = pact.context(book, checked.outcome)
-    assert context["targets"] == []
-    assert context["headings"] == {"areas": "I. NỘI DUNG GIAO ƯỚC",
-                                   "duties": "II. TỔ CHỨC THỰC HIỆN"}
+    context = pact.context(checked.book, checked.outcome)
+    template = Template.load(TEMPLATES_DIR / "giao-uoc.docx")
+    assert template.undeclared_variables() == set(context)

@@ -309,6 +309,55 @@ def test_empty_plan_and_timeline_sheets_print_no_empty_heading_or_table(
         assert bad not in all_text(document)
 
 
+FLAG_LINES = [
+    "Cờ thi đua của Thanh tra Chính phủ: xét tặng cho tập thể dẫn đầu Cụm thi đua, được Hội "
+    "nghị tổng kết của Cụm bình xét, suy tôn, đạt từ 80% số phiếu đồng ý trở lên trên tổng "
+    "số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt).",
+    "Cờ thi đua của Thanh tra Chính phủ: 01 (một) tập thể dẫn đầu Cụm.",
+]
+MERIT_LINES = [
+    "Bằng khen của Tổng Thanh tra Chính phủ: xét tặng cho tập thể, cá nhân có thành tích xuất "
+    "sắc trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, đạt từ 50% số "
+    "phiếu đồng ý trở lên trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành "
+    "viên vắng mặt).",
+    "Bằng khen của Tổng Thanh tra Chính phủ: không quá 02 (hai) tập thể, cá nhân.",
+]
+
+
+@pytest.mark.parametrize(("flags", "merits", "shown", "quota_part"), [
+    (0, 2, MERIT_LINES, True),
+    (1, 0, FLAG_LINES, True),
+    (0, 0, [], False),
+])
+def test_an_award_without_quota_has_no_standard_or_quota_line(
+    edited: Make, tmp_path: Path, flags: int, merits: int, shown: list[str], quota_part: bool
+) -> None:
+    def quotas(book: Any) -> None:
+        set_form(book, "Cài đặt", "Số Cờ thi đua tối đa", flags)
+        set_form(book, "Cài đặt", "Số Bằng khen tối đa", merits)
+
+    document = _plan(edited(quotas), tmp_path / "out")
+    texts = paragraph_texts(document)
+    awards = [t for t in texts if t.startswith(("Cờ thi đua của", "Bằng khen của"))]
+    assert sorted(awards) == sorted(shown)
+    assert ("SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG" in all_text(document)) is quota_part
+    assert _headings(document, "Heading I")[-1] == ("VI." if quota_part else "V.") + (
+        " TỔ CHỨC THỰC HIỆN")
+
+
+def test_without_award_laws_the_conference_alone_is_cited(edited: Make, tmp_path: Path) -> None:
+    def no_laws(book: Any) -> None:
+        sheet = book["Văn bản căn cứ"]
+        for row in range(sheet.max_row, 1, -1):
+            if sheet.cell(row=row, column=1).value == "Căn cứ khen thưởng":
+                sheet.delete_rows(row)
+
+    texts = paragraph_texts(_plan(edited(no_laws), tmp_path / "out"))
+    assert [t for t in texts if t.startswith("Căn cứ ")] == [
+        f"Căn cứ kết quả Hội nghị tổng kết công tác thi đua năm 2021 của {CLUSTER} ngày "
+        "20/12/2021."]
+
+
 def test_template_reads_exactly_the_context() -> None:
     checked = check(SAMPLE)
     context = plan.context(checked.book, checked.outcome)

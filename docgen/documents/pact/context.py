@@ -3,7 +3,8 @@
 The pact is not a Decree 30 type: it has no "Số:" line. It is dated and headed as next
 year's Cụm trưởng issues it, cites the launch plan of next year, lists the targets and the
 commitments by work area, says how the pact is carried out and ends with one signature cell
-per member, Cụm trưởng and Cụm phó first.
+per member, Cụm trưởng and Cụm phó first. The fixed sentences live in the template; this
+gives it the names, dates, numbers and list lines.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from docgen.vi import name_key, roman, short_date, upper_vi
 CODE: DocumentCode = "giao-uoc"
 PLAN: DocumentCode = "ke-hoach"
 TARGETS_AREA = "chỉ tiêu"  # an area whose name contains this holds the pact's targets
-ROLE_LINES = {"leader": "CỤM TRƯỞNG", "deputy": "CỤM PHÓ", "member": ""}
 # Words ending a head's title that the place completes ("Chánh Thanh tra tỉnh" + "Cà Mau");
 # the cell's unit line already names the place, so the title drops them.
 PLACE_LEVEL = re.compile(r"\s+(tỉnh|thành phố)$", re.IGNORECASE)
 WIDE_GRID = 8  # more members than this: three signature cells per row instead of two
-BLANK_CELL = {"unit": "", "role": "", "title": "", "name": ""}
+BLANK_CELL: dict[str, str | bool] = {"unit": "", "leader": False, "deputy": False,
+                                     "title": "", "name": ""}
 
 
 def _signing(book: Workbook, code: DocumentCode) -> Signing:
@@ -37,51 +38,49 @@ def _signing(book: Workbook, code: DocumentCode) -> Signing:
 
 
 def context(book: Workbook, result: Outcome) -> dict[str, Any]:
-    """Every value the pact's template prints, already formatted."""
+    """Every value the pact's template prints, already formatted.
+
+    The template holds the fixed wording; this gives it data and computed phrases only.
+    """
     signing = _signing(book, CODE)
     header = c.header(book, signing, CODE, result.leader_next)
     doc = {key: header[key] for key in ("superior_lines", "issuer_lines", "date_line")}
     doc["recipients_lines"] = c.recipient_lines(signing)
-    year = book.cluster.year + 1  # the pact is for next year
     targets, areas = split_commitments(book.pact)
-    parts = sections(bool(targets), bool(areas))
-    tasks = duties(book, result)
+    plan = _signing(book, PLAN)
     return {
         "doc": doc,
-        "next_year": year,
+        "next_year": book.cluster.year + 1,  # the pact is for next year
         "cluster_name": book.cluster.name,
-        "basis": basis(book, result),
-        "intro": f"Các đơn vị thành viên {book.cluster.name} thống nhất ký kết Giao ước thi đua "
-        f"năm {year} với các nội dung sau:",
-        "headings": parts,
+        "citations": citations(book),
+        "plan_symbol": plan_symbol(book, result),
+        "plan_date": short_date(plan.date),
+        "num": sections(bool(targets), bool(areas)),
         "targets": c.listed([x.text for x in targets]),
         "areas": area_blocks(areas),
-        "duties": tasks,
-        "timeline_lead": f"{len(tasks) + 1}. Thời gian thực hiện các nội dung chủ yếu:",
+        "leader": result.leader_next.name,
+        "deputy": result.deputy_next.name,
         "milestones": milestone_lines(book.timeline),
-        "closing": f"Giao ước thi đua năm {year} có hiệu lực kể từ ngày ký. Các đơn vị thành "
-        f"viên {book.cluster.name} cam kết thực hiện nghiêm túc các nội dung đã ký kết./.",
         "grid": grid(book, result),
     }
 
 
-def plan_citation(book: Workbook, result: Outcome) -> str:
-    """Next year's launch plan: 'Kế hoạch số 01/KH-CTĐ ngày 10/01/2022 của Cụm … phát động
-    phong trào thi đua năm 2022'; without a number: 'Kế hoạch phát động … của Cụm …'."""
+def citations(book: Workbook) -> list[str]:
+    """The laws and decrees on awards the pact rests on ('Luật Thi đua, khen thưởng ngày …').
+
+    The template prints each as 'Căn cứ …;' before its line on next year's launch plan.
+    """
+    return [c.citation(x).rstrip(";.") for x in book.citations if x.role == "award_basis"]
+
+
+def plan_symbol(book: Workbook, result: Outcome) -> str | None:
+    """Next year's launch plan's number and symbol ('01/KH-CTĐ'), or None when the plan is
+    not numbered yet (the template then cites it without 'số … ngày …')."""
     signing = _signing(book, PLAN)
-    cluster, year = book.cluster.name, book.cluster.year + 1
-    subject = f"phát động phong trào thi đua năm {year}"
     if signing.number is None:
-        return f"Kế hoạch {subject} của {cluster}"
-    number = c.header(book, signing, PLAN, result.leader_next)["number_line"]
-    symbol = number.removeprefix("Số: ")
-    return f"Kế hoạch số {symbol} ngày {short_date(signing.date)} của {cluster} {subject}"
-
-
-def basis(book: Workbook, result: Outcome) -> list[str]:
-    """'Căn cứ …' lines: the award laws and decrees, then next year's launch plan."""
-    cited = [f"Căn cứ {c.citation(x)}" for x in book.citations if x.role == "award_basis"]
-    return c.listed([*cited, f"Căn cứ {plan_citation(book, result)}"], prefix="")
+        return None
+    number: str = c.header(book, signing, PLAN, result.leader_next)["number_line"]
+    return number.removeprefix("Số: ")
 
 
 def is_target(area: str) -> bool:
@@ -104,33 +103,20 @@ def split_commitments(
 
 
 def sections(has_targets: bool, has_areas: bool) -> dict[str, str]:
-    """The part headings, numbered I, II, III over the parts the pact has."""
-    parts = [("targets", "MỤC TIÊU, CHỈ TIÊU", has_targets),
-             ("areas", "NỘI DUNG GIAO ƯỚC", has_areas),
-             ("duties", "TỔ CHỨC THỰC HIỆN", True)]
-    shown = [(key, title) for key, title, present in parts if present]
-    return {key: f"{roman(i)}. {title}" for i, (key, title) in enumerate(shown, start=1)}
+    """Each part's roman number over the parts the pact has, or '' for a part left out."""
+    present = {"targets": has_targets, "areas": has_areas, "duties": True}
+    num: dict[str, str] = {}
+    count = 0
+    for key, shown in present.items():
+        count += shown
+        num[key] = roman(count) if shown else ""
+    return num
 
 
 def area_blocks(areas: dict[str, list[Commitment]]) -> list[dict[str, Any]]:
-    """One numbered sub-heading per work area ('1. Công tác thanh tra') with its lines."""
-    return [{"heading": f"{i}. {area}", "lines": c.listed([x.text for x in items])}
+    """One work area per item: its number, its name and its commitments as list lines."""
+    return [{"num": str(i), "name": area, "lines": c.listed([x.text for x in items])}
             for i, (area, items) in enumerate(areas.items(), start=1)]
-
-
-def duties(book: Workbook, result: Outcome) -> list[str]:
-    """Who carries the pact out: the members, the Cụm trưởng and the Cụm phó."""
-    leader, deputy = result.leader_next.name, result.deputy_next.name
-    year = book.cluster.year + 1
-    return [
-        "1. Các đơn vị thành viên tổ chức quán triệt, triển khai thực hiện các nội dung Giao "
-        "ước đến toàn thể công chức, người lao động; định kỳ 6 tháng, năm báo cáo kết quả thực "
-        f"hiện về Cụm trưởng ({leader}).",
-        f"2. {leader} (Cụm trưởng) chủ trì, phối hợp với {deputy} (Cụm phó) tổ chức kiểm tra "
-        f"chéo, chấm điểm thi đua theo thang bảng điểm của Cụm; tổ chức sơ kết 6 tháng và Hội "
-        f"nghị tổng kết công tác thi đua, khen thưởng năm {year}. Kết quả thực hiện Giao ước là "
-        "căn cứ để bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng của Cụm.",
-    ]
 
 
 def _lower_first(text: str) -> str:
@@ -159,17 +145,19 @@ def signers(book: Workbook, result: Outcome) -> list[Member]:
     return first + [m for m in book.members if m.name not in names]
 
 
-def cell(member: Member) -> dict[str, str]:
-    """One signature cell: unit, role line (blank for a plain member), title and name."""
+def cell(member: Member) -> dict[str, str | bool]:
+    """One signature cell: unit, whether it is next year's Cụm trưởng or Cụm phó (the
+    template prints the role line), title and name."""
     return {
         "unit": upper_vi(member.name),
-        "role": ROLE_LINES[member.role_next],
+        "leader": member.role_next == "leader",
+        "deputy": member.role_next == "deputy",
         "title": signer_title(member),
         "name": member.head_name,
     }
 
 
-def grid(book: Workbook, result: Outcome) -> list[list[dict[str, str]]]:
+def grid(book: Workbook, result: Outcome) -> list[list[dict[str, str | bool]]]:
     """Signature cells in rows of two (three beyond eight members); the last row is padded
     with blank cells so every row has as many cells."""
     cells = [cell(m) for m in signers(book, result)]

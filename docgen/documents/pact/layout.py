@@ -16,7 +16,6 @@ from docgen.documents.shared.blocks import (
     SIGNATURE_GAP,
     TEXT_WIDTH,
     body,
-    body_loop,
     closing,
     first_para,
     header_table,
@@ -37,8 +36,22 @@ TAG_COLUMN = Mm(1)
 # on one line ("THANH TRA THÀNH PHỐ CẦN THƠ") and wrap less in a third-width one.
 GRID_STYLE = StyleSpec("Grid signer", base="Signer", size=13)
 
-
 STYLE = GRID_STYLE.name
+PLAN_CITATION = (
+    "Căn cứ Kế hoạch {% if plan_symbol %}số {{ plan_symbol }} ngày {{ plan_date }} của "
+    "{{ cluster_name }} phát động phong trào thi đua năm {{ next_year }}{% else %}phát động "
+    "phong trào thi đua năm {{ next_year }} của {{ cluster_name }}{% endif %}."
+)
+# Part III: who carries the pact out; "3." (the milestones) follows when the timeline has rows.
+DUTIES = (
+    "1. Các đơn vị thành viên tổ chức quán triệt, triển khai thực hiện các nội dung Giao ước "
+    "đến toàn thể công chức, người lao động; định kỳ 6 tháng, năm báo cáo kết quả thực hiện "
+    "về Cụm trưởng ({{ leader }}).",
+    "2. {{ leader }} (Cụm trưởng) chủ trì, phối hợp với {{ deputy }} (Cụm phó) tổ chức kiểm "
+    "tra chéo, chấm điểm thi đua theo thang bảng điểm của Cụm; tổ chức sơ kết 6 tháng và Hội "
+    "nghị tổng kết công tác thi đua, khen thưởng năm {{ next_year }}. Kết quả thực hiện Giao "
+    "ước là căn cứ để bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng của Cụm.",
+)
 
 
 def drop_number_line(header: Table) -> None:
@@ -55,8 +68,8 @@ def signature_cell(cell: _Cell) -> None:
     """
     first_para(cell, "{%p if cell.unit %}", STYLE)
     para(cell, "{{ cell.unit }}", STYLE)
-    para(cell, "{%p if cell.role %}", STYLE)
-    para(cell, "{{ cell.role }}", STYLE)
+    para(cell, "{%p if cell.leader or cell.deputy %}", STYLE)
+    para(cell, "{% if cell.leader %}CỤM TRƯỞNG{% else %}CỤM PHÓ{% endif %}", STYLE)
     para(cell, "{%p endif %}", STYLE)
     para(cell, "{{ cell.title }}", STYLE)
     for _ in range(SIGNATURE_GAP):
@@ -80,23 +93,31 @@ def signature_grid(doc: DocxDocument) -> Table:
     return grid
 
 
+def basis(doc: DocxDocument) -> None:
+    """Add the 'Căn cứ' lines: the award laws, then next year's launch plan (with its number
+    and date once it has a number)."""
+    loop(doc, "citations", "Căn cứ {{ line }};", "Basis")
+    para(doc, PLAN_CITATION, "Basis")
+
+
 def content(doc: DocxDocument) -> None:
     """Add the three parts: targets, commitments by work area, carrying the pact out."""
     para(doc, "{%p if targets %}", "Body")
-    heading(doc, "{{ headings.targets }}", 1)
+    heading(doc, "{{ num.targets }}. MỤC TIÊU, CHỈ TIÊU", 1)
     loop(doc, "targets", "{{ line }}", "Body")
     para(doc, "{%p endif %}", "Body")
     para(doc, "{%p if areas %}", "Body")
-    heading(doc, "{{ headings.areas }}", 1)
+    heading(doc, "{{ num.areas }}. NỘI DUNG GIAO ƯỚC", 1)
     para(doc, "{%p for area in areas %}", "Body")
-    heading(doc, "{{ area.heading }}", 2)
+    heading(doc, "{{ area.num }}. {{ area.name }}", 2)
     loop(doc, "area.lines", "{{ line }}", "Body")
     para(doc, "{%p endfor %}", "Body")
     para(doc, "{%p endif %}", "Body")
-    heading(doc, "{{ headings.duties }}", 1)
-    body_loop(doc, "duties")
+    heading(doc, "{{ num.duties }}. TỔ CHỨC THỰC HIỆN", 1)
+    for text in DUTIES:
+        body(doc, text)
     para(doc, "{%p if milestones %}", "Body")
-    body(doc, "{{ timeline_lead }}").paragraph_format.keep_with_next = True
+    body(doc, "3. Thời gian thực hiện các nội dung chủ yếu:").paragraph_format.keep_with_next = True
     loop(doc, "milestones", "{{ line }}", "Body")
     para(doc, "{%p endif %}", "Body")
 
@@ -107,12 +128,14 @@ def build(path: Path) -> None:
     define_style(doc, GRID_STYLE)
     drop_number_line(header_table(doc))
     title_block(doc, "GIAO ƯỚC THI ĐUA NĂM {{ next_year }}", "{{ cluster_name }}")
-    loop(doc, "basis", "{{ line }}", "Basis")
-    body(doc, "{{ intro }}")
+    basis(doc)
+    body(doc, "Các đơn vị thành viên {{ cluster_name }} thống nhất ký kết Giao ước thi đua năm "
+         "{{ next_year }} với các nội dung sau:")
     content(doc)
     closing(
         doc,
-        "{{ closing }}",
+        "Giao ước thi đua năm {{ next_year }} có hiệu lực kể từ ngày ký. Các đơn vị thành viên "
+        "{{ cluster_name }} cam kết thực hiện nghiêm túc các nội dung đã ký kết./.",
     )
     signature_grid(doc)
     recipients(doc)

@@ -83,6 +83,53 @@ def timetable(doc: DocxDocument) -> None:
     end(doc)
 
 
+# Who each award goes to and the share of votes it needs (part III), and how many the
+# cluster may propose (part IV); `awards.<award>` is None when its quota is zero.
+STANDARDS = {
+    "flag": "{{ awards.flag.name }}: xét tặng cho tập thể dẫn đầu Cụm thi đua, được Hội nghị "
+    "tổng kết của Cụm bình xét, suy tôn, đạt từ {{ awards.flag.threshold }} số phiếu đồng ý "
+    "trở lên trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt).",
+    "merit": "{{ awards.merit.name }}: xét tặng cho tập thể, cá nhân có thành tích xuất sắc "
+    "trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, đạt từ "
+    "{{ awards.merit.threshold }} số phiếu đồng ý trở lên trên tổng số người bỏ phiếu (kể cả "
+    "ý kiến bằng văn bản của thành viên vắng mặt).",
+}
+QUOTAS = {
+    "flag": "{{ awards.flag.name }}: {{ awards.flag.quota }} tập thể dẫn đầu Cụm.",
+    "merit": "{{ awards.merit.name }}: không quá {{ awards.merit.quota }} tập thể, cá nhân.",
+}
+PROCEDURE = (
+    "Hồ sơ đề nghị khen thưởng gồm: tờ trình đề nghị khen thưởng; biên bản họp bình xét, suy "
+    "tôn; báo cáo thành tích của tập thể, cá nhân được đề nghị khen thưởng; danh sách tập thể, "
+    "cá nhân đề nghị khen thưởng.",
+    "Hồ sơ đề nghị khen thưởng của Cụm gửi về {{ superior_body }} thông qua Cụm trưởng "
+    "({{ leader }}).",
+    "{% if files_deadline %}Thời hạn gửi hồ sơ: {{ files_deadline }}.{% else %}Thời hạn gửi "
+    "hồ sơ thực hiện theo hướng dẫn của {{ superior_body }}.{% endif %}",
+)
+OFFICERS = (
+    "Năm {{ next_year }}, {{ leader }} là Cụm trưởng, chủ trì hướng dẫn, theo dõi, đôn đốc các "
+    "thành viên thực hiện Kế hoạch, tổ chức sơ kết, tổng kết, bình xét thi đua và tổng hợp, "
+    "báo cáo kết quả; {{ deputy }} là Cụm phó, phối hợp với Cụm trưởng triển khai, kiểm tra "
+    "việc thực hiện Kế hoạch và thực hiện nhiệm vụ của Cụm trưởng khi được ủy quyền."
+)
+
+
+def basis(doc: DocxDocument) -> None:
+    """Add the 'Căn cứ' lines: the award laws, then the year-end conference."""
+    loop(doc, "citations", "Căn cứ {{ line }};", "Basis")
+    para(doc, "Căn cứ kết quả Hội nghị tổng kết công tác thi đua năm {{ next_year - 1 }} của "
+         "{{ cluster_name }} ngày {{ conference_date }}.", "Basis")
+
+
+def per_award(doc: DocxDocument, texts: dict[str, str]) -> None:
+    """Add one paragraph per award the cluster may propose (`{%p if awards.x %}`)."""
+    for award, text in texts.items():
+        para(doc, f"{{%p if awards.{award} %}}", "Body")
+        body(doc, text)
+        end(doc)
+
+
 def outline(doc: DocxDocument) -> None:
     """Add parts I to VI."""
     guarded(doc, "aims")
@@ -93,25 +140,26 @@ def outline(doc: DocxDocument) -> None:
     numbered(doc, "scope", "ĐỐI TƯỢNG, NỘI DUNG THI ĐUA", 1)
     subparts(doc, "scope")
     numbered(doc, "period", "Thời gian thi đua", 2)
-    body(doc, "{{ period }}")
+    body(doc, "Từ ngày 01/01/{{ next_year }} đến ngày 31/12/{{ next_year }}.")
 
     guarded(doc, "standards")
     numbered(doc, "standards", "DANH HIỆU THI ĐUA, HÌNH THỨC KHEN THƯỞNG VÀ TIÊU CHUẨN", 1)
     body_loop(doc, "parts.awards")
-    body_loop(doc, "standards")
+    per_award(doc, STANDARDS)
     end(doc)
 
     guarded(doc, "quotas")
     numbered(doc, "quotas", "SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG", 1)
-    body_loop(doc, "quotas")
+    per_award(doc, QUOTAS)
     end(doc)
 
     numbered(doc, "procedure", "THỦ TỤC, HỒ SƠ VÀ THỜI GIAN", 1)
-    body_loop(doc, "procedure")
+    for text in PROCEDURE:
+        body(doc, text)
 
     numbered(doc, "implementation", "TỔ CHỨC THỰC HIỆN", 1)
     body_loop(doc, "parts.implementation")
-    body(doc, "{{ officers }}")
+    body(doc, OFFICERS)
     timetable(doc)
 
 
@@ -121,8 +169,9 @@ def build(path: Path) -> None:
     header_table(doc)
     title(doc)
     loop(doc, "doc.addressee_lines", "{{ line }}", "Addressee")
-    loop(doc, "basis", "{{ line }}", "Basis")
-    body(doc, "{{ intro }}")
+    basis(doc)
+    body(doc, "{{ cluster_name }} xây dựng Kế hoạch phát động phong trào thi đua năm "
+         "{{ next_year }} như sau:")
     outline(doc)
     closing(
         doc,
