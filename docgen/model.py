@@ -236,6 +236,7 @@ class Settings(Record):
     flag_quota: int
     merit_quota: int
     templates_dir: str | None = None
+    files_deadline: dt.date | None = None  # None: 20/12 of the year (QĐ 575/QĐ-TTCP)
 
 
 class Workbook(BaseModel):

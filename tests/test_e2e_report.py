@@ -63,7 +63,7 @@ def test_header_number_and_date_line(report: Document) -> None:
     agency = [p.text for p in header.cell(0, 0).paragraphs if p.text]
     assert agency == ["THANH TRA CHÍNH PHỦ", "CỤM THI ĐUA THANH TRA", "CÁC TỈNH MIỀN TÂY",
                       "NAM SÔNG HẬU"]
-    assert header.cell(1, 0).paragraphs[0].text == "Số: 15/BC-CTĐ"
+    assert header.cell(1, 0).paragraphs[0].text == "Số: 26/BC-CTĐ"
     date = header.cell(1, 1).paragraphs[0]
     assert date.text == "Bạc Liêu, ngày 22 tháng 12 năm 2021"
     assert font_value(date, "italic") is True

@@ -198,7 +198,7 @@ def test_papers_under_the_leaders_unit(edited: Make) -> None:
     doc = header(book, signing, "bao-cao-tong-ket", result.leader)
     assert doc["superior_lines"] == ["UBND TỈNH BẠC LIÊU"]
     assert doc["issuer_lines"] == ["THANH TRA TỈNH BẠC LIÊU"]
-    assert doc["number_line"] == "Số: 15/BC-TTr"
+    assert doc["number_line"] == "Số: 26/BC-TTr"
     assert doc["date_line"] == "Bạc Liêu, ngày 22 tháng 12 năm 2021"
 
 

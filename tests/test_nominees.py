@@ -21,7 +21,7 @@ from tests.conftest import SAMPLE, build_one, set_cell, set_form
 
 TITLE = ("ĐỀ NGHỊ TẶNG CỜ THI ĐUA CỦA THANH TRA CHÍNH PHỦ VÀ BẰNG KHEN CỦA TỔNG THANH TRA "
          "CHÍNH PHỦ NĂM 2021")
-REFERENCE = ("(Kèm theo Tờ trình số 16/TTr-CTĐ ngày 22 tháng 12 năm 2021 của Cụm Thi đua "
+REFERENCE = ("(Kèm theo Tờ trình số 25/TTr-CTĐ ngày 20 tháng 12 năm 2021 của Cụm Thi đua "
              "Thanh tra các tỉnh miền Tây Nam sông Hậu)")
 FLAG = "I. CỜ THI ĐUA CỦA THANH TRA CHÍNH PHỦ"
 MERIT = "II. BẰNG KHEN CỦA TỔNG THANH TRA CHÍNH PHỦ"
@@ -87,7 +87,7 @@ def test_title_lines(listing: Document) -> None:
 
 def test_reference_line_is_italic_and_cites_the_proposal(listing: Document) -> None:
     line = paragraph_with(listing, REFERENCE)
-    assert "16/TTr-CTĐ" in line.text and "ngày 22 tháng 12 năm 2021" in line.text
+    assert "25/TTr-CTĐ" in line.text and "ngày 20 tháng 12 năm 2021" in line.text
     assert font_value(line, "italic") is True
     assert font_value(line, "bold") in (None, False)
     assert font_value(line, "size") == Pt(14)
@@ -193,7 +193,7 @@ def test_reference_keeps_a_blank_number_for_the_clerk(
                      tmp_path / "out")
     blank = "\u00a0" * 6
     assert document.paragraphs[2].text == (
-        f"(Kèm theo Tờ trình số {blank}/TTr-CTĐ ngày 22 tháng 12 năm 2021 của Cụm Thi đua "
+        f"(Kèm theo Tờ trình số {blank}/TTr-CTĐ ngày 20 tháng 12 năm 2021 của Cụm Thi đua "
         "Thanh tra các tỉnh miền Tây Nam sông Hậu)")
 
 

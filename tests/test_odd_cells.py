@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import logging
 import time
 import zipfile
@@ -32,7 +33,8 @@ def problems_of(path: Path) -> list[str]:
 
 
 def rewrite_sheet(path: Path, sheet_index: int, old: str, new: str) -> None:
-    """Replace text in the XML of the n-th sheet (openpyxl saves it as sheetN.xml)."""
+    """Replace text in the XML of the n-th sheet (openpyxl saves it as sheetN.xml); a
+    `{style}` in either text stands for the cell's own style number, whatever it is."""
     part = f"xl/worksheets/sheet{sheet_index}.xml"
     source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
@@ -40,8 +42,11 @@ def rewrite_sheet(path: Path, sheet_index: int, old: str, new: str) -> None:
             data = source.read(info.filename)
             if info.filename == part:
                 text = data.decode("utf-8")
-                assert old in text
-                data = text.replace(old, new).encode("utf-8")
+                style = re.search(r'<c r="H2" s="(\d+)"', text)
+                assert style is not None
+                old_text, new_text = (x.replace("{style}", style[1]) for x in (old, new))
+                assert old_text in text
+                data = text.replace(old_text, new_text).encode("utf-8")
             target.writestr(info, data)
 
 
@@ -55,21 +60,21 @@ UNCALCULATED = ("ô có công thức nhưng chưa có giá trị đã tính; hã
 
 def test_formula_with_a_saved_value_reads_the_value(edited: Make) -> None:
     path = edited()
-    rewrite_sheet(path, VOTES_SHEET, '<c r="H2" s="9" t="n"><v>7</v></c>',
-                  '<c r="H2" s="9"><f>3+4</f><v>7</v></c>')
+    rewrite_sheet(path, VOTES_SHEET, '<c r="H2" s="{style}" t="n"><v>7</v></c>',
+                  '<c r="H2" s="{style}"><f>3+4</f><v>7</v></c>')
     assert read_workbook(path).votes[0].votes_for == 7
 
 
 @pytest.mark.parametrize(
     "cell_xml",
     [
-        '<c r="H2" s="9"><f>3+4</f></c>',  # as Excel leaves it with manual calculation
-        '<c r="H2" s="9"><f>3+4</f><v></v></c>',  # as openpyxl writes a formula
+        '<c r="H2" s="{style}"><f>3+4</f></c>',  # as Excel leaves it with manual calculation
+        '<c r="H2" s="{style}"><f>3+4</f><v></v></c>',  # as openpyxl writes a formula
     ],
 )
 def test_formula_without_a_saved_value_is_an_error(edited: Make, cell_xml: str) -> None:
     path = edited()
-    rewrite_sheet(path, VOTES_SHEET, '<c r="H2" s="9" t="n"><v>7</v></c>', cell_xml)
+    rewrite_sheet(path, VOTES_SHEET, '<c r="H2" s="{style}" t="n"><v>7</v></c>', cell_xml)
     assert problems_of(path) == [
         f"Trang 'Bình xét', ô H2 (Số phiếu đồng ý): {UNCALCULATED}"
     ]
@@ -175,7 +180,7 @@ def test_escaped_carriage_returns_become_line_breaks(edited: Make) -> None:
 
 def test_raw_control_character_in_the_sheet_xml_is_a_broken_file(edited: Make) -> None:
     path = edited()
-    rewrite_sheet(path, VOTES_SHEET, '<c r="H2" s="9" t="n"><v>7</v></c>',
+    rewrite_sheet(path, VOTES_SHEET, '<c r="H2" s="{style}" t="n"><v>7</v></c>',
                   '<c r="H2" t="inlineStr"><is><t>a\x01b</t></is></c>')
     with pytest.raises(IntakeError) as info:
         read_workbook(path)

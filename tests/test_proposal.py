@@ -46,9 +46,9 @@ def _after(texts: list[str], line: str, count: int) -> list[str]:
 
 def test_header_number_and_date_line(proposal: Document) -> None:
     header = proposal.tables[0]
-    assert header.cell(1, 0).paragraphs[0].text == "Số: 16/TTr-CTĐ"
+    assert header.cell(1, 0).paragraphs[0].text == "Số: 25/TTr-CTĐ"
     date = header.cell(1, 1).paragraphs[0]
-    assert date.text == "Bạc Liêu, ngày 22 tháng 12 năm 2021"
+    assert date.text == "Bạc Liêu, ngày 20 tháng 12 năm 2021"
     assert (font_value(date, "italic"), font_value(date, "size")) == (True, Pt(13))
     nation = [p for p in header.cell(0, 1).paragraphs if p.text]
     assert [font_value(p, "size") for p in nation] == [Pt(12), Pt(13)]
@@ -138,15 +138,15 @@ def test_no_leftover_tags_or_blanks(proposal: Document) -> None:
 
 def test_reference_for_the_list() -> None:
     book = check(SAMPLE).book
-    assert proposal_number_line(book) == "Số: 16/TTr-CTĐ"
-    assert reference(book) == ("(Kèm theo Tờ trình số 16/TTr-CTĐ ngày 22 tháng 12 năm 2021 của "
+    assert proposal_number_line(book) == "Số: 25/TTr-CTĐ"
+    assert reference(book) == ("(Kèm theo Tờ trình số 25/TTr-CTĐ ngày 20 tháng 12 năm 2021 của "
                                f"{CLUSTER})")
 
 
 def test_reference_with_a_blank_number(edited: Callable[..., Path]) -> None:
     book = check(edited(lambda b: set_cell(b, "Ký và nơi nhận", "Số", 3, None))).book
     blank = "\u00a0" * 6
-    assert reference(book) == (f"(Kèm theo Tờ trình số {blank}/TTr-CTĐ ngày 22 tháng 12 năm "
+    assert reference(book) == (f"(Kèm theo Tờ trình số {blank}/TTr-CTĐ ngày 20 tháng 12 năm "
                                f"2021 của {CLUSTER})")
     assert "None" not in reference(book)
 

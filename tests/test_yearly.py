@@ -137,7 +137,7 @@ def test_rolled_workbook_checks_once_the_year_is_filled(tmp_path: Path) -> None:
     old = read_workbook(SAMPLE)
     wb = openpyxl.load_workbook(new)
     fill_form(wb["Hội nghị"], s.CONFERENCE,
-              {**_dump(old.conference), "date": dt.date(2022, 12, 16)})
+              {**_dump(old.conference), "date": dt.date(2022, 12, 20)})
     for key in ("movements", "registration", "results", "votes", "narratives"):
         sheet = next(x for x in s.SHEETS if x.key == key)
         fill_table(wb[sheet.title], sheet, [_dump(r) for r in getattr(old, key)])

@@ -404,13 +404,15 @@ _LEADER_2022 = {
     "signer_subtitle": "CHÁNH THANH TRA TỈNH KIÊN GIANG", "signer_name": "Nguyễn Văn Đức",
 }
 SIGNING: list[Row] = [
-    {"document": "bao-cao-tong-ket", "number": 15, "date": dt.date(2021, 12, 22),
+    # Numbered after the cluster's plan of the year (22/KH-CTĐ, 22/10/2021) in date order;
+    # the proposal goes out on the day of the conference, the superior body's deadline.
+    {"document": "bao-cao-tong-ket", "number": 26, "date": dt.date(2021, 12, 22),
      "addressee": ["Thanh tra Chính phủ (Vụ Tổ chức cán bộ)"], **_LEADER_2021,
      "recipients": ["Các thành viên Cụm thi đua", "Lãnh đạo Thanh tra tỉnh Bạc Liêu"],
      "archive": "VT, CTĐ"},
     {"document": "bien-ban", "date": dt.date(2021, 12, 20),
      "recipients": ["Các thành viên Cụm thi đua"], "archive": "VT, Hồ sơ"},
-    {"document": "to-trinh", "number": 16, "date": dt.date(2021, 12, 22),
+    {"document": "to-trinh", "number": 25, "date": dt.date(2021, 12, 20),
      "addressee": ["Tổng Thanh tra Chính phủ (qua Thường trực Hội đồng Thi đua - Khen thưởng "
                    "ngành Thanh tra)"], **_LEADER_2021,
      "recipients": ["Như trên", "Các thành viên Cụm thi đua"], "archive": "VT, CTĐ"},

@@ -8,6 +8,7 @@ from typing import Any
 from docgen import model as m
 from docgen.errors import Problem, ValidationFailed
 from docgen.intake import assemble as a
+from docgen.intake import consistency
 from docgen.intake import schema as s
 from docgen.intake.reader import (
     Collector,
@@ -68,6 +69,8 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
     a.check_formats(rows.get("members", []), forms.get("cluster"), out)
     criteria = a.records(m.Criterion, rows.get("criteria", []))
     a.check_criteria(criteria, out)
+    if s.CRITERIA.title in out.unreadable:
+        out.unreadable.add(s.SCORES.title)  # its columns are the criteria's codes
     if sheets["scores"] is not None and criteria:
         scores = sheets["scores"]
         rows["scores"] = read_scores(scores, [c.code for c in criteria], out,
@@ -82,6 +85,7 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
     singles = _forms(forms, out)
     if "cluster" in singles:
         a.check_issuer(singles["cluster"], members, out)
+    consistency.check({**records, "members": members}, singles, out)
     if out.problems:
         raise ValidationFailed(out.problems)
     return m.Workbook(**records, **singles)

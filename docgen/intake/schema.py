@@ -438,6 +438,10 @@ SETTINGS = Sheet(
                help="Ví dụ 50."),
         Column("flag_quota", "Số Cờ thi đua tối đa", INT, help="Mặc định 1."),
         Column("merit_quota", "Số Bằng khen tối đa", INT, help="Ví dụ 2."),
+        Column("files_deadline", "Hạn gửi hồ sơ đề nghị khen thưởng", D, required=False,
+               help="Ngày cuối cùng gửi hồ sơ lên cơ quan cấp trên; để trống là ngày 20/12 của "
+               "năm thi đua (Quyết định 575/QĐ-TTCP). Tờ trình ghi ngày sau hạn này sẽ được "
+               "cảnh báo."),
         Column("templates_dir", "Thư mục mẫu riêng", required=False,
                help="Thư mục chứa các mẫu .docx đã sửa (giữ nguyên tên tệp như mẫu gốc, ví dụ "
                "to-trinh.docx); mẫu không có ở đó thì dùng mẫu gốc. Đường dẫn tương đối tính "

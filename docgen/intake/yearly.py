@@ -111,7 +111,9 @@ def _form_values(book: Workbook, key: str) -> dict[str, object] | None:
     if key == "cluster":
         return {**_dump(book.cluster), "year": book.cluster.year + 1}
     if key == "settings":
-        return _dump(book.settings)
+        deadline = book.settings.files_deadline  # next year's deadline: same day, a year on
+        moved = deadline.replace(year=deadline.year + 1) if deadline else None
+        return {**_dump(book.settings), "files_deadline": moved}
     return None  # the conference is next year's
 
 

@@ -1,0 +1,183 @@
+"""Turn the records of a workbook into the problems no single cell shows: impossible figures.
+
+Each check compares fields of different rows or sheets: ballots and votes, scores and
+members, registrations, the dates of the year's papers, the cluster's own number series and
+the superior body's deadline for award files. Every finding names the sheet and cell of the
+figure to fix; all are collected, so one run lists them all. Numbering and the deadline are
+warnings (the clerk may have reasons); the rest are errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from docgen import model as m
+from docgen.intake import schema as s
+from docgen.intake.collect import Collector
+from docgen.vi import short_date
+
+# QĐ 575/QĐ-TTCP (2019): clusters send award files to the superior body before 20/12.
+DEFAULT_DEADLINE = (12, 20)
+
+
+def _cell(record: m.Record, field: str) -> str | None:
+    return record.source.cell(field) if record.source else None
+
+
+def _where(sheet: s.Sheet, record: m.Record, field: str) -> str:
+    """"trang 'Hội nghị', ô B17" for messages that point at another sheet."""
+    cell = _cell(record, field)
+    return f"trang '{sheet.title}'" + (f", ô {cell}" if cell else "")
+
+
+def check(records: dict[str, Any], singles: dict[str, Any], out: Collector) -> None:
+    """Run every cross-field check on what could be read (records of incomplete rows are
+    absent, so a check never repeats a problem already reported for a cell)."""
+    conference: m.Conference | None = singles.get("conference")
+    cluster: m.Cluster | None = singles.get("cluster")
+    if conference is not None:
+        check_ballots(conference, records.get("votes", []), out)
+        if s.SIGNING.title not in out.unreadable:
+            check_dates(conference, records.get("signing", []), records.get("citations", []),
+                        cluster, out)
+    if s.SCORES.title not in out.unreadable and s.MEMBERS.title not in out.unreadable:
+        check_scored(records.get("members", []), records.get("scores", []), out)
+    check_registration(records.get("registration", []), out)
+    if cluster is not None:
+        check_numbering(cluster, records.get("signing", []), records.get("citations", []),
+                        out)
+        check_deadline(cluster, singles.get("settings"), records.get("signing", []), out)
+
+
+def check_ballots(conf: m.Conference, votes: list[m.Vote], out: Collector) -> None:
+    """Votes for <= valid ballots <= returned <= issued <= council members (the voters each
+    share is counted on); the first two steps are checked with the conference form."""
+    for vote in votes:
+        if vote.votes_for > conf.ballots_valid:
+            out.add(s.VOTES.title, _cell(vote, "votes_for"), "Số phiếu đồng ý",
+                    f"{vote.votes_for} phiếu đồng ý nhiều hơn {conf.ballots_valid} phiếu hợp lệ "
+                    f"({_where(s.CONFERENCE, conf, 'ballots_valid')}).")
+        if conf.ballots_issued > vote.voters:
+            out.add(s.VOTES.title, _cell(vote, "voters"), "Tổng số người bỏ phiếu",
+                    f"{vote.voters} thành viên Hội đồng ít hơn {conf.ballots_issued} phiếu phát "
+                    f"ra ({_where(s.CONFERENCE, conf, 'ballots_issued')}).")
+
+
+def check_scored(members: list[m.Member], scores: list[m.Score], out: Collector) -> None:
+    """Every member has a score row: the report and the minutes print the ranking."""
+    if not members:
+        return
+    if not scores:
+        out.add(s.SCORES.title, None, None, "chưa có điểm chấm của đơn vị nào; bảng xếp hạng "
+                "trong báo cáo và biên bản cần điểm của mọi thành viên.")
+        return
+    scored = {score.unit for score in scores}
+    for member in members:
+        if member.name not in scored:
+            out.add(s.SCORES.title, None, "Đơn vị",
+                    f"chưa có dòng điểm của “{member.name}”; mọi thành viên đều được chấm "
+                    "điểm.")
+
+
+def check_registration(rows: list[m.Registration], out: Collector) -> None:
+    """No more registered than there are, for collectives and for individuals."""
+    for row in rows:
+        for total, registered, noun in (("collectives", "collectives_registered", "tập thể"),
+                                        ("individuals", "individuals_registered", "cá nhân")):
+            count, signed = getattr(row, total), getattr(row, registered)
+            if signed > count:
+                header = s.REGISTRATION.column(registered).header
+                out.add(s.REGISTRATION.title, _cell(row, registered), header,
+                        f"{signed} {noun} đăng ký nhiều hơn {count} {noun} của đơn vị "
+                        f"“{row.unit}”.")
+
+
+@dataclass(frozen=True)
+class _Paper:
+    """A paper of the cluster's own with its date and number, and where they are typed."""
+
+    label: str
+    date: dt.date
+    number: int | None
+    sheet: str
+    date_cell: str | None
+    number_cell: str | None
+
+
+def _signed(signing: Iterable[m.Signing]) -> dict[str, _Paper]:
+    return {x.document: _Paper(s.DOCUMENTS[x.document], x.date, x.number, s.SIGNING.title,
+                               _cell(x, "date"), _cell(x, "number"))
+            for x in signing}
+
+
+def _own_citations(citations: Iterable[m.Citation], abbrs: set[str]) -> list[_Paper]:
+    """Cited papers of the cluster's own series: a number such as '22/KH-CTĐ'."""
+    found = []
+    for c in citations:
+        match = re.fullmatch(r"0*(\d+)/[A-Za-zĐđ]+-(.+)", c.number or "")
+        if match and match[2] in abbrs and c.date is not None:
+            found.append(_Paper(f"{c.kind} số {c.number}", c.date, int(match[1]),
+                                s.CITATIONS.title, _cell(c, "date"), _cell(c, "number")))
+    return found
+
+
+def check_dates(conf: m.Conference, signing: list[m.Signing], citations: list[m.Citation],
+                cluster: m.Cluster | None, out: Collector) -> None:
+    """The year's plan <= the conference = the minutes <= the report and the proposal; next
+    year's plan and pact after the conference."""
+    papers = _signed(signing)
+    held = short_date(conf.date)
+    minutes = papers.get("bien-ban")
+    if minutes is not None and minutes.date != conf.date:
+        out.add(minutes.sheet, minutes.date_cell, "Ngày ban hành",
+                f"biên bản họp bình xét ghi ngày {short_date(minutes.date)}, khác ngày họp "
+                f"{held} ({_where(s.CONFERENCE, conf, 'date')}).")
+    for code in ("bao-cao-tong-ket", "to-trinh", "ke-hoach", "giao-uoc"):
+        paper = papers.get(code)
+        if paper is not None and paper.date < conf.date:
+            out.add(paper.sheet, paper.date_cell, "Ngày ban hành",
+                    f"{paper.label} ghi ngày {short_date(paper.date)}, trước ngày họp {held} "
+                    "mà văn bản này nói đến.")
+    abbrs = {cluster.issuer_abbr} if cluster is not None else set()
+    for cited in _own_citations(citations, abbrs):
+        if conf.date.year == cited.date.year and cited.date > conf.date:
+            out.add(cited.sheet, cited.date_cell, "Ngày ban hành",
+                    f"{cited.label} của năm ghi ngày {short_date(cited.date)}, sau ngày họp "
+                    f"tổng kết {held}.")
+
+
+def check_numbering(cluster: m.Cluster, signing: list[m.Signing],
+                    citations: list[m.Citation], out: Collector) -> None:
+    """Warn where a later paper of the cluster's own series has a number no higher than an
+    earlier one of the same year (one series per issuer per calendar year)."""
+    papers = [p for p in _signed(signing).values() if p.number is not None]
+    papers += _own_citations(citations, {cluster.issuer_abbr})
+    for earlier in papers:
+        for later in papers:
+            same_year = earlier.date.year == later.date.year
+            if same_year and earlier.date < later.date \
+                    and later.number is not None and earlier.number is not None \
+                    and later.number <= earlier.number:
+                out.warn(later.sheet, later.number_cell, "Số",
+                         f"{later.label} ngày {short_date(later.date)} mang số {later.number}, "
+                         f"không lớn hơn số {earlier.number} của {earlier.label} ngày "
+                         f"{short_date(earlier.date)}: số văn bản của Cụm tăng dần theo ngày "
+                         "trong năm.")
+
+
+def check_deadline(cluster: m.Cluster, settings: m.Settings | None,
+                   signing: list[m.Signing], out: Collector) -> None:
+    """Warn when the proposal is dated after the superior body's deadline for award files."""
+    deadline = settings.files_deadline if settings is not None else None
+    if deadline is None:
+        deadline = dt.date(cluster.year, *DEFAULT_DEADLINE)
+    proposal = _signed(signing).get("to-trinh")
+    if proposal is not None and proposal.date > deadline:
+        out.warn(proposal.sheet, proposal.date_cell, "Ngày ban hành",
+                 f"tờ trình đề nghị khen thưởng ghi ngày {short_date(proposal.date)}, sau hạn "
+                 f"gửi hồ sơ {short_date(deadline)} (trang '{s.SETTINGS.title}', "
+                 f"“{s.SETTINGS.column('files_deadline').header}”).")
