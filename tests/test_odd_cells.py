@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import logging
+import re
 import time
 import zipfile
 from collections.abc import Callable
