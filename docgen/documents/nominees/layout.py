@@ -8,7 +8,6 @@ it has no signature block. Page numbers start from 1 on the list's own first pag
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -24,7 +23,7 @@ from docgen.documents.shared.blocks import (
     rule,
     table,
 )
-from docgen.documents.shared.ooxml import drop_empty_paragraphs
+from docgen.documents.shared.ooxml import copy_row_above, drop_empty_paragraphs
 from docgen.documents.shared.page import CENTER, LEFT, StyleSpec, define_style, new_document, save
 
 REFERENCE_STYLE = StyleSpec("Appendix reference", size=14, italic=True, align=CENTER)
@@ -59,13 +58,8 @@ def _set_text(cell: _Cell, text: str) -> None:
 
 
 def group_header(grid: Table, first: int, last: int, label: str) -> None:
-    """Add a header row on top: `label` spans columns first..last, the others span both rows.
-
-    Why the raw XML: python-docx can only append rows at the bottom, so the header row is
-    copied (with its repeat-on-each-page and no-split flags) and inserted above itself.
-    """
-    below = grid.rows[0]._tr
-    below.addprevious(copy.deepcopy(below))
+    """Add a header row on top: `label` spans columns first..last, the others span both rows."""
+    copy_row_above(grid.rows[0])
     top, lower = grid.rows[0].cells, grid.rows[1].cells
     for i, (upper, under) in enumerate(zip(top, lower, strict=True)):
         if first <= i <= last:

@@ -9,6 +9,7 @@ that does so.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -209,6 +210,13 @@ def drop_empty_paragraphs(cell: _Cell) -> None:
     for paragraph in cell.paragraphs:
         if not paragraph.text and len(cell.paragraphs) > 1:
             paragraph._p.getparent().remove(paragraph._p)
+
+
+def copy_row_above(row: Any) -> None:
+    """Insert a copy of a table row (its cells, repeat-on-each-page and no-split flags)
+    directly above it. Why raw XML: python-docx can only append rows at the bottom."""
+    element = row._tr
+    element.addprevious(copy.deepcopy(element))
 
 
 def row_flags(row: Any, *, header: bool = False) -> None:
