@@ -265,10 +265,11 @@ def test_templates_check_fills_in_the_shipped_sample_by_default(
     assert _parser().parse_args(["templates", "check"]).workbook == resources.sample_workbook()
 
 
-def test_a_repair_warning_is_printed_once(edited: Make, tmp_path: Path) -> None:
-    # In a child process: pytest's own log handlers would hide Python's last-resort handler.
+def test_a_repair_warning_is_printed_once(edited: Make) -> None:
+    # In a child process (run in the checkout, so it imports this docgen): pytest's own log
+    # handlers would hide Python's last-resort handler.
     path = edited(LEGACY_EDITS[1])
     done = subprocess.run([sys.executable, "-m", "docgen.cli", "check", str(path)],
-                          capture_output=True, text=True, cwd=tmp_path, check=False)
+                          capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0
     assert done.stderr == f"Cảnh báo: {EXPECTED_WARNINGS[1]}\n"
