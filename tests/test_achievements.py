@@ -14,7 +14,9 @@ from docx.shared import Pt
 from docx.table import Table
 from docx_helpers import all_text, font_value, format_value, paragraph_with
 
-from docgen.build import build
+from docgen.build import TEMPLATES_DIR, build, check
+from docgen.documents.achievements import context as achievements
+from docgen.render import Template
 from tests.conftest import SAMPLE, set_cell, set_form
 
 PREFIX = "2021_cum-ix_bao-cao-thanh-tich-"
@@ -28,7 +30,7 @@ TLDXS = "Tập thể lao động xuất sắc"
 UNITS: dict[str, dict[str, Any]] = {
     "soc-trang": {
         "header": ["UBND TỈNH SÓC TRĂNG", "THANH TRA TỈNH SÓC TRĂNG"],
-        "date": "Sóc Trăng, ngày 22 tháng 12 năm 2021",
+        "date": "Sóc Trăng, ngày 20 tháng 12 năm 2021",
         "award": "ĐỀ NGHỊ TẶNG CỜ THI ĐUA CỦA THANH TRA CHÍNH PHỦ NĂM 2021",
         "name": "Thanh tra tỉnh Sóc Trăng",
         "head": "Lâm Văn Phước",
@@ -56,7 +58,7 @@ UNITS: dict[str, dict[str, Any]] = {
     },
     "kien-giang": {
         "header": ["UBND TỈNH KIÊN GIANG", "THANH TRA TỈNH KIÊN GIANG"],
-        "date": "Kiên Giang, ngày 22 tháng 12 năm 2021",
+        "date": "Kiên Giang, ngày 20 tháng 12 năm 2021",
         "award": "ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA TỔNG THANH TRA CHÍNH PHỦ NĂM 2021",
         "name": "Thanh tra tỉnh Kiên Giang",
         "head": "Nguyễn Văn Đức",
@@ -258,3 +260,62 @@ def test_unit_proposed_for_both_awards_gets_two_reports(
     assert sorted(reports) == [
         "kien-giang", "soc-trang-bang-khen-cua-tong-thanh-tra-chinh-phu",
         "soc-trang-co-thi-dua-cua-thanh-tra-chinh-phu"]
+
+
+def test_template_reads_exactly_the_context() -> None:
+    checked = check(SAMPLE)
+    (first, *_) = achievements.renditions(checked.book, checked.outcome)
+    template = Template.load(TEMPLATES_DIR / "bao-cao-thanh-tich.docx")
+    assert template.undeclared_variables() == set(first.context)
+
+
+RESULTS = "Kết quả công tác"
+INSPECTION_LINES = {
+    # zero figures, then the sentence Sóc Trăng's report prints
+    (): "Năm 2021, Thanh tra tỉnh Sóc Trăng đã tiến hành 37 cuộc thanh tra; qua thanh tra đã "
+        "phát hiện sai phạm về kinh tế 26.934.000.000 đồng và sai phạm về đất đai 45.210 m²; "
+        "kiến nghị thu hồi 17.308.000.000 đồng, kiến nghị xử lý 58 tập thể, cá nhân, chuyển "
+        "cơ quan điều tra 2 vụ việc.",
+    ("violations_money", "recovery_money"):
+        "Năm 2021, Thanh tra tỉnh Sóc Trăng đã tiến hành 37 cuộc thanh tra; qua thanh tra đã "
+        "phát hiện sai phạm về đất đai 45.210 m²; kiến nghị xử lý 58 tập thể, cá nhân, chuyển "
+        "cơ quan điều tra 2 vụ việc.",
+    ("violations_land", "transferred"):
+        "Năm 2021, Thanh tra tỉnh Sóc Trăng đã tiến hành 37 cuộc thanh tra; qua thanh tra đã "
+        "phát hiện sai phạm về kinh tế 26.934.000.000 đồng; kiến nghị thu hồi 17.308.000.000 "
+        "đồng, kiến nghị xử lý 58 tập thể, cá nhân.",
+    ("violations_money", "violations_land", "recovery_money", "disciplined", "transferred"):
+        "Năm 2021, Thanh tra tỉnh Sóc Trăng đã tiến hành 37 cuộc thanh tra.",
+}
+HEADERS = {"violations_money": "Sai phạm về tiền (đồng)",
+           "violations_land": "Sai phạm về đất (m²)",
+           "recovery_money": "Kiến nghị thu hồi (đồng)",
+           "disciplined": "Kiến nghị xử lý (tập thể, cá nhân)",
+           "transferred": "Chuyển cơ quan điều tra (vụ)"}
+
+
+@pytest.mark.parametrize("zeros", sorted(INSPECTION_LINES, key=len))
+def test_zero_figures_are_left_out_with_their_separators(
+    zeros: tuple[str, ...], edited: Callable[..., Path], tmp_path: Path
+) -> None:
+    def zero(book: Any) -> None:
+        ws = book[RESULTS]
+        row = next(r for r in range(2, ws.max_row + 1)
+                   if ws.cell(r, 1).value == "Thanh tra tỉnh Sóc Trăng") - 1
+        for field in zeros:
+            set_cell(book, RESULTS, HEADERS[field], row, 0)
+
+    document = _reports(edited(zero), tmp_path / "out")["soc-trang"]
+    assert INSPECTION_LINES[zeros] in [p.text for p in document.paragraphs]
+
+
+def test_decision_without_number_or_date(edited: Callable[..., Path], tmp_path: Path) -> None:
+    def blank(book: Any) -> None:
+        ws = book["Khen thưởng"]
+        (row,) = [r for r in range(2, ws.max_row + 1) if ws.cell(r, 8).value == "45/QĐ-TTCP"]
+        set_cell(book, "Khen thưởng", "Số quyết định", row - 1, None)
+        set_cell(book, "Khen thưởng", "Ngày quyết định", row - 1, None)
+
+    document = _reports(edited(blank), tmp_path / "out")["soc-trang"]
+    assert rows(award_table(document, "Hình thức khen thưởng")) == [
+        ["2020", "Bằng khen", "Quyết định của Tổng Thanh tra Chính phủ"]]

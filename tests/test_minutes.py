@@ -19,6 +19,9 @@ from docx_helpers import (
     paragraph_with,
 )
 
+from docgen.build import TEMPLATES_DIR, check
+from docgen.documents.minutes import context as minutes_context
+from docgen.render import Template
 from tests.ballot_edits import VOTES, add_nominee, collective, individual
 from tests.conftest import SAMPLE, build_one, set_cell, set_form
 
@@ -227,3 +230,41 @@ def test_minutes_number_when_given(edited: Callable[..., Path], tmp_path: Path) 
     path = edited(lambda b: set_cell(b, "Ký và nơi nhận", "Số", 2, 5))
     minutes = _minutes(path, tmp_path / "out")
     assert minutes.tables[0].cell(1, 0).paragraphs[0].text == "Số: 05/BB-CTĐ"
+
+
+def test_template_reads_exactly_the_context() -> None:
+    checked = check(SAMPLE)
+    context = minutes_context.context(checked.book, checked.outcome)
+    template = Template.load(TEMPLATES_DIR / "bien-ban.docx")
+    assert template.undeclared_variables() == set(context)
+
+
+def test_hybrid_meeting_without_co_chair(edited: Callable[..., Path], tmp_path: Path) -> None:
+    def hybrid(book: Any) -> None:
+        set_form(book, "Hội nghị", "Hình thức", "Trực tiếp kết hợp trực tuyến")
+        set_form(book, "Hội nghị", "Các điểm cầu", "Thanh tra tỉnh Bạc Liêu; Thanh tra tỉnh Cà "
+                 "Mau.")
+        set_form(book, "Hội nghị", "Đồng chủ trì (họ và tên)", None)
+        set_form(book, "Hội nghị", "Chức vụ của đồng chủ trì", None)
+        set_form(book, "Hội nghị", "Giờ bắt đầu", "07:05")
+
+    texts = paragraph_texts(_minutes(edited(hybrid), tmp_path / "out"))
+    assert texts[texts.index("Thời gian bắt đầu: 07 giờ 05 phút, ngày 20 tháng 12 năm 2021."):][
+        1:5] == [
+        "Hình thức: Trực tiếp kết hợp trực tuyến.",
+        "Địa điểm: Hội trường Thanh tra tỉnh Bạc Liêu (điểm cầu Bạc Liêu), kết hợp trực tuyến "
+        "với các điểm cầu: Thanh tra tỉnh Bạc Liêu, Thanh tra tỉnh Cà Mau.",
+        "Thành phần tham dự: Chánh Thanh tra tỉnh, Phó Chánh Thanh tra tỉnh, Chánh Văn phòng, "
+        "Phó Chánh Văn phòng, Trưởng phòng, Phó Trưởng phòng thuộc Thanh tra các tỉnh, thành phố "
+        "trong Cụm.",
+        "Chủ trì: đồng chí Bùi Thanh Nguyên, Chánh Thanh tra tỉnh Bạc Liêu, Cụm trưởng.",
+    ]
+
+
+def test_online_meeting_without_bridges_names_only_the_venue(
+    edited: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = edited(lambda b: set_form(b, "Hội nghị", "Các điểm cầu", None))
+    texts = paragraph_texts(_minutes(path, tmp_path / "out"))
+    assert "Hình thức: Trực tuyến." in texts
+    assert "Địa điểm: Hội trường Thanh tra tỉnh Bạc Liêu (điểm cầu Bạc Liêu)." in texts

@@ -13,7 +13,7 @@ from typing import Any
 from docgen.documents.shared import common as c
 from docgen.documents.shared.awards import award_name
 from docgen.documents.shared.rendition import Rendition
-from docgen.model import AwardReceived, DocumentCode, Member, Results, Workbook
+from docgen.model import AwardReceived, DocumentCode, Member, Workbook
 from docgen.rules import Outcome, VoteOutcome
 from docgen.vi import date_line, format_number, name_key, short_date, upper_vi
 
@@ -39,43 +39,49 @@ def _part(book: Workbook, v: VoteOutcome, *, twice: bool) -> str:
 
 
 def context(book: Workbook, result: Outcome, v: VoteOutcome) -> dict[str, Any]:
-    """Every value one unit's report prints, already formatted."""
+    """Every value one unit's report prints, already formatted.
+
+    The template holds the fixed wording (the unit's functions, the sentences of figures,
+    rank and ballot, the closing); the context gives names, figures and dates.
+    """
     signing = book.signing_for(PROPOSAL)
     if signing is None:  # intake guarantees the row; the report bears the proposal's date
         raise ValueError("signing row for the proposal is missing")
     member = book.member(v.vote.unit)
     award = award_name(book, v.vote.award)
-    year = book.cluster.year
     return {
         "doc": {
             "superior_lines": [upper_vi(member.superior)] if member.superior else [],
             "issuer_lines": [upper_vi(member.name)],
             "date_line": date_line(member.place, signing.date),
         },
-        "year": year,
+        "year": book.cluster.year,
+        "cluster_name": book.cluster.name,
+        "superior_body": book.cluster.superior_body,
+        "superior_head": book.cluster.superior_head,
+        "award": award,
         "award_upper": upper_vi(award),
-        "unit_name": member.name,
-        "facts": _facts(member),
-        "functions": functions(book, member),
+        **_unit(member),
         "results": _results(book, member),
-        "emulation": _emulation(book, result, v),
+        "registration": _registration(book, member),
+        "ranking": _ranking(book, result, member),
+        "ballot": _ballot(book, v),
         "titles": _award_rows(book, member, titles=True),
         "merits": _award_rows(book, member, titles=False),
-        "closing": f"Trên đây là báo cáo thành tích năm {year} của {member.name}, kính đề nghị "
-        f"{book.cluster.superior_head} xem xét, tặng {award}./.",
-        "head_name": member.head_name,
     }
 
 
-def _facts(member: Member) -> list[str]:
-    """The 'Đặc điểm' lines; address and phone only when the workbook has them."""
-    lines = []
-    if member.address:
-        lines.append(f"Trụ sở: {member.address}.")
-    if member.phone:
-        lines.append(f"Điện thoại: {member.phone}.")
-    lines.append(f"Thủ trưởng: {member.head_name}, {member.head_title} {member.place}.")
-    return lines
+def _unit(member: Member) -> dict[str, str]:
+    """The unit's name, contacts ('' when the workbook has none), head and committee."""
+    return {
+        "unit_name": member.name,
+        "address": member.address or "",
+        "phone": member.phone or "",
+        "head_name": member.head_name,
+        "head_title": member.head_title,
+        "place": member.place,
+        "committee": committee(member),
+    }
 
 
 def locality(member: Member) -> str | None:
@@ -91,118 +97,75 @@ def committee(member: Member) -> str:
     return f"Ủy ban nhân dân {place}" if place else "Ủy ban nhân dân cấp tỉnh"
 
 
-def functions(book: Workbook, member: Member) -> str:
-    """Standard wording of a provincial inspectorate's functions (the unit may edit it)."""
-    committee_name = committee(member)
-    return (
-        f"{member.name} là cơ quan chuyên môn thuộc {committee_name}, có chức năng tham mưu, "
-        f"giúp {committee_name} quản lý nhà nước về công tác thanh tra, tiếp công dân, giải "
-        "quyết khiếu nại, tố cáo và phòng, chống tham nhũng; tiến hành thanh tra, tiếp công "
-        "dân, giải quyết khiếu nại, tố cáo và phòng, chống tham nhũng theo quy định của pháp "
-        f"luật. {member.name} chịu sự chỉ đạo, điều hành của {committee_name}, đồng thời chịu "
-        f"sự chỉ đạo về công tác, hướng dẫn về tổ chức, nghiệp vụ của "
-        f"{book.cluster.superior_body}."
-    )
+def figure(value: float) -> str:
+    """A figure as printed ('15.862.000.000'); '' for zero, which the report leaves out."""
+    return format_number(value) if value else ""
 
 
-def money(value: int) -> str:
-    """'15.862.000.000 đồng'."""
-    return f"{format_number(value)} đồng"
-
-
-def _results(book: Workbook, member: Member) -> list[str]:
-    """The paragraphs of the year's figures; none when the results sheet lacks the unit."""
+def _results(book: Workbook, member: Member) -> dict[str, str] | None:
+    """The year's figures, formatted; None when the results sheet lacks the unit."""
     row = next((r for r in book.results if r.unit == member.name), None)
     if row is None:
-        return []
-    return [_inspections(book.cluster.year, member, row), _citizens(row)]
+        return None
+    return {
+        "inspections": format_number(row.inspections),
+        "violations_money": figure(row.violations_money),
+        "violations_land": figure(row.violations_land),
+        "recovery_money": figure(row.recovery_money),
+        "disciplined": figure(row.disciplined),
+        "transferred": figure(row.transferred),
+        "receptions": format_number(row.receptions),
+        "petitions": format_number(row.petitions),
+    }
 
 
-def _inspections(year: int, member: Member, r: Results) -> str:
-    """The inspection figures as one sentence; zero figures are left out."""
-    found = []
-    if r.violations_money:
-        found.append(f"sai phạm về kinh tế {money(r.violations_money)}")
-    if r.violations_land:
-        found.append(f"sai phạm về đất đai {format_number(r.violations_land)} m²")
-    measures = []
-    if r.recovery_money:
-        measures.append(f"kiến nghị thu hồi {money(r.recovery_money)}")
-    if r.disciplined:
-        measures.append(f"kiến nghị xử lý {format_number(r.disciplined)} tập thể, cá nhân")
-    if r.transferred:
-        measures.append(f"chuyển cơ quan điều tra {format_number(r.transferred)} vụ việc")
-    text = f"Năm {year}, {member.name} đã tiến hành {format_number(r.inspections)} cuộc thanh tra"
-    if found:
-        text += f"; qua thanh tra đã phát hiện {' và '.join(found)}"
-    if measures:
-        text += f"; {', '.join(measures)}"
-    return text + "."
-
-
-def _citizens(r: Results) -> str:
-    """Citizen receptions and petitions handled."""
-    return (
-        f"Công tác tiếp công dân, giải quyết khiếu nại, tố cáo được thực hiện nghiêm túc, "
-        f"đúng quy định: đã tiếp {format_number(r.receptions)} lượt công dân; giải quyết "
-        f"{format_number(r.petitions)} đơn khiếu nại, tố cáo thuộc thẩm quyền."
-    )
-
-
-def _emulation(book: Workbook, result: Outcome, v: VoteOutcome) -> list[str]:
-    """Registration, score and rank in the cluster, and the ballot."""
-    member = book.member(v.vote.unit)
-    lines = []
+def _registration(book: Workbook, member: Member) -> dict[str, str] | None:
+    """How many collectives and individuals registered; None when the sheet lacks the unit."""
     reg = next((r for r in book.registration if r.unit == member.name), None)
-    if reg is not None:
-        lines.append(
-            f"Đơn vị đã tổ chức cho {format_number(reg.collectives_registered)}/"
-            f"{format_number(reg.collectives)} tập thể và "
-            f"{format_number(reg.individuals_registered)}/{format_number(reg.individuals)} cá "
-            f"nhân đăng ký thi đua, tích cực hưởng ứng các phong trào thi đua do "
-            f"{book.cluster.superior_body}, {committee(member)} và Cụm thi đua phát động."
-        )
+    if reg is None:
+        return None
+    return {
+        "collectives": format_number(reg.collectives),
+        "collectives_registered": format_number(reg.collectives_registered),
+        "individuals": format_number(reg.individuals),
+        "individuals_registered": format_number(reg.individuals_registered),
+    }
+
+
+def _ranking(book: Workbook, result: Outcome, member: Member) -> dict[str, str] | None:
+    """Score, top score, rank and number of ranked units; None when the unit is unranked."""
     ranked = next((r for r in result.ranking if r.unit == member.name), None)
-    if ranked is not None:
-        top = sum(x.max_points for x in book.criteria)
-        lines.append(
-            f"Kết quả chấm điểm thi đua năm {book.cluster.year} của {book.cluster.name}: "
-            f"{member.name} đạt {format_number(ranked.total)}/{format_number(top)} điểm, xếp "
-            f"thứ {ranked.rank}/{len(result.ranking)} đơn vị trong Cụm."
-        )
-    lines.append(_ballot(book, v, member))
-    return lines
+    if ranked is None:
+        return None
+    return {
+        "total": format_number(ranked.total),
+        "top": format_number(sum(x.max_points for x in book.criteria)),
+        "rank": str(ranked.rank),
+        "units": str(len(result.ranking)),
+    }
 
 
-def _ballot(book: Workbook, v: VoteOutcome, member: Member) -> str:
-    conf = book.conference
-    return (
-        f"{member.name} được Hội nghị tổng kết công tác thi đua năm {book.cluster.year} của "
-        f"{book.cluster.name} ngày {short_date(conf.date)} suy tôn, đề nghị tặng "
-        f"{award_name(book, v.vote.award)} với {v.vote.votes_for}/{v.vote.voters} phiếu đồng "
-        f"ý, đạt {c.percent(v.percent)}."
-    )
+def _ballot(book: Workbook, v: VoteOutcome) -> dict[str, str]:
+    """The conference's date and the nominee's votes for, voters and share."""
+    return {
+        "date": short_date(book.conference.date),
+        "votes_for": str(v.vote.votes_for),
+        "voters": str(v.vote.voters),
+        "percent": c.percent(v.percent),
+    }
 
 
 def _award_rows(book: Workbook, member: Member, *, titles: bool) -> list[dict[str, str]]:
-    """The unit's own titles (or other awards), oldest first."""
+    """The unit's own titles (or other awards), oldest first; the template words the
+    decision ('Quyết định số … ngày … của …'), leaving out a blank number or date."""
     own = [a for a in book.awards
            if a.unit == member.name and a.target == "collective" and not a.recipient
            and a.is_title == titles]
-    return [{"year": str(a.year), "award": a.award, "decision": decision(a)}
+    return [{"year": str(a.year), "award": a.award, "number": a.decision or "",
+             "date": short_date(a.decision_date) if a.decision_date else "",
+             "decider": a.decider}
             for a in _by_year(own)]
 
 
 def _by_year(awards: Iterable[AwardReceived]) -> list[AwardReceived]:
     return sorted(awards, key=lambda a: a.year)
-
-
-def decision(a: AwardReceived) -> str:
-    """'Quyết định số 412/QĐ-UBND ngày 24/02/2020 của Chủ tịch UBND tỉnh Sóc Trăng'."""
-    parts = ["Quyết định"]
-    if a.decision:
-        parts.append(f"số {a.decision}")
-    if a.decision_date:
-        parts.append(f"ngày {short_date(a.decision_date)}")
-    parts.append(f"của {a.decider}")
-    return " ".join(parts)

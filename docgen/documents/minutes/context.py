@@ -27,12 +27,14 @@ from docgen.rules import Outcome
 from docgen.vi import format_number, full_date
 
 CODE: DocumentCode = "bien-ban"
-FORMS = {"online": "Trực tuyến", "in_person": "Trực tiếp", "hybrid": "Trực tiếp kết hợp trực tuyến"}
-VERDICTS = {True: "Đề nghị", False: "Không đề nghị"}
 
 
 def context(book: Workbook, result: Outcome) -> dict[str, Any]:
-    """Every value the minutes' template prints, already formatted."""
+    """Every value the minutes' template prints, already formatted.
+
+    The template holds the fixed wording (labels, the meeting form, the bridge phrase, the
+    verdicts); the context gives names, times, the date and the shared sentences.
+    """
     signing = book.signing_for(CODE)
     if signing is None:  # intake guarantees the row; keep mypy and readers certain
         raise ValueError("signing row for the minutes is missing")
@@ -44,59 +46,76 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "year": book.cluster.year,
         "next_year": book.cluster.year + 1,
         "cluster_name": book.cluster.name,
-        "start_line": f"{moment(conf.start, conf.date)}.",
-        "form_line": f"{FORMS[conf.form]}.",
-        "venue_line": venue_line(conf),
-        "attendees_line": sentence(conf.attendees),
-        "chair_line": chair_line(conf),
-        "secretary_line": sentence(f"đồng chí {conf.secretary}, {conf.secretary_title}"),
-        "scores_intro": "Hội nghị đã thông qua kết quả chấm điểm, xếp hạng thi đua năm "
-        f"{book.cluster.year} của các thành viên Cụm như sau:",
+        **meeting_context(conf),
         **scores_context(book, result),
         "vote_sentence": vote_sentence(book),
         "ballot_rows": ballot_rows(book, result),
         **conclusion(book, result),
         "election_sentence": election_sentence(book, result),
-        "end_line": f"Cuộc họp kết thúc vào {moment(conf.end, conf.date)}./.",
-        "secretary_name": conf.secretary,
-        "chair_name": conf.chair,
     }
 
 
-def moment(time: dt.time, date: dt.date) -> str:
-    """'08 giờ 00 phút, ngày 20 tháng 12 năm 2021'."""
-    return f"{time.hour:02d} giờ {time.minute:02d} phút, {full_date(date)}"
+def meeting_context(conf: Conference) -> dict[str, Any]:
+    """When, how and where the meeting was held, who chaired and who took notes.
+
+    A value printed last in its line comes without closing punctuation: the template ends
+    the line with its full stop.
+    """
+    return {
+        "meeting_date": full_date(conf.date),
+        "start": clock(conf.start),
+        "end": clock(conf.end),
+        "form": conf.form,
+        "venue": venue(conf),
+        "bridges": bridges(conf),
+        "attendees": bare(conf.attendees),
+        "chair_name": conf.chair,
+        "chair_title": conf.chair_title if conf.co_chair else bare(conf.chair_title),
+        "co_chair": co_chair(conf),
+        "secretary_name": conf.secretary,
+        "secretary_title": bare(conf.secretary_title),
+    }
 
 
-def sentence(text: str) -> str:
-    """`text` ending with exactly one full stop."""
-    return text.strip().rstrip(".;,") + "."
+def clock(time: dt.time) -> dict[str, str]:
+    """Hour and minute, two digits each: {'hour': '08', 'minute': '00'}."""
+    return {"hour": f"{time.hour:02d}", "minute": f"{time.minute:02d}"}
 
 
-def venue_line(conf: Conference) -> str:
-    """The venue; an online or hybrid meeting also names the connected bridges."""
-    if conf.form == "in_person" or not conf.bridges:
-        return sentence(conf.venue)
-    link = "kết nối trực tuyến" if conf.form == "online" else "kết hợp trực tuyến"
-    return sentence(f"{conf.venue.rstrip('.;, ')}, {link} với các điểm cầu: "
-                    f"{', '.join(conf.bridges)}")
+def bare(text: str) -> str:
+    """`text` without surrounding spaces and closing punctuation (the template adds a stop)."""
+    return text.strip().rstrip(".;,")
 
 
-def chair_line(conf: Conference) -> str:
-    """The chair with title, and the co-chair if any."""
-    text = f"đồng chí {conf.chair}, {conf.chair_title}"
-    if conf.co_chair:
-        co_chair = ", ".join(x for x in (conf.co_chair, conf.co_chair_title) if x)
-        text += f"; đồng chủ trì: đồng chí {co_chair}"
-    return sentence(text)
+def bridged(conf: Conference) -> bool:
+    """True when the venue line names the connected bridges (online or hybrid with bridges)."""
+    return conf.form != "in_person" and bool(conf.bridges)
 
 
-def ballot_rows(book: Workbook, result: Outcome) -> list[dict[str, str]]:
-    """Every nominee's ballot result, proposed or not."""
+def venue(conf: Conference) -> str:
+    """The venue, trimmed as its place in the line needs (the bridges may follow it)."""
+    return conf.venue.strip().rstrip(".;, ") if bridged(conf) else bare(conf.venue)
+
+
+def bridges(conf: Conference) -> str:
+    """The connected bridges, comma-separated; '' when the line names none."""
+    return bare(", ".join(conf.bridges)) if bridged(conf) else ""
+
+
+def co_chair(conf: Conference) -> str:
+    """The co-chair and title ('Nguyễn Văn Đức, Chánh Thanh tra tỉnh Kiên Giang, Cụm phó');
+    '' when there is none."""
+    if not conf.co_chair:
+        return ""
+    return bare(", ".join(x for x in (conf.co_chair, conf.co_chair_title) if x))
+
+
+def ballot_rows(book: Workbook, result: Outcome) -> list[dict[str, Any]]:
+    """Every nominee's ballot result, proposed or not (the template words the verdict)."""
     return [
         {"stt": str(i), "nominee": nominee(v, book), "award": award_name(book, v.vote.award),
          "votes_for": format_number(v.vote.votes_for), "voters": format_number(v.vote.voters),
-         "percent": c.percent(v.percent), "verdict": VERDICTS[v.proposed]}
+         "percent": c.percent(v.percent), "proposed": v.proposed}
         for i, v in enumerate(result.votes, start=1)
     ]
 

@@ -28,6 +28,13 @@ from docgen.documents.shared.blocks import (
 from docgen.documents.shared.ooxml import row_flags
 from docgen.documents.shared.page import CENTER, RIGHT, new_document, save
 
+# The meeting form and the bridges are worded here, from the form's code.
+FORM = ('{% if form == "online" %}Trực tuyến{% elif form == "hybrid" %}Trực tiếp kết hợp '
+        'trực tuyến{% else %}Trực tiếp{% endif %}')
+BRIDGES = ('{% if bridges %}, {% if form == "online" %}kết nối trực tuyến{% else %}kết hợp '
+           'trực tuyến{% endif %} với các điểm cầu: {{ bridges }}{% endif %}')
+CO_CHAIR = "{% if co_chair %}; đồng chủ trì: đồng chí {{ co_chair }}{% endif %}"
+
 
 def ballot_table(doc: DocxDocument) -> Table:
     """Add the ballot table: every nominee, its votes, share and result (165 mm wide)."""
@@ -38,7 +45,8 @@ def ballot_table(doc: DocxDocument) -> Table:
         Column("Số phiếu đồng ý", Mm(16), "{{ r.votes_for }}", RIGHT),
         Column("Tổng số người bỏ phiếu", Mm(18), "{{ r.voters }}", RIGHT),
         Column("Tỷ lệ (%)", Mm(16), "{{ r.percent }}", RIGHT),
-        Column("Kết quả", Mm(26), "{{ r.verdict }}", CENTER),
+        Column("Kết quả", Mm(26), "{% if r.proposed %}Đề nghị{% else %}Không đề nghị{% endif %}",
+               CENTER),
     ]
     return table(doc, columns, "ballot_rows", size=11)
 
@@ -59,17 +67,21 @@ def minutes_signatures(doc: DocxDocument) -> Table:
 
 def meeting_lines(doc: DocxDocument) -> None:
     """Add when, how and where the meeting was held, who attended, chaired and took notes."""
-    for label, tag in (("Thời gian bắt đầu", "start_line"), ("Hình thức", "form_line"),
-                       ("Địa điểm", "venue_line"), ("Thành phần tham dự", "attendees_line"),
-                       ("Chủ trì", "chair_line"), ("Thư ký", "secretary_line")):
-        body(doc, f"{label}: {{{{ {tag} }}}}")
+    body(doc, "Thời gian bắt đầu: {{ start.hour }} giờ {{ start.minute }} phút, "
+              "{{ meeting_date }}.")
+    body(doc, f"Hình thức: {FORM}.")
+    body(doc, f"Địa điểm: {{{{ venue }}}}{BRIDGES}.")
+    body(doc, "Thành phần tham dự: {{ attendees }}.")
+    body(doc, f"Chủ trì: đồng chí {{{{ chair_name }}}}, {{{{ chair_title }}}}{CO_CHAIR}.")
+    body(doc, "Thư ký: đồng chí {{ secretary_name }}, {{ secretary_title }}.")
 
 
 def content(doc: DocxDocument) -> None:
     """Add the four parts: scores, ballot, conclusion, next year's officers."""
     heading(doc, "NỘI DUNG", 1)
     heading(doc, "1. Kết quả chấm điểm thi đua", 2)
-    body(doc, "{{ scores_intro }}")
+    body(doc, "Hội nghị đã thông qua kết quả chấm điểm, xếp hạng thi đua năm {{ year }} của các "
+              "thành viên Cụm như sau:")
     score_table(doc)
     body(doc, "Ghi chú: {{ criteria_note }}")
     heading(doc, "2. Kết quả bình xét, suy tôn", 2)
@@ -96,10 +108,8 @@ def build(path: Path) -> None:
     meeting_lines(doc)
     content(doc)
     body(doc, "Biên bản đã được thông qua tại cuộc họp, các thành viên dự họp nhất trí.")
-    closing(
-        doc,
-        "{{ end_line }}",
-    )
+    closing(doc, "Cuộc họp kết thúc vào {{ end.hour }} giờ {{ end.minute }} phút, "
+                 "{{ meeting_date }}./.")
     minutes_signatures(doc)
     recipients(doc)
     save(doc, path)
