@@ -113,10 +113,9 @@ def test_numbers_lower_than_an_earlier_paper_of_the_year_are_a_warning(
 
 
 def test_a_proposal_after_the_deadline_is_a_warning(edited: Callable[..., Path]) -> None:
-    def deadline(book: Any) -> None:  # the sample predates the row: add it
-        book[SETTINGS].append(["Hạn gửi hồ sơ đề nghị khen thưởng", dt.datetime(2021, 12, 15)])
-
-    path = edited(_well_numbered, deadline)
+    path = edited(_well_numbered,
+                  lambda b: set_form(b, SETTINGS, "Hạn gửi hồ sơ đề nghị khen thưởng",
+                                     dt.datetime(2021, 12, 15)))
     assert _warnings(path) == [
         "Trang 'Ký và nơi nhận', ô C4 (Ngày ban hành): tờ trình đề nghị khen thưởng ghi ngày "
         "20/12/2021, sau hạn gửi hồ sơ 15/12/2021 (trang 'Cài đặt', “Hạn gửi hồ sơ đề nghị "
