@@ -120,3 +120,16 @@ def test_a_proposal_after_the_deadline_is_a_warning(edited: Callable[..., Path])
         "Trang 'Ký và nơi nhận', ô C4 (Ngày ban hành): tờ trình đề nghị khen thưởng ghi ngày "
         "20/12/2021, sau hạn gửi hồ sơ 15/12/2021 (trang 'Cài đặt', “Hạn gửi hồ sơ đề nghị "
         "khen thưởng”)."]
+
+
+def test_titles_without_their_locality_are_a_warning_with_the_full_title(
+        edited: Callable[..., Path]) -> None:
+    path = edited(_well_numbered, _sign(PROPOSAL, "Chức danh dưới", "CHÁNH THANH TRA"),
+                  lambda b: set_form(b, CONFERENCE, "Chức vụ của chủ trì",
+                                     "Chánh Thanh tra, Cụm trưởng"))
+    assert _warnings(path) == [
+        "Trang 'Ký và nơi nhận', ô G4 (Chức danh dưới): “CHÁNH THANH TRA” chưa ghi tên địa "
+        "phương của Thanh tra tỉnh Bạc Liêu; có phải là “CHÁNH THANH TRA TỈNH BẠC LIÊU”?",
+        "Trang 'Hội nghị', ô B9 (Chức vụ của chủ trì): “Chánh Thanh tra, Cụm trưởng” chưa ghi "
+        "tên địa phương của Thanh tra tỉnh Bạc Liêu; có phải là “Chánh Thanh tra tỉnh Bạc "
+        "Liêu, Cụm trưởng”?"]

@@ -18,7 +18,7 @@ from typing import Any
 from docgen import model as m
 from docgen.intake import schema as s
 from docgen.intake.collect import Collector
-from docgen.vi import short_date
+from docgen.vi import name_key, short_date, upper_vi
 
 # QĐ 575/QĐ-TTCP (2019): clusters send award files to the superior body before 20/12.
 DEFAULT_DEADLINE = (12, 20)
@@ -51,6 +51,7 @@ def check(records: dict[str, Any], singles: dict[str, Any], out: Collector) -> N
         check_numbering(cluster, records.get("signing", []), records.get("citations", []),
                         out)
         check_deadline(cluster, singles.get("settings"), records.get("signing", []), out)
+    check_titles(records.get("members", []), records.get("signing", []), conference, out)
 
 
 def check_ballots(conf: m.Conference, votes: list[m.Vote], out: Collector) -> None:
@@ -181,3 +182,41 @@ def check_deadline(cluster: m.Cluster, settings: m.Settings | None,
                  f"tờ trình đề nghị khen thưởng ghi ngày {short_date(proposal.date)}, sau hạn "
                  f"gửi hồ sơ {short_date(deadline)} (trang '{s.SETTINGS.title}', "
                  f"“{s.SETTINGS.column('files_deadline').header}”).")
+
+
+# Papers signed by next year's leader; the others by this year's.
+NEXT_YEARS = ("ke-hoach", "giao-uoc")
+
+
+def check_titles(members: list[m.Member], signing: list[m.Signing],
+                 conference: m.Conference | None, out: Collector) -> None:
+    """Warn where a title is written without its locality ("Chánh Thanh tra" where
+    "Chánh Thanh tra tỉnh Khánh Hòa" is meant), suggesting the full title."""
+    leader = next((x for x in members if x.role == "leader"), None)
+    leader_next = next((x for x in members if x.role_next == "leader"), None)
+    for row in signing:
+        signer = leader_next if row.document in NEXT_YEARS else leader
+        if row.signer_subtitle and signer is not None:
+            _title(row.signer_subtitle, signer, upper_vi(_full_title(signer)), s.SIGNING,
+                   row, "signer_subtitle", out)
+    if conference is None or leader is None:
+        return
+    deputy = next((x for x in members if x.role == "deputy"), None)
+    _title(conference.chair_title, leader, f"{_full_title(leader)}, Cụm trưởng",
+           s.CONFERENCE, conference, "chair_title", out)
+    if conference.co_chair_title and deputy is not None:
+        _title(conference.co_chair_title, deputy, f"{_full_title(deputy)}, Cụm phó",
+               s.CONFERENCE, conference, "co_chair_title", out)
+
+
+def _full_title(member: m.Member) -> str:
+    return f"{member.head_title} {member.place}"
+
+
+def _title(title: str, member: m.Member, suggested: str, sheet: s.Sheet, record: m.Record,
+           field: str, out: Collector) -> None:
+    if name_key(member.place) in name_key(title):
+        return
+    out.warn(sheet.title, _cell(record, field), sheet.column(field).header,
+             f"“{title}” chưa ghi tên địa phương của {member.name}; có phải là "
+             f"“{suggested}”?")

@@ -140,7 +140,8 @@ CLUSTER = Sheet(
         Column("name", "Tên Cụm thi đua", words=True, help="Ví dụ: Cụm Thi đua Thanh tra các tỉnh "
                "miền Tây Nam sông Hậu."),
         Column("number", "Số hiệu Cụm", INT, bounds=(1, 99),
-               help="Số Ả Rập, ví dụ 9 (in ra là Cụm IX)."),
+               help="Số Ả Rập, ví dụ 9 (Cụm IX): dùng đặt tên thư mục lưu và tên tệp văn "
+               "bản (cum-ix); trong văn bản in tên Cụm ở dòng trên."),
         Column("year", "Năm thi đua", INT, bounds=(2000, 2100),
                help="Năm được tổng kết, ví dụ 2021."),
         Column("superior", "Cơ quan chủ quản (dòng trên của tiêu đề)", LS, words=True,
