@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Role = Literal["leader", "deputy", "member"]
 Target = Literal["collective", "individual"]
 AwardKind = Literal["flag", "merit"]
+# How a vote share meets a threshold: "từ … % trở lên" (at least) or "trên … %" (more than).
+Comparison = Literal["at_least", "above"]
 MeetingForm = Literal["online", "in_person", "hybrid"]
 CitationRole = Literal["basis", "directive", "award_basis"]
 Gender = Literal["male", "female"]
@@ -227,16 +229,37 @@ class Signing(Record):
 
 
 class Settings(Record):
-    """Vote thresholds, quotas and award names."""
+    """Vote thresholds with their comparison, quotas (collectives and individuals apart) and
+    award names."""
 
     flag_name: str
     merit_name: str
     flag_threshold: float
     merit_threshold: float
     flag_quota: int
-    merit_quota: int
+    merit_quota: int  # for collectives
+    # None: individuals get their own places, as many as collectives (merit_quota)
+    merit_quota_individual: int | None = None
+    flag_rule: Comparison = "at_least"
+    merit_rule: Comparison = "at_least"
     templates_dir: str | None = None
     files_deadline: dt.date | None = None  # None: 20/12 of the year (QĐ 575/QĐ-TTCP)
+
+    def rule(self, award: AwardKind) -> Comparison:
+        """How a share meets the award's threshold."""
+        return self.flag_rule if award == "flag" else self.merit_rule
+
+    def threshold(self, award: AwardKind) -> float:
+        """The award's vote threshold, in percent."""
+        return self.flag_threshold if award == "flag" else self.merit_threshold
+
+    def quota(self, award: AwardKind, target: Target) -> int:
+        """How many collectives, or individuals, the cluster may propose for an award."""
+        if award == "flag":
+            return self.flag_quota
+        if target == "individual" and self.merit_quota_individual is not None:
+            return self.merit_quota_individual
+        return self.merit_quota
 
 
 class Workbook(BaseModel):

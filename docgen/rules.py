@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from docgen.model import AwardKind, Member, Vote, Workbook
+from docgen.model import AwardKind, Comparison, Member, Target, Vote, Workbook
 
 Reason = Literal["proposed", "below_threshold", "over_quota"]
+TieBreak = Literal["rank", "order"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,10 @@ class VoteOutcome:
     percent: Decimal
     threshold: float
     reason: Reason
+    # For a nominee beyond the quota: the last nominee taken, and what set them apart when
+    # their shares are equal ("rank": the score ranking; "order": the members sheet).
+    after: Vote | None = None
+    decided_by: TieBreak | None = None
 
     @property
     def proposed(self) -> bool:
@@ -83,32 +88,58 @@ def vote_percent(vote: Vote) -> Decimal:
     return Decimal(vote.votes_for) * 100 / Decimal(vote.voters)
 
 
+def meets(percent: Decimal, threshold: float, rule: Comparison) -> bool:
+    """Whether a share meets a threshold: 'từ … % trở lên' (at least) or 'trên … %'."""
+    limit = Decimal(str(threshold))
+    return percent >= limit if rule == "at_least" else percent > limit
+
+
 def decide(book: Workbook, ranking: list[Ranked]) -> list[VoteOutcome]:
     """Decide each nominee: proposed, under the award's threshold, or beyond its quota.
 
-    Within an award, nominees at or over the threshold are taken by vote share, then by
-    score rank, then by ballot order, until the quota is filled.
+    Collectives and individuals have separate quotas. Within an award and a kind of
+    nominee, those meeting the threshold are taken by vote share, then by the score rank
+    of their unit, then by the members sheet's order, then by ballot order, until the
+    quota is filled; a nominee left out says which of these decided it.
     """
     settings = book.settings
-    thresholds = {"flag": settings.flag_threshold, "merit": settings.merit_threshold}
-    quotas = {"flag": settings.flag_quota, "merit": settings.merit_quota}
     rank_of = {r.unit: r.rank for r in ranking}
-    reasons: dict[int, Reason] = {}
-    for award in ("flag", "merit"):
+    order_of = {member.name: i for i, member in enumerate(book.members)}
+    outcomes: dict[int, VoteOutcome] = {}
+    groups: dict[tuple[AwardKind, Target], list[int]] = {}
+    for i, vote in enumerate(book.votes):
+        groups.setdefault((vote.award, vote.target), []).append(i)
+    for (award, target), members in groups.items():
+        threshold, rule = settings.threshold(award), settings.rule(award)
         eligible = []
-        for i, vote in enumerate(book.votes):
-            if vote.award != award:
-                continue
-            if vote_percent(vote) < Decimal(str(thresholds[award])):
-                reasons[i] = "below_threshold"
+        for i in members:
+            vote = book.votes[i]
+            percent = vote_percent(vote)
+            if not meets(percent, threshold, rule):
+                outcomes[i] = VoteOutcome(vote, percent, threshold, "below_threshold")
             else:
-                eligible.append((-vote_percent(vote), rank_of.get(vote.unit, 10**6), i))
-        for taken, (_, _, i) in enumerate(sorted(eligible)):
-            reasons[i] = "proposed" if taken < quotas[award] else "over_quota"
-    return [
-        VoteOutcome(v, vote_percent(v), thresholds[v.award], reasons[i])
-        for i, v in enumerate(book.votes)
-    ]
+                key = (-percent, rank_of.get(vote.unit, 10**6), order_of.get(vote.unit, 10**6))
+                eligible.append((key, i))
+        eligible.sort()
+        places = settings.quota(award, target)
+        for taken, (key, i) in enumerate(eligible):
+            vote = book.votes[i]
+            if taken < places:
+                outcomes[i] = VoteOutcome(vote, vote_percent(vote), threshold, "proposed")
+                continue
+            last = eligible[places - 1] if places > 0 else None
+            outcomes[i] = VoteOutcome(vote, vote_percent(vote), threshold, "over_quota",
+                                      book.votes[last[1]] if last else None,
+                                      _tie_break(last[0], key) if last else None)
+    return [outcomes[i] for i in range(len(book.votes))]
+
+
+def _tie_break(last: tuple[Decimal, int, int], left: tuple[Decimal, int, int]
+               ) -> TieBreak | None:
+    """What set a nominee left out apart from the last one taken, when shares are equal."""
+    if last[0] != left[0]:
+        return None
+    return "rank" if last[1] != left[1] else "order"
 
 
 def outcome(book: Workbook) -> Outcome:

@@ -198,12 +198,12 @@ def test_nominees_not_proposed_are_explained_with_numbers(
     texts = paragraph_texts(minutes)
     assert ("- Tặng Bằng khen của Tổng Thanh tra Chính phủ cho Nguyễn Thị Lan, Phó Chánh Thanh "
             "tra tỉnh, Thanh tra tỉnh Kiên Giang (6/7 phiếu đồng ý, đạt 85,7%).") in texts
-    assert ("Thanh tra tỉnh Cà Mau được 4/7 phiếu đồng ý, đạt 57,1%, chưa đạt tỷ lệ tối thiểu "
-            "80,0% để đề nghị tặng Cờ thi đua của Thanh tra Chính phủ, nên Hội nghị không đề "
+    assert ("Thanh tra tỉnh Cà Mau được 4/7 phiếu đồng ý, đạt 57,1%, chưa đạt tỷ lệ từ 80% "
+            "trở lên để đề nghị tặng Cờ thi đua của Thanh tra Chính phủ, nên Hội nghị không đề "
             "nghị.") in texts
     assert ("Thanh tra tỉnh An Giang được 6/7 phiếu đồng ý, đạt 85,7%, đủ tỷ lệ nhưng vượt số "
-            "lượng được đề nghị tặng Cờ thi đua của Thanh tra Chính phủ (tối đa 01 (một) đề "
-            "nghị), nên Hội nghị không đề nghị.") in texts
+            "lượng được đề nghị tặng Cờ thi đua của Thanh tra Chính phủ (tối đa 01 (một) tập "
+            "thể), nên Hội nghị không đề nghị.") in texts
     flag_lines = [t for t in texts if t.startswith("- Tặng Cờ thi đua")]
     assert flag_lines == ["- Tặng Cờ thi đua của Thanh tra Chính phủ cho Thanh tra tỉnh Sóc "
                           "Trăng (7/7 phiếu đồng ý, đạt 100,0%);"]

@@ -155,7 +155,7 @@ def test_award_points_then_standards_with_thresholds(document: Document) -> None
 def test_quotas_with_count_words(document: Document) -> None:
     assert between(paragraph_texts(document), ROMAN_HEADINGS[3], ROMAN_HEADINGS[4]) == [
         "Cờ thi đua của Thanh tra Chính phủ: 01 (một) tập thể dẫn đầu Cụm.",
-        "Bằng khen của Tổng Thanh tra Chính phủ: không quá 02 (hai) tập thể, cá nhân.",
+        "Bằng khen của Tổng Thanh tra Chính phủ: không quá 02 (hai) tập thể và 02 (hai) cá nhân.",
     ]
 
 
@@ -275,9 +275,11 @@ def test_settings_drive_thresholds_and_quotas(edited: Make, tmp_path: Path) -> N
     def settings(book: Any) -> None:
         set_form(book, "Cài đặt", "Tỷ lệ phiếu tối thiểu cho Bằng khen (%)", 66.5)
         set_form(book, "Cài đặt", "Số Bằng khen tối đa", 3)
+        set_form(book, "Cài đặt", "Số Bằng khen tối đa cho cá nhân", 1)
 
     texts = paragraph_texts(_plan(edited(settings), tmp_path / "out"))
-    assert "Bằng khen của Tổng Thanh tra Chính phủ: không quá 03 (ba) tập thể, cá nhân." in texts
+    assert ("Bằng khen của Tổng Thanh tra Chính phủ: không quá 03 (ba) tập thể và 01 (một) cá "
+            "nhân.") in texts
     assert any("đạt từ 66,5% số phiếu đồng ý" in line for line in texts)
 
 
@@ -320,7 +322,7 @@ MERIT_LINES = [
     "sắc trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, đạt từ 50% số "
     "phiếu đồng ý trở lên trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành "
     "viên vắng mặt).",
-    "Bằng khen của Tổng Thanh tra Chính phủ: không quá 02 (hai) tập thể, cá nhân.",
+    "Bằng khen của Tổng Thanh tra Chính phủ: không quá 02 (hai) tập thể và 02 (hai) cá nhân.",
 ]
 
 
@@ -335,6 +337,7 @@ def test_an_award_without_quota_has_no_standard_or_quota_line(
     def quotas(book: Any) -> None:
         set_form(book, "Cài đặt", "Số Cờ thi đua tối đa", flags)
         set_form(book, "Cài đặt", "Số Bằng khen tối đa", merits)
+        set_form(book, "Cài đặt", "Số Bằng khen tối đa cho cá nhân", merits)
 
     document = _plan(edited(quotas), tmp_path / "out")
     texts = paragraph_texts(document)
@@ -363,3 +366,13 @@ def test_template_reads_exactly_the_context() -> None:
     context = plan.context(checked.book, checked.outcome)
     template = Template.load(TEMPLATES_DIR / "ke-hoach.docx")
     assert template.undeclared_variables() == set(context)
+
+
+def test_individual_places_alone_are_stated_alone(edited: Make, tmp_path: Path) -> None:
+    def individuals_only(book: Any) -> None:
+        set_form(book, "Cài đặt", "Số Bằng khen tối đa", 0)
+        set_form(book, "Cài đặt", "Cách tính tỷ lệ Bằng khen", "Trên … %")
+
+    texts = paragraph_texts(_plan(edited(individuals_only), tmp_path / "out"))
+    assert "Bằng khen của Tổng Thanh tra Chính phủ: không quá 02 (hai) cá nhân." in texts
+    assert any("đạt trên 50% số phiếu đồng ý trên tổng số người bỏ phiếu" in t for t in texts)

@@ -68,6 +68,7 @@ class Sheet:
 
 ROLES = (("Cụm trưởng", "leader"), ("Cụm phó", "deputy"), ("Thành viên", "member"))
 TARGETS = (("Tập thể", "collective"), ("Cá nhân", "individual"))
+RULES = (("Từ … % trở lên", "at_least"), ("Trên … %", "above"))
 AWARD_KINDS = (("Cờ thi đua", "flag"), ("Bằng khen", "merit"))
 MEETING_FORMS = (
     ("Trực tuyến", "online"),
@@ -438,7 +439,16 @@ SETTINGS = Sheet(
         Column("merit_threshold", "Tỷ lệ phiếu tối thiểu cho Bằng khen (%)", N, bounds=(0, 100),
                help="Ví dụ 50."),
         Column("flag_quota", "Số Cờ thi đua tối đa", INT, help="Mặc định 1."),
-        Column("merit_quota", "Số Bằng khen tối đa", INT, help="Ví dụ 2."),
+        Column("merit_quota", "Số Bằng khen tối đa", INT,
+               help="Số tập thể được đề nghị tặng Bằng khen, ví dụ 2."),
+        Column("merit_quota_individual", "Số Bằng khen tối đa cho cá nhân", INT, required=False,
+               help="Số cá nhân được đề nghị tặng Bằng khen, tính riêng với tập thể; để trống "
+               "là bằng số tập thể ở dòng trên."),
+        Column("flag_rule", "Cách tính tỷ lệ Cờ thi đua", CH, required=False, choices=RULES,
+               help="“Từ … % trở lên”: đạt đúng tỷ lệ là đủ; “Trên … %”: phải vượt tỷ lệ (ví dụ "
+               "quá bán là trên 50%). Để trống là “Từ … % trở lên”."),
+        Column("merit_rule", "Cách tính tỷ lệ Bằng khen", CH, required=False, choices=RULES,
+               help="Như dòng trên, cho Bằng khen."),
         Column("files_deadline", "Hạn gửi hồ sơ đề nghị khen thưởng", D, required=False,
                help="Ngày cuối cùng gửi hồ sơ lên cơ quan cấp trên; để trống là ngày 20/12 của "
                "năm thi đua (Quyết định 575/QĐ-TTCP). Tờ trình ghi ngày sau hạn này sẽ được "
@@ -481,4 +491,7 @@ SETTING_DEFAULTS: dict[str, object] = {
     "merit_threshold": 50,
     "flag_quota": 1,
     "merit_quota": 2,
+    "merit_quota_individual": 2,
+    "flag_rule": "at_least",
+    "merit_rule": "at_least",
 }

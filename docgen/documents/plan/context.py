@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from docgen.documents.shared import common as c
-from docgen.documents.shared.awards import AWARDS, award_name, quota
+from docgen.documents.shared.awards import AWARDS, award_name
+from docgen.documents.shared.common import share_text
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import AwardKind, DocumentCode, Milestone, Workbook
 from docgen.rules import Outcome
-from docgen.vi import count_phrase, format_number, name_key, roman, short_date
+from docgen.vi import count_phrase, name_key, roman, short_date
 
 CODE: DocumentCode = "ke-hoach"
 # The plan sheet's parts (intake maps the sheet's labels to these codes), in outline order.
@@ -117,26 +118,29 @@ def _numbered(keys: Iterable[str], present: dict[str, bool],
 
 def threshold(book: Workbook, award: AwardKind) -> str:
     """The award's vote threshold as printed: '80%', '66,5%'."""
-    settings = book.settings
-    value = settings.flag_threshold if award == "flag" else settings.merit_threshold
-    return f"{format_number(value)}%"
+    return share_text(book.settings.threshold(award))
 
 
 def counted(n: int) -> str:
-    """A count in figures and words without its noun: '01 (một)'; the template adds the noun."""
-    return count_phrase(n, "").rstrip()
+    """A count in figures and words without its noun: '01 (một)', '' for none; the template
+    adds the noun."""
+    return count_phrase(n, "").rstrip() if n > 0 else ""
 
 
-def award_terms(book: Workbook) -> dict[str, dict[str, str] | None]:
-    """Per award ('flag', 'merit'): its name, vote threshold and quota in words, or None
-    when the cluster may not propose it next year (quota zero)."""
-    terms: dict[str, dict[str, str] | None] = {}
+def award_terms(book: Workbook) -> dict[str, dict[str, object] | None]:
+    """Per award ('flag', 'merit'): its name, vote threshold with its comparison ('above':
+    "trên … %", else "từ … % trở lên") and quotas in words for collectives and individuals,
+    or None when the cluster may not propose it next year (no places)."""
+    terms: dict[str, dict[str, object] | None] = {}
     for award in AWARDS:
-        n = quota(book, award)
-        terms[award] = None if n <= 0 else {
+        collectives = book.settings.quota(award, "collective")
+        individuals = 0 if award == "flag" else book.settings.quota(award, "individual")
+        terms[award] = None if collectives + individuals <= 0 else {
             "name": award_name(book, award),
             "threshold": threshold(book, award),
-            "quota": counted(n),
+            "above": book.settings.rule(award) == "above",
+            "quota": counted(collectives),
+            "quota_individual": counted(individuals),
         }
     return terms
 

@@ -87,16 +87,22 @@ def timetable(doc: DocxDocument) -> None:
 # cluster may propose (part IV); `awards.<award>` is None when its quota is zero.
 STANDARDS = {
     "flag": "{{ awards.flag.name }}: xét tặng cho tập thể dẫn đầu Cụm thi đua, được Hội nghị "
-    "tổng kết của Cụm bình xét, suy tôn, đạt từ {{ awards.flag.threshold }} số phiếu đồng ý "
-    "trở lên trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt).",
+    "tổng kết của Cụm bình xét, suy tôn, đạt {% if awards.flag.above %}trên "
+    "{{ awards.flag.threshold }} số phiếu đồng ý{% else %}từ {{ awards.flag.threshold }} số "
+    "phiếu đồng ý trở lên{% endif %} trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản "
+    "của thành viên vắng mặt).",
     "merit": "{{ awards.merit.name }}: xét tặng cho tập thể, cá nhân có thành tích xuất sắc "
-    "trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, đạt từ "
-    "{{ awards.merit.threshold }} số phiếu đồng ý trở lên trên tổng số người bỏ phiếu (kể cả "
-    "ý kiến bằng văn bản của thành viên vắng mặt).",
+    "trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, đạt "
+    "{% if awards.merit.above %}trên {{ awards.merit.threshold }} số phiếu đồng ý{% else %}từ "
+    "{{ awards.merit.threshold }} số phiếu đồng ý trở lên{% endif %} trên tổng số người bỏ "
+    "phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt).",
 }
 QUOTAS = {
     "flag": "{{ awards.flag.name }}: {{ awards.flag.quota }} tập thể dẫn đầu Cụm.",
-    "merit": "{{ awards.merit.name }}: không quá {{ awards.merit.quota }} tập thể, cá nhân.",
+    "merit": "{{ awards.merit.name }}: không quá {% if awards.merit.quota %}"
+    "{{ awards.merit.quota }} tập thể{% if awards.merit.quota_individual %} và {% endif %}"
+    "{% endif %}{% if awards.merit.quota_individual %}{{ awards.merit.quota_individual }} cá "
+    "nhân{% endif %}.",
 }
 PROCEDURE = (
     "Hồ sơ đề nghị khen thưởng gồm: tờ trình đề nghị khen thưởng; biên bản họp bình xét, suy "

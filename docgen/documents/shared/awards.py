@@ -92,16 +92,41 @@ def proposal_lines(book: Workbook, result: Outcome) -> list[str]:
 
 
 def refusal_sentence(book: Workbook, v: VoteOutcome) -> str:
-    """Why a nominee is not proposed, with the numbers; '' for a proposed nominee."""
+    """Why a nominee is not proposed, with the numbers and the rule applied; '' for a
+    proposed nominee."""
     award = award_name(book, v.vote.award)
     if v.reason == "below_threshold":
-        return (f"{nominee(v, book)} được {tally(v)}, chưa đạt tỷ lệ tối thiểu "
-                f"{c.percent(v.threshold)} để đề nghị tặng {award}, nên Hội nghị không đề nghị.")
+        return (f"{nominee(v, book)} được {tally(v)}, chưa đạt tỷ lệ "
+                f"{threshold_words(book, v.vote.award)} để đề nghị tặng {award}, nên Hội nghị "
+                "không đề nghị.")
     if v.reason == "over_quota":
-        limit = count_phrase(quota(book, v.vote.award), "đề nghị")
+        places = book.settings.quota(v.vote.award, v.vote.target)
+        limit = count_phrase(places, TARGET_NOUNS[v.vote.target])
         return (f"{nominee(v, book)} được {tally(v)}, đủ tỷ lệ nhưng vượt số lượng được đề "
-                f"nghị tặng {award} (tối đa {limit}), nên Hội nghị không đề nghị.")
+                f"nghị tặng {award} (tối đa {limit}){_tie_words(v)}, nên Hội nghị không đề "
+                "nghị.")
     return ""
+
+
+TARGET_NOUNS = {"collective": "tập thể", "individual": "cá nhân"}
+
+
+def threshold_words(book: Workbook, award: AwardKind) -> str:
+    """The threshold with its comparison as the council states it: 'từ 80% trở lên',
+    'trên 50%'."""
+    share = c.share_text(book.settings.threshold(award))
+    return f"trên {share}" if book.settings.rule(award) == "above" else f"từ {share} trở lên"
+
+
+def _tie_words(v: VoteOutcome) -> str:
+    """What set an equal share apart from the last nominee taken ('' when shares differ)."""
+    if v.after is None or v.decided_by is None:
+        return ""
+    other = v.after.person or v.after.unit
+    if v.decided_by == "rank":
+        return f"; bằng tỷ lệ phiếu với {other} nhưng xếp hạng chấm điểm thấp hơn"
+    return (f"; bằng tỷ lệ phiếu và thứ hạng chấm điểm với {other}, đứng sau theo thứ tự "
+            "danh sách thành viên Cụm")
 
 
 def refusal_sentences(book: Workbook, result: Outcome) -> list[str]:

@@ -106,6 +106,15 @@ def percent(value: Decimal | float) -> str:
     return format_percent(value, 1)
 
 
+def share_text(value: float | Decimal) -> str:
+    """A percentage as a rule states it, with the decimals it was set with: '50%', '66,5%',
+    '50,01%' (never rounded: a rule printed as 50,0% would not be the rule applied)."""
+    number = Decimal(str(value)).normalize()
+    exponent = number.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return format_percent(number, decimals)
+
+
 def share(part: int, whole: int) -> str:
     """A ratio such as '100%' or '95,5%' (no decimals when whole)."""
     value = Decimal(part) * 100 / Decimal(whole) if whole else Decimal(0)
