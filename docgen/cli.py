@@ -367,7 +367,7 @@ def _archive_verify(args: argparse.Namespace) -> None:
         raise DocgenError(f"Không có bộ văn bản nào cần kiểm tra trong '{args.root}'.")
     failed = 0
     for s in sets:
-        problems = archive.verify_set(s)
+        problems = archive.verify_locked(s)
         name = f"Năm {s.year}, {s.cluster}, lần {s.revision}"
         if problems:
             failed += 1

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
-from docgen.errors import DocgenError
+from docgen.errors import DocgenError, os_reason
 from docgen.vi import format_number
 
 __all__ = ["DOCX", "PackageRefused", "Rules", "check_declared", "check_package",
@@ -86,14 +86,16 @@ DOCX = Rules(
 def _opened(path: Path, name: str, what: str, rules: Rules) -> Iterator[int]:
     """Open `path` without blocking (a FIFO with no writer would wait forever) and yield its
     descriptor once it is known to be a regular file within the size limit."""
+    # O_BINARY: Windows would otherwise read in text mode and mangle the zip's bytes.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, flags)
     except FileNotFoundError as exc:
         raise PackageRefused(f"Không tìm thấy {what} '{name}'.") from exc
     except IsADirectoryError as exc:
         raise PackageRefused(_not_a_file(name, "thư mục", what, rules)) from exc
     except OSError as exc:
-        raise PackageRefused(f"Không đọc được {what} '{name}': {exc.strerror}.") from exc
+        raise PackageRefused(f"Không đọc được {what} '{name}': {os_reason(exc)}.") from exc
     try:
         _check_stat(os.fstat(fd), name, what, rules)
         yield fd
@@ -129,9 +131,13 @@ def read_regular(path: Path, name: str, what: str, rules: Rules) -> bytes:
     `name` is how messages show the file, `what` how they call it ("tệp", "tệp mẫu").
     """
     with _opened(path, name, what, rules) as fd:
-        os.set_blocking(fd, True)
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            data = handle.read(rules.max_file_bytes + 1)
+        if hasattr(os, "set_blocking") and os.name != "nt":  # Windows opened it blocking
+            os.set_blocking(fd, True)
+        try:
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                data = handle.read(rules.max_file_bytes + 1)
+        except OSError as exc:  # a network share gone, a disk error
+            raise PackageRefused(f"Không đọc được {what} '{name}': {os_reason(exc)}.") from exc
     if len(data) > rules.max_file_bytes:  # grew after fstat
         raise PackageRefused(f"{what.capitalize()} '{name}' quá lớn, docgen chỉ đọc "
                              f"{rules.noun} đến {_mb(rules.max_file_bytes)} MB.")

@@ -84,6 +84,27 @@ def test_four_clusters_publish_side_by_side_for_twenty_rounds(tmp_path: Path) ->
         "cum-ix", "cum-x", "cum-xi", "cum-xii"]
 
 
+def _publish_forever(root: str, outputs: list[archive.Output], rounds: int) -> None:
+    for _ in range(rounds):
+        store.publish(Path(root), 2021, 9, outputs, SAMPLE)
+
+
+def test_verify_while_the_set_is_rebuilt_sees_it_whole(tmp_path: Path) -> None:
+    checked = build.check(SAMPLE)
+    outputs = build.render_all(checked, build.select_kinds(ONLY))
+    store.publish(tmp_path, 2021, 9, outputs, SAMPLE)
+    writer = multiprocessing.get_context("fork").Process(
+        target=_publish_forever, args=(str(tmp_path), outputs, 30))
+    writer.start()
+    results = []
+    while writer.is_alive():
+        for info in archive.list_sets(tmp_path):
+            results.append(archive.verify_locked(info))
+    writer.join()
+    assert writer.exitcode == 0
+    assert results and all(r == [] for r in results)
+
+
 def _cli_build(workbook: Path, root: Path) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "docgen.cli", "build", str(workbook),
                              "--out", str(root)], cwd=ROOT, text=True,
@@ -350,15 +371,37 @@ def test_a_rebuild_keeps_files_docgen_did_not_make(
     scan.write_bytes(b"%PDF-1.7 signed scan")
     (folder / "scan").mkdir()
     (folder / "scan" / "trang-2.png").write_bytes(b"png")
-    assert main(["build", str(SAMPLE), "--out", str(tmp_path), "--only", "to-trinh"]) == 0
-    printed = capsys.readouterr().out
-    assert "Giữ nguyên 2 tệp không do docgen lập (đã có trong thư mục từ trước):" in printed
-    assert "  - scan/trang-2.png" in printed and "  - to-trinh-da-ky.pdf" in printed
-    assert scan.read_bytes() == b"%PDF-1.7 signed scan"
-    assert (folder / "scan" / "trang-2.png").read_bytes() == b"png"
+    (folder / "~$21_cum-ix_to-trinh.docx").write_bytes(b"Word's owner file")
+    for _ in range(2):  # kept, recorded, and kept again by the next rebuild
+        assert main(["build", str(SAMPLE), "--out", str(tmp_path), "--only", ",".join(ONLY)]) \
+            == 0
+        printed = capsys.readouterr().out
+        assert "Giữ nguyên 2 tệp không do docgen lập (đã có trong thư mục từ trước):" in printed
+        assert "  - scan/trang-2.png" in printed and "  - to-trinh-da-ky.pdf" in printed
+        assert scan.read_bytes() == b"%PDF-1.7 signed scan"
+        assert (folder / "scan" / "trang-2.png").read_bytes() == b"png"
+        assert not (folder / "~$21_cum-ix_to-trinh.docx").exists()
+        assert _verify(tmp_path, 2021, "cum-ix") == []
+    kept = {e["file"] for e in _manifest(folder)["kept"]}
+    assert kept == {"scan/trang-2.png", "to-trinh-da-ky.pdf"}
+    assert archive.finalize(tmp_path, 2021, "cum-ix").status == "finalized"
+    with zipfile.ZipFile(archive.bundle(tmp_path, 2021, "cum-ix")) as package:
+        assert "cum-ix/to-trinh-da-ky.pdf" in package.namelist()
+    scan.write_bytes(b"changed")
     assert _verify(tmp_path, 2021, "cum-ix") == [
-        f"{folder / 'scan' / 'trang-2.png'}: tệp lạ, không có trong manifest.json.",
-        f"{scan}: tệp lạ, không có trong manifest.json."]
+        f"{scan}: nội dung đã bị thay đổi (khác mã băm trong manifest.json)."]
+
+
+def test_a_build_of_fewer_kinds_does_not_remove_the_others(tmp_path: Path) -> None:
+    folder = build.build(SAMPLE, tmp_path, only=ONLY).folder
+    before = {p.name: p.read_bytes() for p in folder.glob("*.docx")}
+    with pytest.raises(ArchiveError) as refused:
+        build.build(SAMPLE, tmp_path, only=["to-trinh"])
+    assert str(refused.value) == (
+        "Bộ văn bản năm 2021, cum-ix, lần 1 đang có 1 tệp thuộc loại văn bản không được lập "
+        "lại lần này (2021_cum-ix_bao-cao-tong-ket.docx); lập lại như vậy sẽ xóa chúng. Hãy "
+        "lập lại cả bộ (bỏ --only), hoặc lập vào thư mục khác bằng --out.")
+    assert {p.name: p.read_bytes() for p in folder.glob("*.docx")} == before
 
 
 def test_a_kept_file_with_a_new_documents_name_stops_the_build(tmp_path: Path) -> None:
@@ -440,7 +483,7 @@ def test_a_full_disk_is_a_message_and_loses_nothing(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(store.shutil, "copyfile", full)
-    assert main(["build", str(SAMPLE), "--out", str(tmp_path), "--only", "to-trinh"]) == 1
+    assert main(["build", str(SAMPLE), "--out", str(tmp_path), "--only", ",".join(ONLY)]) == 1
     assert "ổ đĩa đã đầy (mã lỗi 28)" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in folder.glob("*.docx")} == before
     assert [p.name for p in (tmp_path / "2021").iterdir() if "staging" in p.name] == []

@@ -510,3 +510,13 @@ def test_a_copy_of_a_shipped_template_is_checked_in_a_child(
     monkeypatch.setattr(bounded, "run", spy)
     assert "doc" in Template.load(folder / NAME).undeclared_variables()
     assert calls == [NAME]
+
+
+def test_templates_load_where_os_has_no_set_blocking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows' Python has no os.set_blocking: reading a template must not need it."""
+    from docgen import resources
+    from docgen.render import Template
+
+    monkeypatch.delattr(os, "set_blocking", raising=False)
+    template = Template.load(resources.templates_dir() / "to-trinh.docx")
+    assert template.name == "to-trinh.docx"

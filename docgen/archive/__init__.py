@@ -12,6 +12,7 @@ from docgen.archive.sets import (
     find_set,
     list_sets,
     sha256,
+    verify_locked,
     verify_set,
 )
 from docgen.archive.store import Output, Published, publish
@@ -31,5 +32,6 @@ __all__ = [
     "publish",
     "sha256",
     "slug",
+    "verify_locked",
     "verify_set",
 ]

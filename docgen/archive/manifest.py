@@ -107,6 +107,10 @@ def entries(manifest: dict[str, Any], where: Where) -> list[Entry]:
     for index, raw in enumerate(manifest["files"]):
         found.append(_entry(raw, f"files[{index}]"))
     found.append(_entry(manifest["workbook"], "workbook"))
+    kept = manifest.get("kept", [])  # files docgen did not make, carried over by a rebuild
+    if not isinstance(kept, list):
+        raise DamagedManifest(f"khóa 'kept' phải là {_TYPE_WORDS[list]}.")
+    found += [_entry(raw, f"kept[{index}]") for index, raw in enumerate(kept)]
     seen: set[str] = set()
     for entry in found:
         key = entry.file.casefold()  # Windows and macOS folders ignore case

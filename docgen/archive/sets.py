@@ -92,8 +92,11 @@ def read_set(folder: Path) -> SetInfo | None:
     A folder counts as a set when its name is a set name ('cum-ix', 'cum-ix.r2') under a
     year folder and it holds anything at all."""
     named = lay.split_set_name(folder.name)
-    if named is None or not folder.parent.name.isdigit() or not folder.is_dir() \
-            or folder.is_symlink() or not any(folder.iterdir()):
+    try:
+        if named is None or not folder.parent.name.isdigit() or not folder.is_dir() \
+                or folder.is_symlink() or not any(folder.iterdir()):
+            return None
+    except OSError:  # moved aside by a build swapping it in right now
         return None
     where = mf.Where(int(folder.parent.name), named[0], named[1])
     manifest: dict[str, Any] = {}
@@ -102,6 +105,8 @@ def read_set(folder: Path) -> SetInfo | None:
         entries = mf.entries(manifest, where)
         marker = _read_marker(folder, where)
     except mf.DamagedManifest as exc:
+        if not folder.is_dir():  # moved aside by a build swapping it in right now
+            return None
         return SetInfo(where.year, where.cluster, where.revision, folder, manifest, str(exc))
     return SetInfo(where.year, where.cluster, where.revision, folder, manifest, None,
                    entries, marker)
@@ -122,7 +127,11 @@ def list_sets(root: Path) -> list[SetInfo]:
     found = []
     if root.is_dir():
         for year_dir in sorted(p for p in root.iterdir() if p.is_dir() and p.name.isdigit()):
-            for folder in sorted(year_dir.iterdir()):
+            try:
+                folders = sorted(year_dir.iterdir())
+            except OSError:
+                continue
+            for folder in folders:
                 info = read_set(folder)
                 if info is not None:
                     found.append(info)
@@ -155,6 +164,33 @@ def verify_set(info: SetInfo) -> list[str]:
         elif name not in listed:
             problems.append(f"{path}: tệp lạ, không có trong manifest.json.")
     return [p for p in problems if p]
+
+
+def verify_locked(info: SetInfo) -> list[str]:
+    """`verify_set` under the set's lock, on the set as it is once no build is writing it
+    (a build swaps a set in with two renames; a verify between them would see it missing).
+    A read-only copy of the archive, where no lock file can be made, is verified as is."""
+    root = info.folder.parent.parent
+    guard = locked(lock_path(root, info.year, info.cluster), f"năm {info.year}, {info.cluster}")
+    try:
+        guard.__enter__()
+    except OSError:  # read-only media or share: nothing can be writing it
+        return _verify_now(info)
+    try:
+        return _verify_now(info)
+    finally:
+        guard.__exit__(None, None, None)
+
+
+def _verify_now(info: SetInfo) -> list[str]:
+    try:
+        now = read_set(info.folder)
+        if now is None:
+            return [f"{info.folder}: bộ văn bản không còn ở đây."]
+        return verify_set(now)
+    except OSError as exc:
+        raise ArchiveError(f"Không kiểm tra được bộ văn bản {info.describe()}: "
+                           f"{os_reason(exc)}.") from exc
 
 
 def _check_entry(folder: Path, entry: mf.Entry) -> str:
@@ -197,6 +233,7 @@ def finalize(root: Path, year: int, cluster: str) -> SetInfo:
     The manifest is rewritten first, then the marker: a finalize killed between the two
     still leaves the set protected, and finalizing again completes it. Temporary files go
     in the year folder, never inside the set."""
+    find_set(root, year, cluster)  # refuse before taking the lock: no folder for a typo
     try:
         with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
             recover(root / str(year), cluster)
@@ -240,6 +277,7 @@ def to_json(value: dict[str, Any]) -> bytes:
 
 def bundle(root: Path, year: int, cluster: str, revision: int | None = None) -> Path:
     """One .zip of a set (documents, PDFs, workbook copy, manifest) beside its folder."""
+    find_set(root, year, cluster, revision)  # refuse before taking the lock, as above
     try:
         with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
             recover(root / str(year), cluster)

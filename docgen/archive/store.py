@@ -97,9 +97,12 @@ def _publish_into(target: Path, revision: int, current: SetInfo | None,
     year_dir = target.parent
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}{STAGING}", dir=year_dir))
     try:
+        if current is not None:
+            _refuse_dropping(current, outputs)
         paths, pages = _stage(staging, outputs, workbook, pdf)
         kept = _carry_over(current, staging) if current is not None else []
         manifest = _manifest(target, revision, outputs, workbook, staging, pages)
+        manifest["kept"] = [_kept_entry(staging, name) for name in kept]
         write_atomic(staging / lay.MANIFEST, to_json(manifest))
         fsync_dir(staging)
         _swap(staging, target)
@@ -151,7 +154,8 @@ def _stage(staging: Path, outputs: Sequence[Output], workbook: Path,
 def _carry_over(current: SetInfo, staging: Path) -> list[str]:
     """Copy into `staging` every file of the current set that docgen did not make; return
     their names. Copies, not moves: if this build fails, the current set is untouched."""
-    made = {e.file.casefold() for e in current.entries} | {lay.MANIFEST, mf.MARKER}
+    listed = [*current.manifest.get("files", []), current.manifest.get("workbook", {})]
+    made = {str(e.get("file", "")).casefold() for e in listed} | {lay.MANIFEST, mf.MARKER}
     kept = []
     for parent, _, files in os.walk(current.folder, followlinks=False):
         for name in sorted(files):
@@ -171,8 +175,29 @@ def _carry_over(current: SetInfo, staging: Path) -> list[str]:
 
 
 def _is_leftover(name: str) -> bool:
-    """A temporary file of an interrupted write by an older docgen ('.x.docx.abc.tmp')."""
-    return name.startswith(".") and name.endswith(".tmp")
+    """A file nobody needs kept: a temporary file of an interrupted write by an older
+    docgen ('.x.docx.abc.tmp'), or the owner file Word or LibreOffice keeps beside a
+    document while it is open ('~$…docx', '.~lock.…#')."""
+    return (name.startswith(".") and name.endswith(".tmp")) or name.startswith("~$") \
+        or (name.startswith(".~lock.") and name.endswith("#"))
+
+
+def _kept_entry(staging: Path, name: str) -> dict[str, Any]:
+    """The manifest entry of a file carried over: verified like docgen's own from now on."""
+    data = (staging / name).read_bytes()
+    return {"file": name, "sha256": sha256(data), "size": len(data)}
+
+
+def _refuse_dropping(current: SetInfo, outputs: Sequence[Output]) -> None:
+    """Refuse a build that would remove documents of kinds it does not make (`--only`)."""
+    made = {o.kind for o in outputs}
+    dropped = [str(e["file"]) for e in current.manifest.get("files", [])
+               if e.get("kind") and e.get("kind") not in made]
+    if dropped:
+        raise ArchiveError(
+            f"Bộ văn bản {current.describe()} đang có {len(dropped)} tệp thuộc loại văn bản "
+            f"không được lập lại lần này ({', '.join(dropped)}); lập lại như vậy sẽ xóa "
+            "chúng. Hãy lập lại cả bộ (bỏ --only), hoặc lập vào thư mục khác bằng --out.")
 
 
 def _source_name(workbook: Path) -> str:
