@@ -208,7 +208,9 @@ def _build(args: argparse.Namespace) -> None:
     finally:
         _print_warnings(repairs)
     _print_warnings(built.warnings)
-    out.print(f"Đã lập {len(built.paths)} văn bản vào thư mục {built.folder}:")
+    pdfs = sum(1 for p in built.paths if p.suffix == ".pdf")
+    made = f"{len(built.paths) - pdfs} văn bản" + (f" và {pdfs} bản PDF" if pdfs else "")
+    out.print(f"Đã lập {made} vào thư mục {built.folder}:")
     for path in built.paths:
         out.print(f"  - {path.name}", markup=False)
     if built.kept:

@@ -92,8 +92,9 @@ def test_second_build_waits_then_fails_clearly(tmp_path: Path,
     with lock.locked(tmp_path / "2021" / ".cum-ix.lock", "test"), \
             pytest.raises(ArchiveError) as busy:
         build(SAMPLE, tmp_path, only=ONLY)
-    assert str(busy.value) == ("Một lần lập văn bản khác cho năm 2021, cum-ix đang chạy; đã "
-                               "chờ 0.5 giây. Hãy chờ lần đó xong rồi chạy lại.")
+    assert str(busy.value) == ("Một lệnh docgen khác đang dùng bộ văn bản năm 2021, cum-ix "
+                               "(lập, chốt hoặc đóng gói); đã chờ 0.5 giây. Hãy chờ lệnh đó "
+                               "xong rồi chạy lại.")
     assert not (tmp_path / "2021" / "cum-ix").exists()
 
 

@@ -179,7 +179,8 @@ def test_two_outputs_with_one_name_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ArchiveError) as refused:
         store.publish(tmp_path, 2021, 9, [output, twin], SAMPLE)
     assert str(refused.value) == ("Hai văn bản cùng tên tệp '2021_cum-ix_TO-TRINH.docx' "
-                                  "('to-trinh' và 'to-trinh'); không lưu.")
+                                  "(“Tờ trình đề nghị khen thưởng” và “Tờ trình đề nghị khen "
+                                  "thưởng”); không lưu.")
     assert not (tmp_path / "2021" / "cum-ix").exists()
 
 
@@ -238,7 +239,7 @@ def test_a_truncated_manifest_is_reported_as_damaged(tmp_path: Path) -> None:
     assert info.status == "damaged"
     problems = archive.verify_set(info)
     assert len(problems) == 1
-    assert problems[0].startswith(f"{manifest}: manifest.json hỏng, không đối chiếu được: "
+    assert problems[0].startswith(f"{manifest}: hỏng, không đối chiếu được: "
                                   "manifest.json không phải JSON hợp lệ (dòng ")
 
 
@@ -249,7 +250,7 @@ def test_a_deleted_manifest_leaves_the_set_visible_and_failing(
     assert [s.status for s in archive.list_sets(tmp_path)] == ["damaged"]
     assert main(["archive", "verify", "--root", str(tmp_path)]) == 1
     printed = capsys.readouterr()
-    assert f"{folder / 'manifest.json'}: manifest.json hỏng, không đối chiếu được: không có " \
+    assert f"{folder / 'manifest.json'}: hỏng, không đối chiếu được: không có " \
            "tệp manifest.json." in printed.out
     assert "Lỗi: 1 bộ văn bản không còn nguyên vẹn." in printed.err
     assert main(["archive", "list", "--root", str(tmp_path)]) == 0
@@ -290,7 +291,7 @@ MALFORMED = [
     (_drop("workbook"), "thiếu khóa 'workbook'."),
     (_set("files", {"a": 1}), "khóa 'files' phải là một danh sách […]."),
     (_set("year", "2021"), "khóa 'year' phải là một số nguyên."),
-    (_set("year", 2020), "khóa 'year' ghi 2020 nhưng thư mục là của year 2021."),
+    (_set("year", 2020), "khóa 'year' ghi 2020 nhưng thư mục là của năm 2021."),
     (_set("status", "sent"), "khóa 'status' phải là 'draft' hoặc 'finalized', không phải "
                              "'sent'."),
     (_set("files.0", "x.docx"), "khóa 'files[0]' phải là một đối tượng {…}."),
@@ -506,3 +507,20 @@ def test_an_impossible_cluster_is_a_message(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], cluster: str, message: str) -> None:
     assert main(["archive", "bundle", "2021", cluster, "--root", str(tmp_path)]) == 1
     assert capsys.readouterr().err.strip() == f"Lỗi: {message}"
+
+
+def test_the_build_counts_documents_and_pdfs_apart(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from docgen import pdf
+
+    def fake(paths: list[Path]) -> list[tuple[Path, int]]:
+        made = [p.with_suffix(".pdf") for p in paths]
+        for path in made:
+            path.write_bytes(b"%PDF-1.7")
+        return [(path, 1) for path in made]
+
+    monkeypatch.setattr(pdf, "convert", fake)
+    assert main(["build", str(SAMPLE), "--out", str(tmp_path), "--only", ",".join(ONLY),
+                 "--pdf"]) == 0
+    assert "Đã lập 2 văn bản và 2 bản PDF vào thư mục" in capsys.readouterr().out

@@ -188,3 +188,24 @@ def test_rollover_refuses_a_year_past_the_last_one(edited: Any, tmp_path: Path,
     assert capsys.readouterr().err.strip() == (
         "Lỗi: Không chuyển được sổ năm 2100 sang năm 2101: năm thi đua phải từ 2000 đến 2100.")
     assert not target.exists()
+
+
+def test_a_leap_day_deadline_rolls_to_the_28th(tmp_path: Path) -> None:
+    path = tmp_path / "leap.xlsx"
+    book = openpyxl.load_workbook(SAMPLE)
+    for (cell,) in book["Cài đặt"].iter_rows(max_col=1):
+        if cell.value == "Hạn gửi hồ sơ đề nghị khen thưởng":
+            book["Cài đặt"].cell(row=cell.row, column=2).value = dt.datetime(2020, 2, 29)
+    book.save(path)
+    new = tmp_path / "next.xlsx"
+    assert main(["rollover", str(path), "--out", str(new)]) == 0
+    assert _deadline(new) == dt.date(2021, 2, 28)
+
+
+def _deadline(path: Path) -> dt.date:
+    book = openpyxl.load_workbook(path)
+    for (cell,) in book["Cài đặt"].iter_rows(max_col=1):
+        if cell.value == "Hạn gửi hồ sơ đề nghị khen thưởng":
+            value = book["Cài đặt"].cell(row=cell.row, column=2).value
+            return value.date() if isinstance(value, dt.datetime) else value
+    raise KeyError("deadline")

@@ -53,8 +53,8 @@ def locked(path: Path, what: str, wait: float | None = None) -> Iterator[None]:
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
                 raise ArchiveError(
-                    f"Một lần lập văn bản khác cho {what} đang chạy; đã chờ {wait:g} giây. "
-                    "Hãy chờ lần đó xong rồi chạy lại."
+                    f"Một lệnh docgen khác đang dùng bộ văn bản {what} (lập, chốt hoặc đóng "
+                    f"gói); đã chờ {wait:g} giây. Hãy chờ lệnh đó xong rồi chạy lại."
                 )
             time.sleep(_POLL)
         yield

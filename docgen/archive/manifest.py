@@ -131,11 +131,11 @@ def _require(value: dict[str, Any], keys: dict[str, type], prefix: str) -> None:
 
 
 def _check_identity(manifest: dict[str, Any], where: Where) -> None:
-    for key, expected in (("year", where.year), ("cluster", where.cluster),
-                          ("revision", where.revision)):
+    for key, expected, word in (("year", where.year, "năm"), ("cluster", where.cluster, "cụm"),
+                                ("revision", where.revision, "lần")):
         if manifest[key] != expected:
             raise DamagedManifest(f"khóa '{key}' ghi {manifest[key]!r} nhưng thư mục là của "
-                                  f"{key} {expected!r}.")
+                                  f"{word} {expected!r}.")
 
 
 def _entry(raw: object, place: str) -> Entry:

@@ -153,8 +153,7 @@ def verify_set(info: SetInfo) -> list[str]:
     """Vietnamese lines naming each changed, missing, extra or linked file of a set, or
     its damaged manifest; empty when every file matches the manifest."""
     if info.damage is not None:
-        return [f"{info.folder / lay.MANIFEST}: manifest.json hỏng, không đối chiếu được: "
-                f"{info.damage}"]
+        return [f"{info.folder / lay.MANIFEST}: hỏng, không đối chiếu được: {info.damage}"]
     problems = [_check_entry(info.folder, e) for e in info.entries]
     problems += _marker_problems(info)
     listed = {e.file for e in info.entries} | {lay.MANIFEST, mf.MARKER}
@@ -290,7 +289,8 @@ def bundle(root: Path, year: int, cluster: str, revision: int | None = None) -> 
             if info.marker is not None:
                 names.append(mf.MARKER)
             return write_atomic(info.folder.with_name(f"{year}_{info.folder.name}.zip"),
-                                _zip(info.folder, names))
+                                _zip(info.folder, names),
+                                prefix=f".{info.folder.name}.bundle.")  # swept if killed
     except OSError as exc:
         raise ArchiveError(f"Không đóng gói được bộ văn bản năm {year} của {cluster}: "
                            f"{os_reason(exc)}.") from exc

@@ -31,6 +31,7 @@ from docgen.archive.recovery import OLD, STAGING, recover
 from docgen.archive.sets import SetInfo, lock_path, read_set, sha256, to_json
 from docgen.errors import ArchiveError, os_reason
 from docgen.files import fsync_dir, write_atomic
+from docgen.kinds import BY_CODE
 
 # Converts the .docx files of a staging folder; returns (pdf path, page count) per file.
 PdfConverter = Callable[[list[Path]], list[tuple[Path, int]]]
@@ -88,7 +89,8 @@ def _refuse_duplicate_names(outputs: Sequence[Output]) -> None:
 
 
 def _label(output: Output) -> str:
-    return f"'{output.kind}: {output.part}'" if output.part else f"'{output.kind}'"
+    kind = BY_CODE[output.kind].label if output.kind in BY_CODE else output.kind
+    return f"“{kind} – {output.part}”" if output.part else f"“{kind}”"
 
 
 def _publish_into(target: Path, revision: int, current: SetInfo | None,

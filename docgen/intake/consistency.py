@@ -147,8 +147,8 @@ def check_dates(conf: m.Conference, signing: list[m.Signing], citations: list[m.
     for cited in _own_citations(citations, abbrs):
         if conf.date.year == cited.date.year and cited.date > conf.date:
             out.add(cited.sheet, cited.date_cell, "Ngày ban hành",
-                    f"{cited.label} của năm ghi ngày {short_date(cited.date)}, sau ngày họp "
-                    f"tổng kết {held}.")
+                    f"{cited.label} (văn bản của năm {cited.date.year}) ghi ngày "
+                    f"{short_date(cited.date)}, sau ngày họp tổng kết {held}.")
 
 
 def check_numbering(cluster: m.Cluster, signing: list[m.Signing],
@@ -157,17 +157,17 @@ def check_numbering(cluster: m.Cluster, signing: list[m.Signing],
     earlier one of the same year (one series per issuer per calendar year)."""
     papers = [p for p in _signed(signing).values() if p.number is not None]
     papers += _own_citations(citations, {cluster.issuer_abbr})
-    for earlier in papers:
-        for later in papers:
-            same_year = earlier.date.year == later.date.year
-            if same_year and earlier.date < later.date \
-                    and later.number is not None and earlier.number is not None \
-                    and later.number <= earlier.number:
-                out.warn(later.sheet, later.number_cell, "Số",
-                         f"{later.label} ngày {short_date(later.date)} mang số {later.number}, "
-                         f"không lớn hơn số {earlier.number} của {earlier.label} ngày "
-                         f"{short_date(earlier.date)}: số văn bản của Cụm tăng dần theo ngày "
-                         "trong năm.")
+    for later in papers:
+        earlier = [p for p in papers if p.date.year == later.date.year and p.date < later.date
+                   and p.number is not None and later.number is not None
+                   and later.number <= p.number]
+        if not earlier:
+            continue
+        top = max(earlier, key=lambda p: (p.number or 0, p.date))
+        out.warn(later.sheet, later.number_cell, "Số",
+                 f"{later.label} ngày {short_date(later.date)} mang số {later.number}, không "
+                 f"lớn hơn số {top.number} của {top.label} ngày {short_date(top.date)}: số văn "
+                 "bản của Cụm tăng dần theo ngày trong năm.")
 
 
 def check_deadline(cluster: m.Cluster, settings: m.Settings | None,

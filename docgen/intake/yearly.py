@@ -8,6 +8,7 @@ scores, votes, narratives and every other year-specific record are left to fill.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -112,7 +113,7 @@ def _form_values(book: Workbook, key: str) -> dict[str, object] | None:
         return {**_dump(book.cluster), "year": book.cluster.year + 1}
     if key == "settings":
         deadline = book.settings.files_deadline  # next year's deadline: same day, a year on
-        moved = deadline.replace(year=deadline.year + 1) if deadline else None
+        moved = _a_year_on(deadline) if deadline else None
         return {**_dump(book.settings), "files_deadline": moved}
     return None  # the conference is next year's
 
@@ -132,6 +133,14 @@ def _table_rows(book: Workbook, key: str) -> list[Mapping[str, object]]:
     if key == "signing":
         return [_dump(x, SIGNING_CARRIED) for x in book.signing]
     return []
+
+
+def _a_year_on(day: dt.date) -> dt.date:
+    """The same day a year later; 29/02 becomes 28/02 in a common year."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 def _next_year(values: dict[str, object], year: int) -> dict[str, object]:

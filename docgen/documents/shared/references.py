@@ -1,15 +1,15 @@
 """Turn the signing rows of the cluster's own papers into the references between them.
 
-The proposal's list cites the proposal ("Kèm theo Tờ trình số …"), the proposal cites the
-minutes ("Biên bản họp bình xét số …"): each reference is built here, from the cited paper's
-own signing row, so no document imports another.
+The proposal's list cites the proposal's number ("Kèm theo Tờ trình số …"), the proposal cites
+the minutes ("Biên bản họp bình xét số …"): each reference is built here, from the cited
+paper's own signing row, so no document imports another.
 """
 
 from __future__ import annotations
 
 from docgen.documents.shared import common as c
 from docgen.model import DocumentCode, Signing, Workbook
-from docgen.vi import full_date, short_date
+from docgen.vi import short_date
 
 PROPOSAL: DocumentCode = "to-trinh"
 MINUTES: DocumentCode = "bien-ban"
@@ -27,14 +27,6 @@ def proposal_number_line(book: Workbook) -> str:
     """The proposal's 'Số:' line: 'Số: 16/TTr-CTĐ', or 'Số:      /TTr-CTĐ' when blank."""
     number = signing(book, PROPOSAL).number
     return c.number_line(number, c.TYPE_ABBR[PROPOSAL], book.cluster.issuer_abbr)
-
-
-def reference(book: Workbook) -> str:
-    """The attachments' line: '(Kèm theo Tờ trình số 16/TTr-CTĐ ngày 22 tháng 12 năm 2021
-    của Cụm …)'; a blank number keeps the clerk's space ('số      /TTr-CTĐ')."""
-    symbol = proposal_number_line(book).removeprefix("Số: ")
-    date = full_date(signing(book, PROPOSAL).date)
-    return f"(Kèm theo Tờ trình số {symbol} {date} của {book.cluster.name})"
 
 
 def minutes_citation(book: Workbook) -> str:
