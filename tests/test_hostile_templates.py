@@ -520,3 +520,25 @@ def test_templates_load_where_os_has_no_set_blocking(monkeypatch: pytest.MonkeyP
     monkeypatch.delattr(os, "set_blocking", raising=False)
     template = Template.load(resources.templates_dir() / "to-trinh.docx")
     assert template.name == "to-trinh.docx"
+
+
+def test_running_out_of_memory_in_process_is_a_message() -> None:
+    """Where no child process bounds a render (no fork on Windows), MemoryError is still a
+    RenderError naming the template."""
+    from docgen import resources
+    from docgen.errors import RenderError
+    from docgen.render import Template
+
+    class Huge:
+        def __str__(self) -> str:
+            raise MemoryError
+
+    from docgen.build import check
+    from docgen.documents import KINDS as DOCUMENTS
+
+    checked = check(resources.sample_workbook())
+    context = DOCUMENTS["danh-sach"].renditions(checked.book, checked.outcome)[0].context
+    template = Template.load(resources.templates_dir() / "danh-sach.docx")
+    with pytest.raises(RenderError) as failed:
+        template.render({**context, "awards_upper": Huge()})
+    assert str(failed.value).startswith("Mẫu 'danh-sach.docx': xử lý mẫu cần quá nhiều bộ nhớ")

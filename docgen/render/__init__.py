@@ -45,8 +45,10 @@ __all__ = ["SHIPPED", "Template"]
 SHIPPED = resources.templates_dir()
 # What evaluating a hostile template's expressions can raise besides Jinja's own errors
 # ({{ 1/0 }}, {{ 'a' - 1 }}, {{ [].pop() }}, a macro calling itself ...).
+# MemoryError too: where no child process bounds a user template (no fork on Windows), the
+# sandbox's limits are the guard and running out of memory is still a message.
 _EVALUATION_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
-                      RecursionError)
+                      RecursionError, MemoryError)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 T = TypeVar("T")
@@ -344,6 +346,9 @@ class Template:
             self._fail(f"văn bản sinh ra không phải XML hợp lệ: {_sentence(exc)}", exc)
         if isinstance(exc, RecursionError):
             self._fail("mẫu lồng nhau hoặc gọi lại chính nó quá sâu.", exc)
+        if isinstance(exc, MemoryError):
+            self._fail("xử lý mẫu cần quá nhiều bộ nhớ nên đã dừng; hãy bỏ các vòng lặp hoặc "
+                       "phép nhân chuỗi quá lớn trong mẫu.", exc)
         if isinstance(exc, TemplateError):
             self._fail(f"lỗi khi điền mẫu: {_sentence(exc)}", exc)
         self._fail(f"lỗi khi điền mẫu ({type(exc).__name__}): {_sentence(exc)}", exc)

@@ -78,14 +78,16 @@ def _child(name: str, call: Callable[[], Any], writer: Connection) -> None:
     """Run in the child: lower the limits, make the call, send ("ok", value) or
     ("error", message)."""
     _limit()
+    out_of_memory = (f"Mẫu '{name}': xử lý mẫu cần quá "
+                     f"{format_number(MEMORY_BYTES // (1024 * 1024))} MB bộ nhớ nên đã dừng; "
+                     "mẫu có vòng lặp hoặc phép tính quá lớn.")
     try:
         writer.send(("ok", call()))
-    except DocgenError as exc:
-        writer.send(("error", str(exc)))
+    except DocgenError as exc:  # the renderer's own message, or the limit it ran into
+        writer.send(("error", out_of_memory if isinstance(exc.__cause__, MemoryError)
+                     else str(exc)))
     except MemoryError:
-        writer.send(("error", f"Mẫu '{name}': xử lý mẫu cần quá "
-                              f"{format_number(MEMORY_BYTES // (1024 * 1024))} MB bộ nhớ nên đã "
-                              "dừng; mẫu có vòng lặp hoặc phép tính quá lớn."))
+        writer.send(("error", out_of_memory))
     except Exception as exc:
         # Why: this is the process boundary; a template is hostile input, and whatever a
         # library raises on it must reach the user as a message, not a child's traceback.

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from docgen.documents.shared import common as c
+from docgen.documents.shared import references as refs
 from docgen.documents.shared.awards import award_name
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import AwardReceived, DocumentCode, Member, Workbook
@@ -44,9 +45,7 @@ def context(book: Workbook, result: Outcome, v: VoteOutcome) -> dict[str, Any]:
     The template holds the fixed wording (the unit's functions, the sentences of figures,
     rank and ballot, the closing); the context gives names, figures and dates.
     """
-    signing = book.signing_for(PROPOSAL)
-    if signing is None:  # intake guarantees the row; the report bears the proposal's date
-        raise ValueError("signing row for the proposal is missing")
+    signing = refs.signing(book, PROPOSAL)
     member = book.member(v.vote.unit)
     award = award_name(book, v.vote.award)
     return {

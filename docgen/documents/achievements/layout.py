@@ -15,6 +15,7 @@ from docx.shared import Mm, Pt
 from docx.table import Table
 
 from docgen.documents.shared.blocks import (
+    SIGNATURE_GAP,
     SUBJECT_RULE,
     TEXT_WIDTH,
     Column,
@@ -127,7 +128,7 @@ def signatures(doc: DocxDocument) -> Table:
     first_para(grid.cell(0, 0), "XÁC NHẬN CỦA CẤP TRÌNH KHEN", "Signer")
     right = grid.cell(0, 1)
     first_para(right, "THỦ TRƯỞNG ĐƠN VỊ", "Signer")
-    for _ in range(4):
+    for _ in range(SIGNATURE_GAP):
         para(right, "", "Signer")
     para(right, "{{ head_name }}", "Signer")
     row_flags(grid.rows[0])

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from docgen.documents.shared import common as c
+from docgen.documents.shared import references as refs
 from docgen.documents.shared.awards import (
     award_name,
     conclusion,
@@ -35,9 +36,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     The template holds the fixed wording (labels, the meeting form, the bridge phrase, the
     verdicts); the context gives names, times, the date and the shared sentences.
     """
-    signing = book.signing_for(CODE)
-    if signing is None:  # intake guarantees the row; keep mypy and readers certain
-        raise ValueError("signing row for the minutes is missing")
+    signing = refs.signing(book, CODE)
     conf = book.conference
     doc = c.header(book, signing, CODE, result.leader)
     doc["recipients_lines"] = c.recipient_lines(signing)

@@ -13,8 +13,9 @@ import re
 from typing import Any
 
 from docgen.documents.shared import common as c
+from docgen.documents.shared import references as refs
 from docgen.documents.shared.rendition import Rendition
-from docgen.model import Commitment, DocumentCode, Member, Milestone, Signing, Workbook
+from docgen.model import Commitment, DocumentCode, Member, Milestone, Workbook
 from docgen.rules import Outcome
 from docgen.vi import name_key, roman, short_date, upper_vi
 
@@ -29,25 +30,17 @@ BLANK_CELL: dict[str, str | bool] = {"unit": "", "leader": False, "deputy": Fals
                                      "title": "", "name": ""}
 
 
-def _signing(book: Workbook, code: DocumentCode) -> Signing:
-    """The signing row of a document (intake guarantees one per document)."""
-    signing = book.signing_for(code)
-    if signing is None:
-        raise ValueError(f"signing row for {code} is missing")
-    return signing
-
-
 def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     """Every value the pact's template prints, already formatted.
 
     The template holds the fixed wording; this gives it data and computed phrases only.
     """
-    signing = _signing(book, CODE)
+    signing = refs.signing(book, CODE)
     header = c.header(book, signing, CODE, result.leader_next)
     doc = {key: header[key] for key in ("superior_lines", "issuer_lines", "date_line")}
     doc["recipients_lines"] = c.recipient_lines(signing)
     targets, areas = split_commitments(book.pact)
-    plan = _signing(book, PLAN)
+    plan = refs.signing(book, PLAN)
     return {
         "doc": doc,
         "next_year": book.cluster.year + 1,  # the pact is for next year
@@ -76,7 +69,7 @@ def citations(book: Workbook) -> list[str]:
 def plan_symbol(book: Workbook, result: Outcome) -> str | None:
     """Next year's launch plan's number and symbol ('01/KH-CTĐ'), or None when the plan is
     not numbered yet (the template then cites it without 'số … ngày …')."""
-    signing = _signing(book, PLAN)
+    signing = refs.signing(book, PLAN)
     if signing.number is None:
         return None
     number: str = c.header(book, signing, PLAN, result.leader_next)["number_line"]

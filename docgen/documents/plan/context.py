@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from docgen.documents.shared import common as c
+from docgen.documents.shared import references as refs
 from docgen.documents.shared.awards import AWARDS, award_name
 from docgen.documents.shared.common import share_text
 from docgen.documents.shared.rendition import Rendition
@@ -36,9 +37,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
 
     The template holds the fixed wording; this gives it data and computed phrases only.
     """
-    signing = book.signing_for(CODE)
-    if signing is None:  # intake guarantees the row; keep mypy and readers certain
-        raise ValueError("signing row for the launch plan is missing")
+    signing = refs.signing(book, CODE)
     doc = c.header(book, signing, CODE, result.leader_next)
     doc |= {
         "addressee_lines": c.addressee_lines(signing.addressee),

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from docgen.documents.shared import common as c
+from docgen.documents.shared import references as refs
 from docgen.documents.shared.awards import votes_context
 from docgen.documents.shared.meeting import (
     conference_sentence,
@@ -30,9 +31,7 @@ RESULT_FIELDS = ("inspections", "violations_money", "recovery_money", "violation
 
 def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     """Every value the summary report's template prints, already formatted."""
-    signing = book.signing_for(CODE)
-    if signing is None:  # intake guarantees the row; keep mypy and readers certain
-        raise ValueError("signing row for the summary report is missing")
+    signing = refs.signing(book, CODE)
     year = book.cluster.year
     doc = c.header(book, signing, CODE, result.leader)
     doc |= {

@@ -165,7 +165,7 @@ def signature_block(doc: DocxDocument) -> Table:
     para(signer, "{%p if doc.signature.subtitle %}", "Signer")
     para(signer, "{{ doc.signature.subtitle }}", "Signer")
     para(signer, "{%p endif %}", "Signer")
-    for _ in range(4):
+    for _ in range(SIGNATURE_GAP):
         para(signer, "", "Signer")
     para(signer, "{{ doc.signature.name }}", "Signer")
     row_flags(table.rows[0])
