@@ -38,12 +38,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     The template holds the fixed wording; this gives it data and computed phrases only.
     """
     signing = refs.signing(book, CODE)
-    doc = c.header(book, signing, CODE, result.leader_next)
-    doc |= {
-        "addressee_lines": c.addressee_lines(signing.addressee),
-        "signature": c.signature(signing, result.leader_next),
-        "recipients_lines": c.recipient_lines(signing),
-    }
+    doc = c.issued(book, signing, CODE, result.leader_next)
     parts = plan_parts(book)
     awards = award_terms(book)
     offers = any(awards.values())

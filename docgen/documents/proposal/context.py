@@ -25,12 +25,7 @@ TARGET_NOUNS = {"collective": "tập thể", "individual": "cá nhân"}
 def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     """Every value the proposal's template prints, already formatted."""
     signing = refs.signing(book, CODE)
-    doc = c.header(book, signing, CODE, result.leader)
-    doc |= {
-        "addressee_lines": c.addressee_lines(signing.addressee),
-        "signature": c.signature(signing, result.leader),
-        "recipients_lines": c.recipient_lines(signing),
-    }
+    doc = c.issued(book, signing, CODE, result.leader)
     return {
         "doc": doc,
         "year": book.cluster.year,

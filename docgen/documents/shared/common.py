@@ -81,6 +81,15 @@ def header(book: Workbook, signing: Signing, code: str, leader: Member) -> dict[
     }
 
 
+def issued(book: Workbook, signing: Signing, code: str, issuer: Member) -> dict[str, Any]:
+    """The whole frame of a signed paper: header, Kính gửi, signature and Nơi nhận."""
+    return header(book, signing, code, issuer) | {
+        "addressee_lines": addressee_lines(signing.addressee),
+        "signature": signature(signing, issuer),
+        "recipients_lines": recipient_lines(signing),
+    }
+
+
 def citation(c: Citation) -> str:
     """'Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị về ...'."""
     parts = [c.kind]
