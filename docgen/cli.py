@@ -249,8 +249,10 @@ def _archive_parser(commands: Any) -> None:
         job.add_argument("cluster", metavar="CỤM", help="cụm, ví dụ cum-ix, IX hoặc 9")
     for job, run in ((listing, _archive_list), (verify, _archive_verify),
                      (finalize, _archive_finalize), (bundle, _archive_bundle)):
-        job.add_argument("--root", type=Path, default=archive.DEFAULT_ROOT, metavar="THƯ_MỤC",
-                         help="thư mục gốc lưu trữ (mặc định: reports)")
+        job.add_argument("--root", "--out", dest="root", type=Path,
+                         default=archive.DEFAULT_ROOT, metavar="THƯ_MỤC",
+                         help="thư mục gốc lưu trữ, như --out của lệnh build (mặc định: "
+                         "reports)")
         job.set_defaults(run=run)
 
 

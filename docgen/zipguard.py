@@ -71,7 +71,7 @@ class Rules:
 # inflated, XML 20 levels deep); each limit leaves a wide margin above that.
 DOCX = Rules(
     suffix=".docx", noun="văn bản Word", main_part="word/document.xml",
-    size_advice="hãy xoá hình ảnh, nội dung không cần rồi lưu lại",
+    size_advice="hãy xóa hình ảnh, nội dung không cần rồi lưu lại",
     xml_advice="hãy bớt nội dung rồi lưu lại",
     max_file_bytes=50 * 1024 * 1024, max_entries=1_000,
     max_uncompressed_bytes=100 * 1024 * 1024, max_xml_bytes=20 * 1024 * 1024,

@@ -524,3 +524,10 @@ def test_the_build_counts_documents_and_pdfs_apart(
     assert main(["build", str(SAMPLE), "--out", str(tmp_path), "--only", ",".join(ONLY),
                  "--pdf"]) == 0
     assert "Đã lập 2 văn bản và 2 bản PDF vào thư mục" in capsys.readouterr().out
+
+
+def test_archive_commands_take_the_builds_out_option(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build.build(SAMPLE, tmp_path, only=ONLY)
+    assert main(["archive", "verify", "--out", str(tmp_path)]) == 0
+    assert "Năm 2021, cum-ix, lần 1: toàn vẹn" in capsys.readouterr().out

@@ -104,7 +104,7 @@ def test_encrypted_workbook(tmp_path: Path) -> None:
     path.write_bytes(OLE2 + names.encode("utf-16-le") + os.urandom(2048))
     assert refused(path) == (
         "Không đọc được tệp 'so-lieu.xlsx': sổ tính được đặt mật khẩu/mã hóa; hãy bỏ mật khẩu "
-        "(Excel: Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xoá mật khẩu) "
+        "(Excel: Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu) "
         "rồi lưu lại."
     )
 
@@ -172,7 +172,7 @@ def test_zip_bomb_in_a_worksheet(tmp_path: Path) -> None:
     assert path.stat().st_size < 2 * 1024 * 1024
     assert refused(path) == (
         "Tệp 'so-lieu.xlsx' quá lớn: khi giải nén chiếm 257 MB, docgen chỉ đọc sổ tính đến "
-        "50 MB; hãy xoá các trang, hình ảnh không cần rồi lưu lại."
+        "50 MB; hãy xóa các trang, hình ảnh không cần rồi lưu lại."
     )
 
 
@@ -230,7 +230,7 @@ def _sheet_xml(rows: int, columns: int) -> bytes:
 
 
 TOO_BIG = ("Trang 'Văn bản căn cứ' quá lớn: vùng dữ liệu vượt 200.000 ô mà docgen đọc được; "
-           "hãy xoá các dòng, cột thừa (kể cả ô trống đã định dạng, ô gộp, liên kết) rồi lưu "
+           "hãy xóa các dòng, cột thừa (kể cả ô trống đã định dạng, ô gộp, liên kết) rồi lưu "
            "lại.")
 
 
@@ -251,7 +251,7 @@ def test_too_many_cells_across_sheets(tmp_path: Path) -> None:
     parts = {f"xl/worksheets/sheet{i}.xml": sheet for i in (7, 8, 10)}
     path = zip_with(tmp_path / "so-lieu.xlsx", replace=parts)
     assert refused(path) == (
-        "Tệp 'so-lieu.xlsx' có quá nhiều ô (hơn 200.000 ô trên các trang); hãy xoá các trang, "
+        "Tệp 'so-lieu.xlsx' có quá nhiều ô (hơn 200.000 ô trên các trang); hãy xóa các trang, "
         "dòng, cột thừa rồi lưu lại."
     )
 
@@ -298,7 +298,7 @@ def test_too_many_texts_formats_or_comments(tmp_path: Path, part: str, xml: str,
     path = zip_with(tmp_path / "so-lieu.xlsx", replace={part: xml.encode()},
                     extra={} if part == "xl/styles.xml" else {part: xml.encode()})
     assert refused(path) == (
-        f"Tệp 'so-lieu.xlsx' {message}; đây không phải một sổ tính bình thường (hãy xoá bớt "
+        f"Tệp 'so-lieu.xlsx' {message}; đây không phải một sổ tính bình thường (hãy xóa bớt "
         "rồi lưu lại)."
     )
 
@@ -307,7 +307,7 @@ def test_too_much_xml(tmp_path: Path) -> None:
     path = zip_with_stream(tmp_path / "so-lieu.xlsx", "docProps/custom.xml", 25 * 1024 * 1024)
     assert re.fullmatch(  # 25 MB and the sample's own XML
         r"Tệp 'so-lieu\.xlsx' quá lớn: phần dữ liệu chiếm 2[56] MB, docgen chỉ đọc đến 20 MB; "
-        r"hãy xoá các trang, dòng, cột thừa rồi lưu lại\.", refused(path))
+        r"hãy xóa các trang, dòng, cột thừa rồi lưu lại\.", refused(path))
 
 
 def test_absurdly_long_text_in_a_cell(edited: Make) -> None:

@@ -329,7 +329,7 @@ FILES: list[tuple[str, Callable[[], bytes], str]] = [
      "Tệp mẫu '{path}' bị hỏng: phần 'word/document.xml' không phải XML hợp lệ."),
     ("bomb-3gb", lambda: bomb(64 * 1024 * 1024, declared=3 * GB),
      "Tệp mẫu '{path}' quá lớn: khi giải nén chiếm 3.073 MB, docgen chỉ đọc văn bản Word đến "
-     "100 MB; hãy xoá hình ảnh, nội dung không cần rồi lưu lại."),
+     "100 MB; hãy xóa hình ảnh, nội dung không cần rồi lưu lại."),
     ("bomb-that-lies", lambda: bomb(200 * 1024 * 1024, declared=50_000), NOT_DOCX),
     ("ratio", ratio_bomb, "Tệp mẫu '{path}' có phần 'word/media/image1.png' nén bất thường "
      "(giải nén lớn gấp hơn 500 lần); có thể là tệp độc hại (zip bomb), docgen không mở."),
@@ -391,7 +391,7 @@ def _special(tmp_path: Path, kind: str) -> Path:
         ("fifo", "'{path}' là một ống dẫn dữ liệu (FIFO), không phải tệp mẫu .docx."),
         ("folder", "'{path}' là thư mục, không phải tệp mẫu .docx."),
         ("huge", "Tệp mẫu '{path}' quá lớn (60 MB), docgen chỉ đọc văn bản Word đến 50 MB; hãy "
-         "xoá hình ảnh, nội dung không cần rồi lưu lại."),
+         "xóa hình ảnh, nội dung không cần rồi lưu lại."),
     ],
 )
 def test_not_a_regular_template_file(tmp_path: Path, checked: object, kind: str,

@@ -87,7 +87,7 @@ def _refuse_ole2(path: Path, handle: IO[bytes]) -> None:
         )
     raise IntakeError(
         f"Không đọc được tệp '{path.name}': sổ tính được đặt mật khẩu/mã hóa; hãy bỏ mật "
-        "khẩu (Excel: Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xoá mật "
+        "khẩu (Excel: Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật "
         "khẩu) rồi lưu lại."
     )
 
@@ -144,6 +144,6 @@ def _count(archive: zipfile.ZipFile, names: list[str], tags: tuple[bytes, ...]) 
 
 def _too_many(path: Path, found: int, limit: int, what: str) -> str:
     return (f"Tệp '{path.name}' có {format_number(found)} {what}, vượt giới hạn "
-            f"{format_number(limit)}; đây không phải một sổ tính bình thường (hãy xoá bớt rồi "
+            f"{format_number(limit)}; đây không phải một sổ tính bình thường (hãy xóa bớt rồi "
             "lưu lại).")
 

@@ -27,8 +27,8 @@ MAX_TEXT_CHARS = 10_000  # characters in one cell
 # The file and zip limits above, with the wording of a workbook's refusals.
 XLSX = Rules(
     suffix=".xlsx", noun="sổ tính", main_part="xl/workbook.xml",
-    size_advice="hãy xoá các trang, hình ảnh không cần rồi lưu lại",
-    xml_advice="hãy xoá các trang, dòng, cột thừa rồi lưu lại",
+    size_advice="hãy xóa các trang, hình ảnh không cần rồi lưu lại",
+    xml_advice="hãy xóa các trang, dòng, cột thừa rồi lưu lại",
     max_file_bytes=MAX_FILE_BYTES, max_entries=MAX_ENTRIES,
     max_uncompressed_bytes=MAX_UNCOMPRESSED_BYTES, max_xml_bytes=MAX_XML_BYTES,
     max_ratio=MAX_RATIO, ratio_floor=RATIO_FLOOR, max_xml_depth=100,

@@ -67,13 +67,13 @@ def scan_sheets(path: Path, archive: zipfile.ZipFile) -> Scan:
         if size.cells > MAX_CELLS or size.area > MAX_CELLS:
             raise IntakeError(
                 f"Trang '{title}' quá lớn: vùng dữ liệu vượt {format_number(MAX_CELLS)} ô mà "
-                "docgen đọc được; hãy xoá các dòng, cột thừa (kể cả ô trống đã định dạng, ô "
+                "docgen đọc được; hãy xóa các dòng, cột thừa (kể cả ô trống đã định dạng, ô "
                 "gộp, liên kết) rồi lưu lại."
             )
         if total > MAX_CELLS:
             raise IntakeError(
                 f"Tệp '{path.name}' có quá nhiều ô (hơn {format_number(MAX_CELLS)} ô trên các "
-                "trang); hãy xoá các trang, dòng, cột thừa rồi lưu lại."
+                "trang); hãy xóa các trang, dòng, cột thừa rồi lưu lại."
             )
         if _FORMULA.search(data):
             missing = _uncalculated(data)
