@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -83,3 +85,18 @@ def build_one(workbook: Path, out: Path, kind: str) -> Any:
     (path,) = build(workbook, out, only=[kind]).paths
     assert path.name == f"2021_cum-ix_{kind}.docx"
     return docx.Document(str(path))
+
+
+def within(call: Callable[[], object], seconds: float, memory: int) -> None:
+    """Run `call`, asserting it ends within `seconds` and its Python allocations peak under
+    `memory` bytes (hostile inputs must be refused quickly and cheaply)."""
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        call()
+        elapsed = time.perf_counter() - start
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert elapsed < seconds, elapsed
+    assert peak < memory, peak

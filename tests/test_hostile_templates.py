@@ -10,7 +10,6 @@ import struct
 import subprocess
 import sys
 import time
-import tracemalloc
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +24,7 @@ from docgen.check import DocumentUnreadable, lint
 from docgen.documents import KINDS
 from docgen.errors import RenderError
 from docgen.render import SHIPPED, Template, bounded
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import ROOT, SAMPLE, within
 
 NAME = "to-trinh.docx"
 SOURCE = SHIPPED / NAME
@@ -162,16 +161,7 @@ def _build(checked: object, folder: Path) -> str:
 
 
 def _in_bounds(call: Callable[[], object]) -> None:
-    tracemalloc.start()
-    start = time.perf_counter()
-    try:
-        call()
-        elapsed = time.perf_counter() - start
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert elapsed < TIME_LIMIT, elapsed
-    assert peak < MEMORY_LIMIT, peak
+    within(call, TIME_LIMIT, MEMORY_LIMIT)
 
 
 def _mau(folder: Path) -> str:
