@@ -68,3 +68,20 @@ def rezip(data: bytes) -> bytes:
             info.external_attr = 0o644 << 16
             target.writestr(info, source.read(entry.filename))
     return out.getvalue()
+
+
+def taken(path: Path) -> bool:
+    """Whether something (a file, a folder, a link, even a broken one) has this name."""
+    return path.exists() or path.is_symlink()
+
+
+def new_workbook_problem(path: Path, force: bool) -> str | None:
+    """Why a workbook docgen writes (init, rollover, sample) cannot go to `path`, in
+    Vietnamese, or None when it can."""
+    if path.suffix.lower() != ".xlsx":
+        return f"Tên tệp '{path.name}' phải có đuôi .xlsx."
+    if not path.parent.is_dir():
+        return f"Không có thư mục '{path.parent}'."
+    if taken(path) and not force:
+        return f"Tệp '{path}' đã có; thêm --force nếu muốn ghi đè."
+    return None

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from docgen.errors import DocgenError, os_reason
-from docgen.files import write_atomic
+from docgen.files import new_workbook_problem, taken, write_atomic
 
 __all__ = ["SAMPLE_NAME", "ShippedDataError", "export_templates", "sample_workbook",
            "templates_dir", "write_sample"]
@@ -51,12 +51,9 @@ class ShippedDataError(DocgenError):
 
 def write_sample(path: Path, *, force: bool = False) -> Path:
     """Write the shipped sample workbook to `path`, refusing to overwrite unless `force`."""
-    if path.suffix.lower() != ".xlsx":
-        raise ShippedDataError(f"Tên tệp '{path.name}' phải có đuôi .xlsx.")
-    if not path.parent.is_dir():
-        raise ShippedDataError(f"Không có thư mục '{path.parent}'.")
-    if _taken(path) and not force:
-        raise ShippedDataError(f"Tệp '{path}' đã có; thêm --force nếu muốn ghi đè.")
+    problem = new_workbook_problem(path, force)
+    if problem is not None:
+        raise ShippedDataError(problem)
     _copy_out([_present(sample_workbook())], [path])
     return path
 
@@ -64,17 +61,17 @@ def write_sample(path: Path, *, force: bool = False) -> Path:
 def export_templates(folder: Path, *, force: bool = False) -> list[Path]:
     """Copy every shipped template into `folder` (made when missing) for a clerk to edit;
     return the copies. When a file of the same name is there, copy nothing unless `force`."""
-    if _taken(folder) and not folder.is_dir():
+    if taken(folder) and not folder.is_dir():
         raise ShippedDataError(f"'{folder}' đã có và không phải là thư mục.")
     sources = sorted(templates_dir().glob("*.docx"))
     if not sources:
         raise ShippedDataError(f"Không tìm thấy mẫu gốc nào trong '{templates_dir()}'; hãy "
                                "cài lại docgen.")
     targets = [folder / source.name for source in sources]
-    taken = [target.name for target in targets if _taken(target)]
-    if taken and not force:
-        raise ShippedDataError(f"Thư mục '{folder}' đã có {len(taken)} mẫu cùng tên "
-                               f"({', '.join(taken)}); thêm --force nếu muốn ghi đè.")
+    present = [target.name for target in targets if taken(target)]
+    if present and not force:
+        raise ShippedDataError(f"Thư mục '{folder}' đã có {len(present)} mẫu cùng tên "
+                               f"({', '.join(present)}); thêm --force nếu muốn ghi đè.")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -100,8 +97,3 @@ def _copy_out(sources: Sequence[Path], targets: Sequence[Path]) -> list[Path]:
         except OSError as exc:
             raise ShippedDataError(f"Không ghi được '{target}': {os_reason(exc)}.") from exc
     return list(targets)
-
-
-def _taken(path: Path) -> bool:
-    """Whether something (a file, a folder, a link, even a broken one) has this name."""
-    return path.exists() or path.is_symlink()

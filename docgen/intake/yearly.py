@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from docgen.errors import DocgenError
-from docgen.files import write_atomic
+from docgen.files import new_workbook_problem, write_atomic
 from docgen.intake import read_workbook
 from docgen.intake import schema as s
 from docgen.intake.writer import add_instruction, fill_form, fill_table, new_workbook
@@ -89,12 +89,9 @@ def _year_bounds() -> tuple[int, int]:
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
-    if path.suffix.lower() != ".xlsx":
-        raise YearlyError(f"Tên tệp '{path.name}' phải có đuôi .xlsx.")
-    if path.exists() and not force:
-        raise YearlyError(f"Tệp '{path}' đã có; thêm --force nếu muốn ghi đè.")
-    if not path.parent.is_dir():
-        raise YearlyError(f"Không có thư mục '{path.parent}'.")
+    problem = new_workbook_problem(path, force)
+    if problem is not None:
+        raise YearlyError(problem)
 
 
 def _save(wb: Any, path: Path) -> Path:
