@@ -20,7 +20,7 @@ from rich.table import Table
 
 from docgen import __version__, archive, build, intake, kinds, pdf, resources, templates
 from docgen.check import failure_message, lint_files, report_text, reports_json
-from docgen.documents.shared.awards import award_name, nominee
+from docgen.documents.shared.awards import counted, nominee, threshold_words
 from docgen.errors import (
     ArchiveError,
     DocgenError,
@@ -187,12 +187,12 @@ def _print_results(checked: build.Checked) -> None:
     votes = Table(title="Kết quả bình xét")
     for header in ("Đề nghị", "Hình thức", "Phiếu", "Tỷ lệ", "Kết luận"):
         votes.add_column(header)
-    verdicts = {"proposed": "Đề nghị", "below_threshold": "Chưa đạt tỷ lệ",
-                "over_quota": "Vượt số lượng"}
     for v in result.votes:
-        votes.add_row(nominee(v, book), award_name(book, v.vote.award),
-                      f"{v.vote.votes_for}/{v.vote.voters}",
-                      f"{v.percent:.1f}%".replace(".", ","), verdicts[v.reason])
+        verdict = {"proposed": "Đề nghị",
+                   "below_threshold": f"Chưa đạt tỷ lệ {threshold_words(v.form)}",
+                   "over_quota": "Vượt số lượng"}[v.reason]
+        votes.add_row(nominee(v, book), v.form.full_name, counted(v),
+                      f"{v.percent:.1f}%".replace(".", ","), verdict)
     out.print(votes)
     out.print(f"Năm {book.cluster.year + 1}: Cụm trưởng {result.leader_next.name}, "
               f"Cụm phó {result.deputy_next.name}.")

@@ -14,9 +14,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Role = Literal["leader", "deputy", "member"]
 Target = Literal["collective", "individual"]
-AwardKind = Literal["flag", "merit"]
+# Who an award may go to: collectives, individuals, or both.
+Targets = Literal["collective", "individual", "both"]
 # How a vote share meets a threshold: "từ … % trở lên" (at least) or "trên … %" (more than).
 Comparison = Literal["at_least", "above"]
+# What a vote share is counted on: the vote row's voters (all council members, written
+# opinions included) or the conference's valid ballots.
+ShareBase = Literal["voters", "valid"]
 MeetingForm = Literal["online", "in_person", "hybrid"]
 CitationRole = Literal["basis", "directive", "award_basis"]
 Gender = Literal["male", "female"]
@@ -179,7 +183,7 @@ class Vote(Record):
     person_title: str | None = None
     birth_year: int | None = None
     gender: Gender | None = None
-    award: AwardKind
+    award: str  # the `AwardForm.name` it is proposed for (resolved at intake)
     votes_for: int
     voters: int
 
@@ -228,38 +232,37 @@ class Signing(Record):
     archive: str
 
 
-class Settings(Record):
-    """Vote thresholds with their comparison, quotas (collectives and individuals apart) and
-    award names."""
+class AwardForm(Record):
+    """An award the cluster may propose (a row of "Hình thức khen thưởng"): how it is named,
+    who decides it, who may get it, the vote share it needs and how many places it has."""
 
-    flag_name: str
-    merit_name: str
-    flag_threshold: float
-    merit_threshold: float
-    flag_quota: int
-    merit_quota: int  # for collectives
-    # None: individuals get their own places, as many as collectives (merit_quota)
-    merit_quota_individual: int | None = None
-    flag_rule: Comparison = "at_least"
-    merit_rule: Comparison = "at_least"
+    name: str  # as the votes sheet names it: "Cờ thi đua"
+    full_name: str  # as printed: "Cờ thi đua của Thanh tra Chính phủ"
+    decider: str  # who grants it: "Tổng Thanh tra Chính phủ"
+    targets: Targets
+    threshold: float  # percent
+    rule: Comparison = "at_least"
+    base: ShareBase = "voters"
+    quota_collective: int | None = None  # places for collectives (None: not for them)
+    quota_individual: int | None = None  # places for individuals (None: not for them)
+    precedence: int  # 1 is the highest award; documents list awards in this order
+    criteria: str | None = None  # who it is for, after "xét tặng cho": "tập thể dẫn đầu Cụm"
+
+    def allows(self, target: Target) -> bool:
+        """Whether collectives (or individuals) may be proposed for this award."""
+        return self.targets in (target, "both")
+
+    def quota(self, target: Target) -> int:
+        """How many collectives, or individuals, the cluster may propose for it."""
+        places = self.quota_collective if target == "collective" else self.quota_individual
+        return places if places is not None and self.allows(target) else 0
+
+
+class Settings(Record):
+    """The award-file deadline and the cluster's own templates folder."""
+
     templates_dir: str | None = None
     files_deadline: dt.date | None = None  # None: 20/12 of the year (QĐ 575/QĐ-TTCP)
-
-    def rule(self, award: AwardKind) -> Comparison:
-        """How a share meets the award's threshold."""
-        return self.flag_rule if award == "flag" else self.merit_rule
-
-    def threshold(self, award: AwardKind) -> float:
-        """The award's vote threshold, in percent."""
-        return self.flag_threshold if award == "flag" else self.merit_threshold
-
-    def quota(self, award: AwardKind, target: Target) -> int:
-        """How many collectives, or individuals, the cluster may propose for an award."""
-        if award == "flag":
-            return self.flag_quota
-        if target == "individual" and self.merit_quota_individual is not None:
-            return self.merit_quota_individual
-        return self.merit_quota
 
 
 class Workbook(BaseModel):
@@ -277,6 +280,7 @@ class Workbook(BaseModel):
     criteria: list[Criterion]
     scores: list[Score]
     awards: list[AwardReceived]
+    award_forms: list[AwardForm]  # in order of precedence
     votes: list[Vote]
     narratives: list[Narrative]
     plan: list[PlanItem]
@@ -290,6 +294,13 @@ class Workbook(BaseModel):
         for m in self.members:
             if m.name == name:
                 return m
+        raise KeyError(name)
+
+    def award_form(self, name: str) -> AwardForm:
+        """Return the award a vote row names (names are resolved at intake)."""
+        for form in self.award_forms:
+            if form.name == name:
+                return form
         raise KeyError(name)
 
     def with_role(self, role: Role, *, next_year: bool = False) -> Member:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from docgen.model import AwardKind, Comparison, Member, Target, Vote, Workbook
+from docgen.model import AwardForm, Comparison, Member, Target, Vote, Workbook
 
 Reason = Literal["proposed", "below_threshold", "over_quota"]
 TieBreak = Literal["rank", "order"]
@@ -32,7 +32,8 @@ class VoteOutcome:
 
     vote: Vote
     percent: Decimal
-    threshold: float
+    base: int  # what the share is counted on: the row's voters, or the valid ballots
+    form: AwardForm
     reason: Reason
     # For a nominee beyond the quota: the last nominee taken, and what set them apart when
     # their shares are equal ("rank": the score ranking; "order": the members sheet).
@@ -43,6 +44,11 @@ class VoteOutcome:
     def proposed(self) -> bool:
         """True when the nominee goes into the proposal."""
         return self.reason == "proposed"
+
+    @property
+    def threshold(self) -> float:
+        """The award's vote threshold, in percent."""
+        return self.form.threshold
 
 
 @dataclass(frozen=True)
@@ -56,14 +62,25 @@ class Outcome:
     leader_next: Member
     deputy_next: Member
 
+    forms: list[AwardForm]  # the award table, in order of precedence
+
     @property
     def proposed(self) -> list[VoteOutcome]:
-        """The proposed nominees, flags first, in ballot order."""
+        """The proposed nominees, in ballot order."""
         return [v for v in self.votes if v.proposed]
 
-    def proposed_for(self, award: AwardKind) -> list[VoteOutcome]:
+    def proposed_for(self, award: AwardForm) -> list[VoteOutcome]:
         """The proposed nominees for one award."""
-        return [v for v in self.proposed if v.vote.award == award]
+        return [v for v in self.proposed if v.vote.award == award.name]
+
+    def awarded(self) -> list[AwardForm]:
+        """The awards with at least one proposed nominee, highest first."""
+        return [form for form in self.forms if self.proposed_for(form)]
+
+    def voted(self) -> list[AwardForm]:
+        """The awards put to the vote, highest first."""
+        return [form for form in self.forms if any(v.vote.award == form.name
+                                                   for v in self.votes)]
 
 
 def rank(book: Workbook) -> list[Ranked]:
@@ -83,9 +100,16 @@ def rank(book: Workbook) -> list[Ranked]:
     return ranked
 
 
-def vote_percent(vote: Vote) -> Decimal:
-    """Votes for as a percentage of all voters (exact; round only when printing)."""
-    return Decimal(vote.votes_for) * 100 / Decimal(vote.voters)
+def share_base(book: Workbook, vote: Vote) -> int:
+    """What a vote's share is counted on: its voters (all council members, written opinions
+    included), or the conference's valid ballots, as its award says."""
+    form = book.award_form(vote.award)
+    return book.conference.ballots_valid if form.base == "valid" else vote.voters
+
+
+def vote_percent(votes_for: int, base: int) -> Decimal:
+    """Votes for as a percentage of the base (exact; round only when printing)."""
+    return Decimal(votes_for) * 100 / Decimal(base) if base else Decimal(0)
 
 
 def meets(percent: Decimal, threshold: float, rule: Comparison) -> bool:
@@ -97,38 +121,40 @@ def meets(percent: Decimal, threshold: float, rule: Comparison) -> bool:
 def decide(book: Workbook, ranking: list[Ranked]) -> list[VoteOutcome]:
     """Decide each nominee: proposed, under the award's threshold, or beyond its quota.
 
-    Collectives and individuals have separate quotas. Within an award and a kind of
-    nominee, those meeting the threshold are taken by vote share, then by the score rank
-    of their unit, then by the members sheet's order, then by ballot order, until the
-    quota is filled; a nominee left out says which of these decided it.
+    Each award has its own threshold, comparison and places, for collectives and for
+    individuals apart. Within an award and a kind of nominee, those meeting the threshold
+    are taken by vote share, then by the score rank of their unit, then by the members
+    sheet's order, then by ballot order, until the places are filled; a nominee left out
+    says which of these decided it.
     """
-    settings = book.settings
     rank_of = {r.unit: r.rank for r in ranking}
     order_of = {member.name: i for i, member in enumerate(book.members)}
     outcomes: dict[int, VoteOutcome] = {}
-    groups: dict[tuple[AwardKind, Target], list[int]] = {}
+    groups: dict[tuple[str, Target], list[int]] = {}
     for i, vote in enumerate(book.votes):
         groups.setdefault((vote.award, vote.target), []).append(i)
     for (award, target), members in groups.items():
-        threshold, rule = settings.threshold(award), settings.rule(award)
+        form = book.award_form(award)
         eligible = []
         for i in members:
             vote = book.votes[i]
-            percent = vote_percent(vote)
-            if not meets(percent, threshold, rule):
-                outcomes[i] = VoteOutcome(vote, percent, threshold, "below_threshold")
+            base = share_base(book, vote)
+            percent = vote_percent(vote.votes_for, base)
+            if not meets(percent, form.threshold, form.rule):
+                outcomes[i] = VoteOutcome(vote, percent, base, form, "below_threshold")
             else:
                 key = (-percent, rank_of.get(vote.unit, 10**6), order_of.get(vote.unit, 10**6))
-                eligible.append((key, i))
+                eligible.append((key, i, base))
         eligible.sort()
-        places = settings.quota(award, target)
-        for taken, (key, i) in enumerate(eligible):
+        places = form.quota(target)
+        for taken, (key, i, base) in enumerate(eligible):
             vote = book.votes[i]
+            percent = -key[0]
             if taken < places:
-                outcomes[i] = VoteOutcome(vote, vote_percent(vote), threshold, "proposed")
+                outcomes[i] = VoteOutcome(vote, percent, base, form, "proposed")
                 continue
             last = eligible[places - 1] if places > 0 else None
-            outcomes[i] = VoteOutcome(vote, vote_percent(vote), threshold, "over_quota",
+            outcomes[i] = VoteOutcome(vote, percent, base, form, "over_quota",
                                       book.votes[last[1]] if last else None,
                                       _tie_break(last[0], key) if last else None)
     return [outcomes[i] for i in range(len(book.votes))]
@@ -152,4 +178,5 @@ def outcome(book: Workbook) -> Outcome:
         deputy=book.with_role("deputy"),
         leader_next=book.with_role("leader", next_year=True),
         deputy_next=book.with_role("deputy", next_year=True),
+        forms=list(book.award_forms),
     )

@@ -44,6 +44,19 @@ def set_form(book: Any, sheet: str, label: str, value: object) -> str:
     raise KeyError(label)
 
 
+def set_award(book: Any, award: str, header: str, value: object) -> str:
+    """Set the cell under `header` on the row of the award table ("Hình thức khen thưởng")
+    whose "Hình thức" is `award`; return its A1 ref."""
+    ws = book["Hình thức khen thưởng"]
+    names = header_column(ws, "Hình thức")
+    for row in ws.iter_rows(min_row=2):
+        if row[names - 1].value == award:
+            cell = ws.cell(row=row[0].row, column=header_column(ws, header))
+            cell.value = value
+            return str(cell.coordinate)
+    raise KeyError(award)
+
+
 @pytest.fixture
 def sample() -> Path:
     """The shipped 2021 workbook of Cụm IX."""

@@ -17,7 +17,7 @@ from docx_helpers import all_text, font_value, format_value, paragraph_with
 from docgen.build import TEMPLATES_DIR, build, check
 from docgen.documents.achievements import context as achievements
 from docgen.render import Template
-from tests.conftest import SAMPLE, set_cell, set_form
+from tests.conftest import SAMPLE, set_award, set_cell
 
 PREFIX = "2021_cum-ix_bao-cao-thanh-tich-"
 HEADINGS = ["I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", "1. Đặc điểm", "2. Chức năng, nhiệm vụ",
@@ -239,7 +239,7 @@ def test_individual_gets_no_report(edited: Callable[..., Path], tmp_path: Path) 
     def individual(book: Any) -> None:
         for header, value in values.items():
             set_cell(book, "Bình xét", header, 3, value)
-        set_form(book, "Cài đặt", "Số Bằng khen tối đa", 3)
+        set_award(book, "Bằng khen", "Số tập thể tối đa", 3)
 
     built = build(edited(individual), tmp_path / "out", only=["bao-cao-thanh-tich"])
     assert built.checked.outcome.proposed[-1].vote.person == "Nguyễn Thị Hồng Nhung"

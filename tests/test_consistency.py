@@ -105,7 +105,7 @@ def test_documents_agree_with_the_computed_result(case: str, edited: Make,
         assert len(result.proposed) < len(result.votes)  # some nominees are refused
     folder = build(path, tmp_path).folder
     kinds = {nominee(v, book): v.vote.target for v in result.votes}
-    awards = {upper_vi(award_name(book, a)): award_name(book, a) for a in ("flag", "merit")}
+    awards = {upper_vi(f.full_name): f.full_name for f in book.award_forms}
     people = {v.vote.person: nominee(v, book) for v in result.votes if v.vote.person}
 
     assert _from_report_or_minutes(_lines(folder, "bao-cao-tong-ket")) == expected

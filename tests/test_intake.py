@@ -30,7 +30,8 @@ def test_sample_reads_with_seed_facts(sample: Path) -> None:
     numbers = {c.number for c in book.citations}
     assert {"108/KH-TTCP", "22/KH-CTĐ", "34-CT/TW", "05-CT/TW", "2100/CT-TTCP"} <= numbers
     votes = {(v.unit, v.award) for v in book.votes}
-    assert votes == {("Thanh tra tỉnh Sóc Trăng", "flag"), ("Thanh tra tỉnh Kiên Giang", "merit")}
+    assert votes == {("Thanh tra tỉnh Sóc Trăng", "Cờ thi đua"),
+                     ("Thanh tra tỉnh Kiên Giang", "Bằng khen")}
 
 
 def problems_of(path: Path) -> list[str]:

@@ -17,7 +17,7 @@ from docx_helpers import all_text, font_value, format_value, paragraph_with
 from docgen.build import TEMPLATES_DIR, check
 from docgen.documents.nominees import context as nominees_context
 from docgen.render import Template
-from tests.conftest import SAMPLE, build_one, set_cell, set_form
+from tests.conftest import SAMPLE, build_one, set_award, set_cell
 
 TITLE = ("ĐỀ NGHỊ TẶNG CỜ THI ĐUA CỦA THANH TRA CHÍNH PHỦ VÀ BẰNG KHEN CỦA TỔNG THANH TRA "
          "CHÍNH PHỦ NĂM 2021")
@@ -71,7 +71,7 @@ def vote_row(target: str, unit: str, person: tuple[str, str, int] | None, gender
     def edit(book: Any) -> None:
         for header, value in values.items():
             set_cell(book, "Bình xét", header, 3, value)
-        set_form(book, "Cài đặt", "Số Bằng khen tối đa", 3)
+        set_award(book, "Bằng khen", "Số tập thể tối đa", 3)
 
     return edit
 

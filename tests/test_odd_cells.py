@@ -50,7 +50,7 @@ def rewrite_sheet(path: Path, sheet_index: int, old: str, new: str) -> None:
             target.writestr(info, data)
 
 
-VOTES_SHEET = 12  # "Bình xét" is the 12th sheet of the sample
+VOTES_SHEET = 13  # "Bình xét" is the 13th sheet of the sample
 UNCALCULATED = ("ô có công thức nhưng chưa có giá trị đã tính; hãy mở sổ bằng Excel, tính lại "
                 "và lưu (docgen không tự tính công thức).")
 

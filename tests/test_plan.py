@@ -24,7 +24,7 @@ from docx_helpers import (
 from docgen.build import TEMPLATES_DIR, check
 from docgen.documents.plan import context as plan
 from docgen.render import Template
-from tests.conftest import SAMPLE, build_one, set_cell, set_form
+from tests.conftest import SAMPLE, build_one, set_award, set_cell, set_form
 
 CLUSTER = "Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu"
 SIGNER_COLUMNS = ("Quyền hạn ký", "Chức vụ người ký", "Chức danh dưới", "Họ tên người ký")
@@ -146,15 +146,15 @@ def test_award_points_then_standards_with_thresholds(document: Document) -> None
         "nghị tổng kết của Cụm bình xét, suy tôn, đạt từ 80% số phiếu đồng ý trở lên trên tổng "
         "số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt).",
         "Bằng khen của Tổng Thanh tra Chính phủ: xét tặng cho tập thể, cá nhân có thành tích "
-        "xuất sắc trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, đạt từ 50% "
-        "số phiếu đồng ý trở lên trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của "
+        "xuất sắc trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, suy tôn, đạt "
+        "từ 50% số phiếu đồng ý trở lên trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của "
             "thành viên vắng mặt).",
     ]
 
 
 def test_quotas_with_count_words(document: Document) -> None:
     assert between(paragraph_texts(document), ROMAN_HEADINGS[3], ROMAN_HEADINGS[4]) == [
-        "Cờ thi đua của Thanh tra Chính phủ: 01 (một) tập thể dẫn đầu Cụm.",
+        "Cờ thi đua của Thanh tra Chính phủ: không quá 01 (một) tập thể.",
         "Bằng khen của Tổng Thanh tra Chính phủ: không quá 02 (hai) tập thể và 02 (hai) cá nhân.",
     ]
 
@@ -271,13 +271,13 @@ def test_no_files_task_gives_a_deadline_without_a_date(edited: Make, tmp_path: P
     assert not any("20/12/2022" in line for line in part)
 
 
-def test_settings_drive_thresholds_and_quotas(edited: Make, tmp_path: Path) -> None:
-    def settings(book: Any) -> None:
-        set_form(book, "Cài đặt", "Tỷ lệ phiếu tối thiểu cho Bằng khen (%)", 66.5)
-        set_form(book, "Cài đặt", "Số Bằng khen tối đa", 3)
-        set_form(book, "Cài đặt", "Số Bằng khen tối đa cho cá nhân", 1)
+def test_award_table_drives_thresholds_and_quotas(edited: Make, tmp_path: Path) -> None:
+    def table(book: Any) -> None:
+        set_award(book, "Bằng khen", "Tỷ lệ phiếu (%)", 66.5)
+        set_award(book, "Bằng khen", "Số tập thể tối đa", 3)
+        set_award(book, "Bằng khen", "Số cá nhân tối đa", 1)
 
-    texts = paragraph_texts(_plan(edited(settings), tmp_path / "out"))
+    texts = paragraph_texts(_plan(edited(table), tmp_path / "out"))
     assert ("Bằng khen của Tổng Thanh tra Chính phủ: không quá 03 (ba) tập thể và 01 (một) cá "
             "nhân.") in texts
     assert any("đạt từ 66,5% số phiếu đồng ý" in line for line in texts)
@@ -315,13 +315,13 @@ FLAG_LINES = [
     "Cờ thi đua của Thanh tra Chính phủ: xét tặng cho tập thể dẫn đầu Cụm thi đua, được Hội "
     "nghị tổng kết của Cụm bình xét, suy tôn, đạt từ 80% số phiếu đồng ý trở lên trên tổng "
     "số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt).",
-    "Cờ thi đua của Thanh tra Chính phủ: 01 (một) tập thể dẫn đầu Cụm.",
+    "Cờ thi đua của Thanh tra Chính phủ: không quá 01 (một) tập thể.",
 ]
 MERIT_LINES = [
     "Bằng khen của Tổng Thanh tra Chính phủ: xét tặng cho tập thể, cá nhân có thành tích xuất "
-    "sắc trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, đạt từ 50% số "
-    "phiếu đồng ý trở lên trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành "
-    "viên vắng mặt).",
+    "sắc trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, suy tôn, đạt từ "
+    "50% số phiếu đồng ý trở lên trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của "
+    "thành viên vắng mặt).",
     "Bằng khen của Tổng Thanh tra Chính phủ: không quá 02 (hai) tập thể và 02 (hai) cá nhân.",
 ]
 
@@ -335,9 +335,9 @@ def test_an_award_without_quota_has_no_standard_or_quota_line(
     edited: Make, tmp_path: Path, flags: int, merits: int, shown: list[str], quota_part: bool
 ) -> None:
     def quotas(book: Any) -> None:
-        set_form(book, "Cài đặt", "Số Cờ thi đua tối đa", flags)
-        set_form(book, "Cài đặt", "Số Bằng khen tối đa", merits)
-        set_form(book, "Cài đặt", "Số Bằng khen tối đa cho cá nhân", merits)
+        set_award(book, "Cờ thi đua", "Số tập thể tối đa", flags)
+        set_award(book, "Bằng khen", "Số tập thể tối đa", merits)
+        set_award(book, "Bằng khen", "Số cá nhân tối đa", merits)
 
     document = _plan(edited(quotas), tmp_path / "out")
     texts = paragraph_texts(document)
@@ -370,9 +370,26 @@ def test_template_reads_exactly_the_context() -> None:
 
 def test_individual_places_alone_are_stated_alone(edited: Make, tmp_path: Path) -> None:
     def individuals_only(book: Any) -> None:
-        set_form(book, "Cài đặt", "Số Bằng khen tối đa", 0)
-        set_form(book, "Cài đặt", "Cách tính tỷ lệ Bằng khen", "Trên … %")
+        set_award(book, "Bằng khen", "Số tập thể tối đa", 0)
+        set_award(book, "Bằng khen", "Cách tính tỷ lệ", "Trên … %")
 
     texts = paragraph_texts(_plan(edited(individuals_only), tmp_path / "out"))
     assert "Bằng khen của Tổng Thanh tra Chính phủ: không quá 02 (hai) cá nhân." in texts
     assert any("đạt trên 50% số phiếu đồng ý trên tổng số người bỏ phiếu" in t for t in texts)
+
+
+def test_an_award_added_as_a_row_gets_its_standard_and_quota(edited: Make,
+                                                             tmp_path: Path) -> None:
+    def third_award(book: Any) -> None:
+        book["Hình thức khen thưởng"].append([
+            "Giấy khen", "Giấy khen của Chánh Thanh tra tỉnh Kiên Giang",
+            "Chánh Thanh tra tỉnh Kiên Giang", "Cá nhân", 60, "Trên … %",
+            "Số phiếu hợp lệ", None, 5, 3, None])
+
+    texts = paragraph_texts(_plan(edited(third_award), tmp_path / "out"))
+    assert texts[texts.index(ROMAN_HEADINGS[3]) - 1] == (
+        "Giấy khen của Chánh Thanh tra tỉnh Kiên Giang: xét tặng cho cá nhân, được Hội nghị "
+        "tổng kết của Cụm bình xét, suy tôn, đạt trên 60% số phiếu đồng ý trên tổng số phiếu "
+        "hợp lệ.")
+    assert texts[texts.index(ROMAN_HEADINGS[4]) - 1] == (
+        "Giấy khen của Chánh Thanh tra tỉnh Kiên Giang: không quá 05 (năm) cá nhân.")

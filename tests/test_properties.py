@@ -156,7 +156,7 @@ def _check_documents(paths: list[Path], mutations: list[tuple[str, int, int, Any
 @example([("Ký và nơi nhận", 2, 3, -693594)])  # a date serial openpyxl cannot read
 @example([("Ký và nơi nhận", 2, 8, "nguyễn văn a")])  # a signer that is no name
 @example([("Thông tin chung", 7, 2, dt.time(16, 52, 20))])  # a symbol that is a time
-@example([("Cài đặt", 6, 2, -3689)])  # a negative quota
+@example([("Hình thức khen thưởng", 2, 8, -3689)])  # a negative quota
 @example([("Chấm điểm", 2, 2, float("nan"))])  # a score that is not a number
 def test_any_typed_value_ends_in_documents_or_placed_problems(
     mutations: list[tuple[str, int, int, Any]],

@@ -24,7 +24,7 @@ from docgen.documents.proposal import context as proposal_context
 from docgen.documents.shared.references import proposal_number_line
 from docgen.render import Template
 from tests.ballot_edits import add_nominee, collective, individual
-from tests.conftest import SAMPLE, build_one, set_cell, set_form
+from tests.conftest import SAMPLE, build_one, set_award, set_cell, set_form
 
 CLUSTER = "Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu"
 
@@ -96,13 +96,20 @@ def test_result_paragraph_and_body_format(proposal: Document) -> None:
     assert font_value(result, "size") == Pt(14)
 
 
+FLAG_STANDARD = "(Tiêu chuẩn: tập thể dẫn đầu Cụm thi đua; tỷ lệ phiếu đồng ý từ 80% trở lên.)"
+MERIT_STANDARD = ("(Tiêu chuẩn: tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua; "
+                  "tỷ lệ phiếu đồng ý từ 50% trở lên.)")
+
+
 def test_proposals_numbered_by_award(proposal: Document) -> None:
     request = f"{CLUSTER} kính đề nghị Tổng Thanh tra Chính phủ xem xét, tặng:"
-    assert _after(paragraph_texts(proposal), request, 4) == [
+    assert _after(paragraph_texts(proposal), request, 6) == [
         "1. Cờ thi đua của Thanh tra Chính phủ cho 01 (một) tập thể:",
         "- Thanh tra tỉnh Sóc Trăng.",
+        FLAG_STANDARD,
         "2. Bằng khen của Tổng Thanh tra Chính phủ cho 01 (một) tập thể:",
         "- Thanh tra tỉnh Kiên Giang.",
+        MERIT_STANDARD,
     ]
 
 
@@ -152,15 +159,16 @@ def test_only_proposed_nominees_are_listed_with_counts(
         add_nominee(book, 5, individual("Trần Văn Bình", "Trưởng phòng Nghiệp vụ 1",
                                         "Thanh tra tỉnh Sóc Trăng", 7))
         add_nominee(book, 6, collective("Thanh tra tỉnh An Giang", "Bằng khen", 3))
-        set_form(book, "Cài đặt", "Số Bằng khen tối đa", 3)
+        set_award(book, "Bằng khen", "Số tập thể tối đa", 3)
         set_cell(book, "Ký và nơi nhận", "Số", 2, 5)
 
     proposal = _proposal(edited(nominees), tmp_path / "out")
     texts = paragraph_texts(proposal)
     request = f"{CLUSTER} kính đề nghị Tổng Thanh tra Chính phủ xem xét, tặng:"
-    assert _after(texts, request, 6) == [
+    assert _after(texts, request, 7) == [
         "1. Cờ thi đua của Thanh tra Chính phủ cho 01 (một) tập thể:",
         "- Thanh tra tỉnh Sóc Trăng.",
+        FLAG_STANDARD,
         "2. Bằng khen của Tổng Thanh tra Chính phủ cho 01 (một) tập thể và 02 (hai) cá nhân:",
         "- Thanh tra tỉnh Kiên Giang;",
         "- Nguyễn Thị Lan, Phó Chánh Thanh tra tỉnh, Thanh tra tỉnh Kiên Giang;",
@@ -183,9 +191,10 @@ def test_only_the_awards_proposed_are_in_the_subject(
     assert ("Về việc đề nghị tặng Bằng khen của Tổng Thanh tra Chính phủ năm 2021") in texts
     assert not any("Cờ thi đua" in t for t in texts)
     request = f"{CLUSTER} kính đề nghị Tổng Thanh tra Chính phủ xem xét, tặng:"
-    assert _after(texts, request, 2) == [
+    assert _after(texts, request, 3) == [
         "1. Bằng khen của Tổng Thanh tra Chính phủ cho 01 (một) tập thể:",
         "- Thanh tra tỉnh Kiên Giang.",
+        MERIT_STANDARD,
     ]
 
 
@@ -232,14 +241,35 @@ def test_only_individuals_proposed_for_an_award(
 
     texts = paragraph_texts(_proposal(edited(person_only), tmp_path / "out"))
     request = f"{CLUSTER} kính đề nghị Tổng Thanh tra Chính phủ xem xét, tặng:"
-    assert _after(texts, request, 4) == [
+    assert _after(texts, request, 6) == [
         "1. Cờ thi đua của Thanh tra Chính phủ cho 01 (một) tập thể:",
         "- Thanh tra tỉnh Sóc Trăng.",
+        FLAG_STANDARD,
         "2. Bằng khen của Tổng Thanh tra Chính phủ cho 01 (một) cá nhân:",
         "- Trần Thị Lan, Chánh Văn phòng, Thanh tra tỉnh Cà Mau.",
+        MERIT_STANDARD,
     ]
     assert ("(Kèm theo: Biên bản họp bình xét; Danh sách đề nghị khen thưởng; Báo cáo thành "
             "tích của các tập thể, cá nhân được đề nghị).") in texts
+
+
+def test_an_award_without_criteria_states_its_share_and_decider(
+    edited: Callable[..., Path], tmp_path: Path
+) -> None:
+    def ubnd(book: Any) -> None:
+        set_award(book, "Bằng khen", "Tiêu chuẩn", None)
+        set_award(book, "Bằng khen", "Cách tính tỷ lệ", "Trên … %")
+        set_award(book, "Bằng khen", "Cấp quyết định", "Chủ tịch Ủy ban nhân dân tỉnh Bạc Liêu")
+        set_cell(book, "Bình xét", "Số phiếu đồng ý", 1, 4)  # the flag is not proposed
+
+    texts = paragraph_texts(_proposal(edited(ubnd), tmp_path / "out"))
+    request = (f"{CLUSTER} kính đề nghị Chủ tịch Ủy ban nhân dân tỉnh Bạc Liêu xem xét, "
+               "tặng:")
+    assert _after(texts, request, 3) == [
+        "1. Bằng khen của Tổng Thanh tra Chính phủ cho 01 (một) tập thể:",
+        "- Thanh tra tỉnh Kiên Giang.",
+        "(Tiêu chuẩn: tỷ lệ phiếu đồng ý trên 50%.)",
+    ]
 
 
 def test_template_reads_exactly_the_context() -> None:

@@ -14,7 +14,7 @@ import pytest
 from docgen import build
 from docgen.cli import main
 from tests.ballot_edits import add_nominee, collective, individual
-from tests.conftest import set_cell, set_form
+from tests.conftest import set_award, set_cell, set_form
 from tests.docx_helpers import paragraph_texts
 
 MERIT = "Bằng khen của Tổng Thanh tra Chính phủ"
@@ -41,7 +41,7 @@ def _eight_members(book: Any) -> None:
 
 
 def _rule(label: str) -> Callable[[Any], None]:
-    return lambda book: set_form(book, "Cài đặt", "Cách tính tỷ lệ Bằng khen", label)
+    return lambda book: set_award(book, "Bằng khen", "Cách tính tỷ lệ", label)
 
 
 def _papers(workbook: Path, out: Path) -> dict[str, list[str]]:
@@ -100,7 +100,7 @@ def test_equal_shares_are_parted_by_score_rank_and_the_minutes_say_so(
         eight: Callable[..., Path], tmp_path: Path) -> None:
     def tie(book: Any) -> None:  # Cà Mau 7/8 like Kiên Giang, one collective place only
         set_cell(book, "Bình xét", "Số phiếu đồng ý", 3, 7)
-        set_form(book, "Cài đặt", "Số Bằng khen tối đa", 1)
+        set_award(book, "Bằng khen", "Số tập thể tối đa", 1)
 
     papers = _papers(eight(tie), tmp_path)
     assert (f"Thanh tra tỉnh Cà Mau được 7/8 phiếu đồng ý, đạt 87,5%, đủ tỷ lệ nhưng vượt số "

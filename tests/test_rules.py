@@ -10,9 +10,10 @@ import pytest
 
 from docgen.documents.shared.common import percent
 from docgen.intake import read_workbook
-from docgen.model import Score, Settings, Vote, Workbook
+from docgen.model import AwardForm, Score, Vote, Workbook
 from docgen.rules import outcome, rank
 
+FLAG, MERIT = "Cờ thi đua", "Bằng khen"
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "cum-ix-2021.xlsx"
 BL, KG, CM, ST, HG, CT, AG = (
     "Thanh tra tỉnh Bạc Liêu", "Thanh tra tỉnh Kiên Giang", "Thanh tra tỉnh Cà Mau",
@@ -41,8 +42,9 @@ def vote(unit: str, award: str, votes_for: int, voters: int = 7, person: str | N
                 person=person)
 
 
-def settings(book: Workbook, **update: Any) -> Settings:
-    return book.settings.model_copy(update=update)
+def forms(book: Workbook, update: dict[str, dict[str, Any]]) -> list[AwardForm]:
+    """The award table with some rows changed: {award name: {field: value}}."""
+    return [f.model_copy(update=update.get(f.name, {})) for f in book.award_forms]
 
 
 @pytest.mark.parametrize(
@@ -62,24 +64,36 @@ def test_rank(book: Workbook, scores: list[Score], expected: list[tuple[str, flo
     assert [(r.unit, r.total, r.rank) for r in ranked] == expected
 
 
-# (votes, settings update, expected reasons in ballot order)
+# (votes, award-table update, expected reasons in ballot order)
 DECISIONS = [
-    ("sample", [vote(ST, "flag", 7), vote(KG, "merit", 7)], {}, ["proposed", "proposed"]),
-    ("under 80%", [vote(ST, "flag", 5)], {}, ["below_threshold"]),
-    ("exactly 80%", [vote(ST, "flag", 4, voters=5)], {}, ["proposed"]),
+    ("sample", [vote(ST, FLAG, 7), vote(KG, MERIT, 7)], {}, ["proposed", "proposed"]),
+    ("under 80%", [vote(ST, FLAG, 5)], {}, ["below_threshold"]),
+    ("exactly 80%", [vote(ST, FLAG, 4, voters=5)], {}, ["proposed"]),
     ("flag quota 1: higher share wins",
-     [vote(KG, "flag", 6), vote(ST, "flag", 7)], {}, ["over_quota", "proposed"]),
+     [vote(KG, FLAG, 6), vote(ST, FLAG, 7)], {}, ["over_quota", "proposed"]),
     ("flag quota 1: equal share, better rank wins",
-     [vote(KG, "flag", 7), vote(ST, "flag", 7)], {}, ["over_quota", "proposed"]),
-    ("merit quota 2 of 3", [vote(KG, "merit", 7), vote(CM, "merit", 6), vote(AG, "merit", 5)],
+     [vote(KG, FLAG, 7), vote(ST, FLAG, 7)], {}, ["over_quota", "proposed"]),
+    ("merit quota 2 of 3", [vote(KG, MERIT, 7), vote(CM, MERIT, 6), vote(AG, MERIT, 5)],
      {}, ["proposed", "proposed", "over_quota"]),
-    ("merit threshold 50%", [vote(KG, "merit", 3), vote(CM, "merit", 4)], {},
+    ("merit threshold 50%", [vote(KG, MERIT, 3), vote(CM, MERIT, 4)], {},
      ["below_threshold", "proposed"]),
-    ("quota raised", [vote(KG, "merit", 7), vote(CM, "merit", 6), vote(AG, "merit", 5)],
-     {"merit_quota": 3}, ["proposed", "proposed", "proposed"]),
-    ("threshold from settings", [vote(ST, "flag", 5)], {"flag_threshold": 70},
+    ("quota raised", [vote(KG, MERIT, 7), vote(CM, MERIT, 6), vote(AG, MERIT, 5)],
+     {MERIT: {"quota_collective": 3}}, ["proposed", "proposed", "proposed"]),
+    ("threshold from the award table", [vote(ST, FLAG, 5)], {FLAG: {"threshold": 70}},
      ["proposed"]),
-    ("individual merit", [vote(KG, "merit", 7), vote(CM, "merit", 7, person="Lê Thị Hoa")],
+    ("more than half: exactly half is under", [vote(KG, MERIT, 4, voters=8),
+                                                vote(CM, MERIT, 5, voters=8)],
+     {MERIT: {"rule": "above"}}, ["below_threshold", "proposed"]),
+    ("at least half: exactly half is in", [vote(KG, MERIT, 4, voters=8)], {},
+     ["proposed"]),
+    ("individuals have their own places",
+     [vote(KG, MERIT, 7), vote(CM, MERIT, 7), vote(AG, MERIT, 7, person="Lê Thị Hoa"),
+      vote(BL, MERIT, 6, person="Trần Văn Nam"), vote(HG, MERIT, 5, person="Võ Thị Mai")],
+     {MERIT: {"quota_individual": 2}},
+     ["proposed", "proposed", "proposed", "proposed", "over_quota"]),
+    ("no places for individuals", [vote(AG, MERIT, 7, person="Lê Thị Hoa")],
+     {MERIT: {"quota_individual": 0}}, ["over_quota"]),
+    ("individual merit", [vote(KG, MERIT, 7), vote(CM, MERIT, 7, person="Lê Thị Hoa")],
      {}, ["proposed", "proposed"]),
 ]
 
@@ -88,8 +102,19 @@ DECISIONS = [
                          ids=[d[0] for d in DECISIONS])
 def test_decide(book: Workbook, name: str, votes: list[Vote], update: dict[str, Any],
                 reasons: list[str]) -> None:
-    result = outcome(with_(book, votes=votes, settings=settings(book, **update)))
+    result = outcome(with_(book, votes=votes, award_forms=forms(book, update)))
     assert [v.reason for v in result.votes] == reasons
+
+
+@pytest.mark.parametrize(("base", "counted", "reason"),
+                         [("voters", 7, "below_threshold"), ("valid", 6, "proposed")])
+def test_share_counted_on_what_the_award_says(book: Workbook, base: str, counted: int,
+                                              reason: str) -> None:
+    """5 votes for: 5/7 voters is 71,4% (under 80%), 5/6 valid ballots is 83,3%."""
+    conference = book.conference.model_copy(update={"ballots_returned": 7, "ballots_valid": 6})
+    result = outcome(with_(book, conference=conference, votes=[vote(ST, FLAG, 5)],
+                           award_forms=forms(book, {FLAG: {"base": base}})))
+    assert (result.votes[0].base, result.votes[0].reason) == (counted, reason)
 
 
 @pytest.mark.parametrize(
@@ -100,13 +125,13 @@ def test_decide(book: Workbook, name: str, votes: list[Vote], update: dict[str, 
 )
 def test_vote_share(book: Workbook, votes_for: int, voters: int, exact: Decimal,
                     printed: str) -> None:
-    result = outcome(with_(book, votes=[vote(ST, "flag", votes_for, voters=voters)]))
+    result = outcome(with_(book, votes=[vote(ST, FLAG, votes_for, voters=voters)]))
     assert result.votes[0].percent == exact
     assert percent(result.votes[0].percent) == printed
 
 
 def test_outcome_of_the_sample(book: Workbook) -> None:
     result = outcome(book)
-    assert [(v.vote.unit, v.vote.award) for v in result.proposed] == [(ST, "flag"), (KG, "merit")]
+    assert [(v.vote.unit, v.vote.award) for v in result.proposed] == [(ST, FLAG), (KG, MERIT)]
     assert (result.leader.name, result.deputy.name) == (BL, KG)
     assert (result.leader_next.name, result.deputy_next.name) == (KG, CM)

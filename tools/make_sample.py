@@ -237,8 +237,8 @@ AWARDS: list[Row] = [
 ]
 
 VOTES: list[Row] = [
-    {"target": "collective", "unit": _ST, "award": "flag", "votes_for": 7, "voters": 7},
-    {"target": "collective", "unit": _KG, "award": "merit", "votes_for": 7, "voters": 7},
+    {"target": "collective", "unit": _ST, "award": "Cờ thi đua", "votes_for": 7, "voters": 7},
+    {"target": "collective", "unit": _KG, "award": "Bằng khen", "votes_for": 7, "voters": 7},
 ]
 
 NARRATIVES: list[tuple[str, str]] = [

@@ -8,12 +8,14 @@ from typing import Any
 from docgen import model as m
 from docgen.errors import Problem, ValidationFailed
 from docgen.intake import assemble as a
+from docgen.intake import award_forms as af
 from docgen.intake import consistency
 from docgen.intake import schema as s
 from docgen.intake.reader import (
     Collector,
     Row,
     find_sheet,
+    locate,
     open_checked,
     read_form,
     read_scores,
@@ -32,6 +34,7 @@ _TABLES: dict[str, type[Any]] = {
     "criteria": m.Criterion,
     "scores": m.Score,
     "awards": m.AwardReceived,
+    "award_forms": m.AwardForm,
     "votes": m.Vote,
     "narratives": m.Narrative,
     "plan": m.PlanItem,
@@ -52,7 +55,9 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
     """
     book, scan = open_checked(path)
     out = Collector(warnings=warnings if warnings is not None else [])
-    sheets = {sheet.key: find_sheet(book, sheet, out) for sheet in s.SHEETS}
+    legacy = _legacy_settings(book)
+    sheets = {sheet.key: None if legacy is not None and sheet is s.AWARD_FORMS
+              else find_sheet(book, sheet, out) for sheet in s.SHEETS}
     forms: dict[str, Row] = {}
     rows: dict[str, list[Row]] = {}
     for sheet in s.SHEETS:
@@ -64,6 +69,10 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
             forms[sheet.key] = read_form(ws, sheet, out, formulas)
         else:
             rows[sheet.key] = read_table(ws, sheet, out, formulas)
+    if legacy is not None:
+        decider = forms["cluster"].values.get("superior_head") if "cluster" in forms else None
+        rows["award_forms"] = af.legacy_rows(legacy, decider, out,
+                                             scan.uncalculated.get(legacy.title))
     members = a.records(m.Member, rows.get("members", []))
     a.check_members(rows.get("members", []), out)
     a.check_formats(rows.get("members", []), forms.get("cluster"), out)
@@ -76,9 +85,15 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
         rows["scores"] = read_scores(scores, [c.code for c in criteria], out,
                                      scan.uncalculated.get(scores.title))
     _resolve_units(rows, out)
+    af.check_forms(rows.get("award_forms", []), out)
+    if s.AWARD_FORMS.title not in out.unreadable:  # else one error already names the sheet
+        awards = af.AwardIndex(rows.get("award_forms", []))
+        for row in rows.get("votes", []):
+            awards.resolve(row, out)
     a.check_scores(rows.get("scores", []), criteria, out)
     a.check_votes(rows.get("votes", []), out)
     records = {key: a.records(cls, rows.get(key, [])) for key, cls in _TABLES.items()}
+    records["award_forms"].sort(key=lambda form: form.precedence)
     if s.NARRATIVES.title not in out.unreadable:
         a.check_narratives(records["narratives"], out)
     a.check_signing(rows.get("signing", []), out)
@@ -89,6 +104,14 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
     if out.problems:
         raise ValidationFailed(out.problems)
     return m.Workbook(**records, **singles)
+
+
+def _legacy_settings(book: Any) -> Any:
+    """The settings sheet of a workbook made before the award table, or None."""
+    if locate(book, s.AWARD_FORMS) is not None:
+        return None
+    settings = locate(book, s.SETTINGS)
+    return settings if settings is not None and af.is_legacy(settings) else None
 
 
 def _resolve_units(rows: dict[str, list[Row]], out: Collector) -> None:

@@ -172,7 +172,7 @@ def _check_duplicate_nominees(rows: list[Row], out: Collector) -> None:
         if None in (key[0], key[1], key[3]):
             continue
         if key in seen:
-            what = "Cờ thi đua" if v.get("award") == "flag" else "Bằng khen"
+            what = str(v.get("award"))
             who = v.get("person") or v.get("unit")
             out.add(row.sheet, row.place("award"), "Hình thức đề nghị",
                     f"{who} đã được đề nghị {what} ở dòng {seen[key]}; mỗi đối tượng chỉ được "

@@ -28,8 +28,8 @@ from docgen.intake.schema import SCORES, SHEETS, Column, Sheet
 from docgen.intake.source import REJECTED, CellValues
 from docgen.vi import name_key
 
-__all__ = ["Collector", "Row", "find_sheet", "load", "open_checked", "open_workbook", "read_form",
-           "read_scores", "read_table"]
+__all__ = ["Collector", "Row", "find_sheet", "load", "locate", "open_checked", "open_workbook",
+           "read_form", "read_scores", "read_table"]
 
 Worksheet = Any  # openpyxl's worksheet class; it ships no type stubs
 
@@ -88,12 +88,20 @@ def load(path: Path, *, data_only: bool) -> Any:
     return book
 
 
-def find_sheet(book: Any, sheet: Sheet, out: Collector) -> Worksheet | None:
-    """The worksheet titled like `sheet` (ignoring case and spaces), or None with a problem."""
+def locate(book: Any, sheet: Sheet) -> Worksheet | None:
+    """The worksheet titled like `sheet` (ignoring case and spaces), or None."""
     wanted = name_key(sheet.title)
     for ws in book.worksheets:
         if name_key(clean_text(ws.title)) == wanted:
             return ws
+    return None
+
+
+def find_sheet(book: Any, sheet: Sheet, out: Collector) -> Worksheet | None:
+    """The worksheet titled like `sheet` (ignoring case and spaces), or None with a problem."""
+    found = locate(book, sheet)
+    if found is not None:
+        return found
     known = {name_key(s.title) for s in SHEETS}
     strays = {clean_text(ws.title): "" for ws in book.worksheets
               if name_key(clean_text(ws.title)) not in known}

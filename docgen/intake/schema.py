@@ -40,6 +40,7 @@ class Column:
     bounds: tuple[int, int | None] = (0, None)  # allowed range of a number (None: no maximum)
     words: bool = False  # text that must hold letters (a name or title), each line of a list
     person: bool = False  # a person's full name ("Nguyễn Văn Đức")
+    lookup: str | None = None  # key of the sheet whose first column lists the allowed values
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -69,7 +70,12 @@ class Sheet:
 ROLES = (("Cụm trưởng", "leader"), ("Cụm phó", "deputy"), ("Thành viên", "member"))
 TARGETS = (("Tập thể", "collective"), ("Cá nhân", "individual"))
 RULES = (("Từ … % trở lên", "at_least"), ("Trên … %", "above"))
-AWARD_KINDS = (("Cờ thi đua", "flag"), ("Bằng khen", "merit"))
+AWARD_TARGETS = (("Tập thể", "collective"), ("Cá nhân", "individual"),
+                 ("Tập thể và cá nhân", "both"))
+SHARE_BASES = (
+    ("Tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản)", "voters"),
+    ("Số phiếu hợp lệ", "valid"),
+)
 MEETING_FORMS = (
     ("Trực tuyến", "online"),
     ("Trực tiếp", "in_person"),
@@ -345,7 +351,9 @@ VOTES = Sheet(
         Column("person_title", "Chức vụ cá nhân", words=True, required=False),
         Column("birth_year", "Năm sinh", INT, required=False, bounds=(1900, 2100)),
         Column("gender", "Giới tính", CH, required=False, choices=GENDERS),
-        Column("award", "Hình thức đề nghị", CH, choices=AWARD_KINDS),
+        Column("award", "Hình thức đề nghị", words=True, lookup="award_forms",
+               help="Tên ở cột 'Hình thức' của trang 'Hình thức khen thưởng', ví dụ: Cờ thi "
+               "đua."),
         Column("votes_for", "Số phiếu đồng ý", INT),
         Column("voters", "Tổng số người bỏ phiếu", INT),
     ),
@@ -421,34 +429,51 @@ SIGNING = Sheet(
     ),
 )
 
+AWARD_FORMS = Sheet(
+    key="award_forms",
+    title="Hình thức khen thưởng",
+    min_rows=1,
+    help="Các hình thức khen thưởng Cụm được bình xét, đề nghị: mỗi dòng một hình thức, "
+    "với tỷ lệ phiếu cần đạt và số lượng được đề nghị. Thêm hình thức là thêm dòng.",
+    columns=(
+        Column("name", "Hình thức", words=True,
+               help="Tên ngắn, không trùng, dùng ở cột 'Hình thức đề nghị' của trang 'Bình "
+               "xét', ví dụ: Cờ thi đua, Bằng khen."),
+        Column("full_name", "Tên in trên văn bản", words=True, width=40,
+               help="Ví dụ: Cờ thi đua của Thanh tra Chính phủ; Bằng khen của Chủ tịch Ủy ban "
+               "nhân dân tỉnh."),
+        Column("decider", "Cấp quyết định", words=True, width=30,
+               help="Người có thẩm quyền tặng, ví dụ: Tổng Thanh tra Chính phủ; Chủ tịch Ủy "
+               "ban nhân dân tỉnh. In trong câu 'đề nghị … xem xét, tặng'."),
+        Column("targets", "Đối tượng", CH, choices=AWARD_TARGETS),
+        Column("threshold", "Tỷ lệ phiếu (%)", N, bounds=(0, 100),
+               help="Tỷ lệ phiếu đồng ý cần đạt, ví dụ 80."),
+        Column("rule", "Cách tính tỷ lệ", CH, required=False, choices=RULES,
+               help="“Từ … % trở lên”: đạt đúng tỷ lệ là đủ; “Trên … %”: phải vượt tỷ lệ (ví dụ "
+               "quá bán là trên 50%). Để trống là “Từ … % trở lên”."),
+        Column("base", "Tính trên", CH, required=False, choices=SHARE_BASES, width=30,
+               help="Tỷ lệ tính trên tổng số người bỏ phiếu ở trang 'Bình xét' (kể cả ý kiến "
+               "bằng văn bản của thành viên vắng mặt) hoặc trên số phiếu hợp lệ ở trang 'Hội "
+               "nghị'. Để trống là tổng số người bỏ phiếu."),
+        Column("quota_collective", "Số tập thể tối đa", INT, required=False,
+               help="Số tập thể được đề nghị; bắt buộc khi đối tượng gồm tập thể."),
+        Column("quota_individual", "Số cá nhân tối đa", INT, required=False,
+               help="Số cá nhân được đề nghị, tính riêng với tập thể; bắt buộc khi đối tượng "
+               "gồm cá nhân."),
+        Column("precedence", "Thứ tự", INT, bounds=(1, 99),
+               help="1 là hình thức cao nhất; văn bản liệt kê các hình thức theo thứ tự này."),
+        Column("criteria", "Tiêu chuẩn", ML, required=False, width=40,
+               help="Viết tiếp sau 'xét tặng cho', ví dụ: tập thể dẫn đầu Cụm thi đua. In ở "
+               "Kế hoạch và Tờ trình."),
+    ),
+)
+
 SETTINGS = Sheet(
     key="settings",
     title="Cài đặt",
     form=True,
-    help="Ngưỡng bình xét, số lượng đề nghị và tên gọi các hình thức khen thưởng.",
+    help="Hạn gửi hồ sơ khen thưởng và thư mục mẫu riêng của Cụm (nếu có).",
     columns=(
-        Column("flag_name", "Tên Cờ thi đua", words=True,
-               help="Ví dụ: Cờ thi đua của Thanh tra Chính "
-               "phủ."),
-        Column("merit_name", "Tên Bằng khen", words=True,
-               help="Ví dụ: Bằng khen của Tổng Thanh tra "
-               "Chính phủ."),
-        Column("flag_threshold", "Tỷ lệ phiếu tối thiểu cho Cờ thi đua (%)", N, bounds=(0, 100),
-               help="Mặc định 80, tính trên tổng số người bỏ phiếu (kể cả ý kiến bằng "
-               "văn bản của thành viên vắng mặt)."),
-        Column("merit_threshold", "Tỷ lệ phiếu tối thiểu cho Bằng khen (%)", N, bounds=(0, 100),
-               help="Ví dụ 50."),
-        Column("flag_quota", "Số Cờ thi đua tối đa", INT, help="Mặc định 1."),
-        Column("merit_quota", "Số Bằng khen tối đa", INT,
-               help="Số tập thể được đề nghị tặng Bằng khen, ví dụ 2."),
-        Column("merit_quota_individual", "Số Bằng khen tối đa cho cá nhân", INT, required=False,
-               help="Số cá nhân được đề nghị tặng Bằng khen, tính riêng với tập thể; để trống "
-               "là bằng số tập thể ở dòng trên."),
-        Column("flag_rule", "Cách tính tỷ lệ Cờ thi đua", CH, required=False, choices=RULES,
-               help="“Từ … % trở lên”: đạt đúng tỷ lệ là đủ; “Trên … %”: phải vượt tỷ lệ (ví dụ "
-               "quá bán là trên 50%). Để trống là “Từ … % trở lên”."),
-        Column("merit_rule", "Cách tính tỷ lệ Bằng khen", CH, required=False, choices=RULES,
-               help="Như dòng trên, cho Bằng khen."),
         Column("files_deadline", "Hạn gửi hồ sơ đề nghị khen thưởng", D, required=False,
                help="Ngày cuối cùng gửi hồ sơ lên cơ quan cấp trên; để trống là ngày 20/12 của "
                "năm thi đua (Quyết định 575/QĐ-TTCP). Tờ trình ghi ngày sau hạn này sẽ được "
@@ -471,6 +496,7 @@ SHEETS: tuple[Sheet, ...] = (
     CRITERIA,
     SCORES,
     AWARDS,
+    AWARD_FORMS,
     VOTES,
     NARRATIVES,
     PLAN,
@@ -483,15 +509,15 @@ SHEETS: tuple[Sheet, ...] = (
 INSTRUCTIONS_TITLE = "Hướng dẫn"
 FORM_HEADERS = ("Mục", "Giá trị", "Hướng dẫn")
 
-# Defaults for the settings form (domain.md 2.3); written into blank workbooks.
-SETTING_DEFAULTS: dict[str, object] = {
-    "flag_name": "Cờ thi đua của Thanh tra Chính phủ",
-    "merit_name": "Bằng khen của Tổng Thanh tra Chính phủ",
-    "flag_threshold": 80,
-    "merit_threshold": 50,
-    "flag_quota": 1,
-    "merit_quota": 2,
-    "merit_quota_individual": 2,
-    "flag_rule": "at_least",
-    "merit_rule": "at_least",
-}
+# The award table of a blank workbook (domain.md 2.3): the Government Inspectorate's pair.
+AWARD_FORM_DEFAULTS: tuple[dict[str, object], ...] = (
+    {"name": "Cờ thi đua", "full_name": "Cờ thi đua của Thanh tra Chính phủ",
+     "decider": "Tổng Thanh tra Chính phủ", "targets": "collective", "threshold": 80,
+     "rule": "at_least", "base": "voters", "quota_collective": 1, "precedence": 1,
+     "criteria": "tập thể dẫn đầu Cụm thi đua"},
+    {"name": "Bằng khen", "full_name": "Bằng khen của Tổng Thanh tra Chính phủ",
+     "decider": "Tổng Thanh tra Chính phủ", "targets": "both", "threshold": 50,
+     "rule": "at_least", "base": "voters", "quota_collective": 2, "quota_individual": 2,
+     "precedence": 2,
+     "criteria": "tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua"},
+)

@@ -20,12 +20,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.intake.schema import (
+    AWARD_FORM_DEFAULTS,
+    AWARD_FORMS,
     CLUSTER,
     FORM_HEADERS,
     INSTRUCTIONS_TITLE,
     SCORES,
-    SETTING_DEFAULTS,
-    SETTINGS,
     SHEETS,
     Column,
     Kind,
@@ -69,11 +69,13 @@ _SCORE_HELP = "Điểm của tiêu chí có mã này (xem trang 'Tiêu chí')."
 # --- blank workbook ---------------------------------------------------------------------------
 
 
-def new_workbook(year: int | None = None, criteria_codes: Sequence[str] = ()) -> Workbook:
+def new_workbook(year: int | None = None, criteria_codes: Sequence[str] = (),
+                 award_forms: Sequence[Mapping[str, object]] = AWARD_FORM_DEFAULTS) -> Workbook:
     """Return a blank workbook: the instructions sheet, then one sheet per schema sheet.
 
     `year`, when given, fills "Năm thi đua" on the cluster form; `criteria_codes` become the
-    score columns after "Đơn vị" (none when empty). The settings form holds SETTING_DEFAULTS.
+    score columns after "Đơn vị" (none when empty); `award_forms` fill the award table (by
+    default the Government Inspectorate's pair).
     """
     wb = Workbook()
     wb.active.title = INSTRUCTIONS_TITLE
@@ -90,7 +92,7 @@ def new_workbook(year: int | None = None, criteria_codes: Sequence[str] = ()) ->
                 _add_score_column(ws, code)
     if year is not None:
         fill_form(wb[CLUSTER.title], CLUSTER, {"year": year})
-    fill_form(wb[SETTINGS.title], SETTINGS, SETTING_DEFAULTS)
+    fill_table(wb[AWARD_FORMS.title], AWARD_FORMS, award_forms)
     return wb
 
 
@@ -167,6 +169,8 @@ def _build_table(ws: Worksheet, sheet: Sheet, lists: _ListSource) -> None:
         area = f"{letter}{FIRST_ROW}:{letter}{LAST_ROW}"
         if column.kind is Kind.CHOICE:
             _add_list(ws, lists.formula(column.labels), area)
+        elif column.lookup:
+            _add_list(ws, _lookup_formula(column.lookup), area)
         _format_area(ws, index, NUMBER_FORMATS.get(column.kind))
     ws.freeze_panes = "A2"
 
@@ -186,6 +190,12 @@ def _build_form(ws: Worksheet, sheet: Sheet, lists: _ListSource) -> None:
         if column.kind is Kind.CHOICE:
             _add_list(ws, lists.formula(column.labels), value.coordinate)
     ws.freeze_panes = "A2"
+
+
+def _lookup_formula(key: str) -> str:
+    """A list validation's formula offering the first column of another table sheet."""
+    title = next(sheet.title for sheet in SHEETS if sheet.key == key)
+    return f"'{title}'!$A${FIRST_ROW}:$A${LAST_ROW}"
 
 
 def _add_score_column(ws: Worksheet, code: str) -> int:

@@ -2,8 +2,8 @@
 
 `init_workbook` writes a blank workbook; `rollover` carries a validated workbook into the
 next year: the cluster's identity, members (next year's roles becoming the current ones),
-criteria, settings, award history, legal bases and the plan and pact as a draft are kept;
-scores, votes, narratives and every other year-specific record are left to fill.
+criteria, award table, settings, award history, legal bases and the plan and pact as a
+draft are kept; scores, votes, narratives and every other year-specific record are left to fill.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ def rollover(source: Path, target: Path, *, force: bool = False) -> Workbook:
         raise YearlyError("Tệp sổ tính mới phải khác tệp nguồn.")
     book = read_workbook(source)
     _check_next_year(book.cluster.year)
-    wb = new_workbook(book.cluster.year + 1, [c.code for c in book.criteria])
+    wb = new_workbook(book.cluster.year + 1, [c.code for c in book.criteria],
+                      [_dump(form) for form in book.award_forms])
     for sheet in s.SHEETS:
         if sheet.form:
             values = _form_values(book, sheet.key)
@@ -125,6 +126,7 @@ def _table_rows(book: Workbook, key: str) -> list[Mapping[str, object]]:
         return [_dump(c) for c in book.criteria]
     if key == "awards":
         return [_dump(a) for a in book.awards]
+    # award_forms: written by new_workbook in place of the defaults
     if key in ("plan", "timeline", "pact"):
         return [_next_year(_dump(r), year + 1) for r in getattr(book, key)]
     if key == "signing":
@@ -150,8 +152,9 @@ def _next_year(values: dict[str, object], year: int) -> dict[str, object]:
 def _note(year: int) -> str:
     return (
         f"Sổ này được chuyển sang năm {year} từ sổ năm trước: đã giữ thông tin Cụm, thành viên "
-        "(vai trò năm nay lấy theo kết quả bầu năm trước), tiêu chí chấm điểm, cài đặt, lịch sử "
-        "khen thưởng, văn bản căn cứ lâu dài; nội dung Kế hoạch, Lịch thực hiện và Giao ước là "
-        "bản nháp chuyển từ năm trước, cần rà soát. Hãy điền: vai trò năm sau, hội nghị, phong "
-        "trào, đăng ký, kết quả, chấm điểm, bình xét, nội dung báo cáo, số và ngày văn bản."
+        "(vai trò năm nay lấy theo kết quả bầu năm trước), tiêu chí chấm điểm, hình thức khen "
+        "thưởng, cài đặt, lịch sử khen thưởng, văn bản căn cứ lâu dài; nội dung Kế hoạch, Lịch "
+        "thực hiện và Giao ước là bản nháp chuyển từ năm trước, cần rà soát. Hãy điền: vai trò "
+        "năm sau, hội nghị, phong trào, đăng ký, kết quả, chấm điểm, bình xét, nội dung báo cáo, "
+        "số và ngày văn bản."
     )

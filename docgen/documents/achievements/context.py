@@ -47,7 +47,7 @@ def context(book: Workbook, result: Outcome, v: VoteOutcome) -> dict[str, Any]:
     """
     signing = refs.signing(book, PROPOSAL)
     member = book.member(v.vote.unit)
-    award = award_name(book, v.vote.award)
+    award = v.form.full_name
     return {
         "doc": {
             "superior_lines": [upper_vi(member.superior)] if member.superior else [],
@@ -57,7 +57,7 @@ def context(book: Workbook, result: Outcome, v: VoteOutcome) -> dict[str, Any]:
         "year": book.cluster.year,
         "cluster_name": book.cluster.name,
         "superior_body": book.cluster.superior_body,
-        "superior_head": book.cluster.superior_head,
+        "decider": v.form.decider,
         "award": award,
         "award_upper": upper_vi(award),
         **_unit(member),
@@ -149,7 +149,7 @@ def _ballot(book: Workbook, v: VoteOutcome) -> dict[str, str]:
     return {
         "date": short_date(book.conference.date),
         "votes_for": str(v.vote.votes_for),
-        "voters": str(v.vote.voters),
+        "voters": str(v.base),
         "percent": c.percent(v.percent),
     }
 

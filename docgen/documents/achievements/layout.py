@@ -83,7 +83,7 @@ BALLOT = (
     "{{ ballot.votes_for }}/{{ ballot.voters }} phiếu đồng ý, đạt {{ ballot.percent }}."
 )
 CLOSING = ("Trên đây là báo cáo thành tích năm {{ year }} của {{ unit_name }}, kính đề nghị "
-           "{{ superior_head }} xem xét, tặng {{ award }}./.")
+           "{{ decider }} xem xét, tặng {{ award }}./.")
 
 
 def award_columns(kind: str, decided: str) -> list[Column]:

@@ -14,7 +14,6 @@ from typing import Any
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
 from docgen.documents.shared.awards import (
-    award_name,
     conclusion,
     nominee,
     vote_sentence,
@@ -49,6 +48,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         **scores_context(book, result),
         "vote_sentence": vote_sentence(book),
         "ballot_rows": ballot_rows(book, result),
+        "base_header": base_header(result),
         **conclusion(book, result),
         "election_sentence": election_sentence(book, result),
     }
@@ -109,11 +109,22 @@ def co_chair(conf: Conference) -> str:
     return bare(", ".join(x for x in (conf.co_chair, conf.co_chair_title) if x))
 
 
+# The ballot table's heading over what each share is counted on.
+BASE_HEADERS = {"voters": "Tổng số người bỏ phiếu", "valid": "Số phiếu hợp lệ"}
+
+
+def base_header(result: Outcome) -> str:
+    """'Tổng số người bỏ phiếu' or 'Số phiếu hợp lệ' as the awards voted on count their
+    shares; 'Số phiếu tính tỷ lệ' when they count them differently."""
+    bases = {form.base for form in result.voted()}
+    return BASE_HEADERS[bases.pop()] if len(bases) == 1 else "Số phiếu tính tỷ lệ"
+
+
 def ballot_rows(book: Workbook, result: Outcome) -> list[dict[str, Any]]:
     """Every nominee's ballot result, proposed or not (the template words the verdict)."""
     return [
-        {"stt": str(i), "nominee": nominee(v, book), "award": award_name(book, v.vote.award),
-         "votes_for": format_number(v.vote.votes_for), "voters": format_number(v.vote.voters),
+        {"stt": str(i), "nominee": nominee(v, book), "award": v.form.full_name,
+         "votes_for": format_number(v.vote.votes_for), "voters": format_number(v.base),
          "percent": c.percent(v.percent), "proposed": v.proposed}
         for i, v in enumerate(result.votes, start=1)
     ]

@@ -43,7 +43,7 @@ def ballot_table(doc: DocxDocument) -> Table:
         Column("Đơn vị, cá nhân được đề nghị", Mm(43), "{{ r.nominee }}"),
         Column("Hình thức đề nghị", Mm(36), "{{ r.award }}"),
         Column("Số phiếu đồng ý", Mm(16), "{{ r.votes_for }}", RIGHT),
-        Column("Tổng số người bỏ phiếu", Mm(18), "{{ r.voters }}", RIGHT),
+        Column("{{ base_header }}", Mm(18), "{{ r.voters }}", RIGHT),
         Column("Tỷ lệ (%)", Mm(16), "{{ r.percent }}", RIGHT),
         Column("Kết quả", Mm(26), "{% if r.proposed %}Đề nghị{% else %}Không đề nghị{% endif %}",
                CENTER),

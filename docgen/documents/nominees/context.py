@@ -11,23 +11,22 @@ from __future__ import annotations
 from typing import Any
 
 from docgen.documents.shared import common as c
-from docgen.documents.shared.awards import AWARDS, award_name
+from docgen.documents.shared.awards import counted, names
 from docgen.documents.shared.references import PROPOSAL, proposal_number_line, signing
 from docgen.documents.shared.rendition import Rendition
-from docgen.model import AwardKind, Workbook
+from docgen.model import AwardForm, Workbook
 from docgen.rules import Outcome, VoteOutcome
-from docgen.vi import format_number, full_date, roman, upper_vi
+from docgen.vi import full_date, roman, upper_vi
 
 CODE = "danh-sach"
 
 
 def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     """Every value the template prints, already formatted."""
-    awards = [a for a in AWARDS if result.proposed_for(a)]
-    names = [award_name(book, a) for a in awards or AWARDS]
+    awards = result.awarded()
     return {
         "year": book.cluster.year,
-        "awards_upper": upper_vi(" và ".join(names)),
+        "awards_upper": upper_vi(names(awards or result.voted() or result.forms)),
         "cluster_name": book.cluster.name,
         "proposal": _proposal(book),
         "blocks": [_block(book, result, award, i) for i, award in enumerate(awards, start=1)],
@@ -43,14 +42,14 @@ def _proposal(book: Workbook) -> dict[str, str]:
     }
 
 
-def _block(book: Workbook, result: Outcome, award: AwardKind, index: int) -> dict[str, Any]:
+def _block(book: Workbook, result: Outcome, award: AwardForm, index: int) -> dict[str, Any]:
     """One award's heading and its collectives and individuals tables (the template numbers
     the parts: "1. Cá nhân" when the block lists no collective)."""
     proposed = result.proposed_for(award)
     collectives = [v for v in proposed if v.vote.target == "collective"]
     individuals = [v for v in proposed if v.vote.target == "individual"]
     return {
-        "heading": f"{roman(index)}. {upper_vi(award_name(book, award))}",
+        "heading": f"{roman(index)}. {upper_vi(award.full_name)}",
         "collectives": [_collective(book, v, i) for i, v in enumerate(collectives, start=1)],
         "individuals": [_individual(v, i) for i, v in enumerate(individuals, start=1)],
     }
@@ -58,8 +57,7 @@ def _block(book: Workbook, result: Outcome, award: AwardKind, index: int) -> dic
 
 def votes(v: VoteOutcome) -> str:
     """'7/7 (100,0%)'."""
-    counted = f"{format_number(v.vote.votes_for)}/{format_number(v.vote.voters)}"
-    return f"{counted} ({c.percent(v.percent)})"
+    return f"{counted(v)} ({c.percent(v.percent)})"
 
 
 def _collective(book: Workbook, v: VoteOutcome, stt: int) -> dict[str, str]:

@@ -3,7 +3,7 @@
 The plan launches next year's movement, so it is issued and signed by next year's Cụm
 trưởng (`Outcome.leader_next`) and names next year's Cụm phó. The staff's points of the plan
 sheet fill the outline (domain.md 4.3); the fixed sentences (the period, the award
-standards, the quotas, the procedure, the officers' duties) live in the template, which
+standards and quotas, the procedure, the officers' duties) live in the template, which
 this fills with the year, the settings, the timeline and next year's officers. Parts
 with nothing to print are left out and the rest renumbered: `num` gives each part its
 number, or "" when it is left out.
@@ -16,12 +16,11 @@ from typing import Any
 
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
-from docgen.documents.shared.awards import AWARDS, award_name
-from docgen.documents.shared.common import share_text
+from docgen.documents.shared.awards import TARGET_NOUNS, quota_words, share_words
 from docgen.documents.shared.rendition import Rendition
-from docgen.model import AwardKind, DocumentCode, Milestone, Workbook
+from docgen.model import AwardForm, DocumentCode, Milestone, Workbook
 from docgen.rules import Outcome
-from docgen.vi import count_phrase, name_key, roman, short_date
+from docgen.vi import name_key, roman, short_date
 
 CODE: DocumentCode = "ke-hoach"
 # The plan sheet's parts (intake maps the sheet's labels to these codes), in outline order.
@@ -41,7 +40,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     doc = c.issued(book, signing, CODE, result.leader_next)
     parts = plan_parts(book)
     awards = award_terms(book)
-    offers = any(awards.values())
+    offers = bool(awards)
     return {
         "doc": doc,
         "next_year": book.cluster.year + 1,  # the plan launches next year's movement
@@ -110,33 +109,22 @@ def _numbered(keys: Iterable[str], present: dict[str, bool],
     return out
 
 
-def threshold(book: Workbook, award: AwardKind) -> str:
-    """The award's vote threshold as printed: '80%', '66,5%'."""
-    return share_text(book.settings.threshold(award))
+def award_terms(book: Workbook) -> list[dict[str, str]]:
+    """Per award the cluster may propose next year (places for someone), highest first:
+    its name, who it is for ('tập thể dẫn đầu Cụm thi đua'), the share it needs with its
+    comparison and base, and its places in words ('01 (một) tập thể và 02 (hai) cá
+    nhân')."""
+    return [{"name": form.full_name, "criteria": _criteria(form), "share": share_words(form),
+             "quota": quota_words(form)}
+            for form in book.award_forms if quota_words(form)]
 
 
-def counted(n: int) -> str:
-    """A count in figures and words without its noun: '01 (một)', '' for none; the template
-    adds the noun."""
-    return count_phrase(n, "").rstrip() if n > 0 else ""
-
-
-def award_terms(book: Workbook) -> dict[str, dict[str, object] | None]:
-    """Per award ('flag', 'merit'): its name, vote threshold with its comparison ('above':
-    "trên … %", else "từ … % trở lên") and quotas in words for collectives and individuals,
-    or None when the cluster may not propose it next year (no places)."""
-    terms: dict[str, dict[str, object] | None] = {}
-    for award in AWARDS:
-        collectives = book.settings.quota(award, "collective")
-        individuals = 0 if award == "flag" else book.settings.quota(award, "individual")
-        terms[award] = None if collectives + individuals <= 0 else {
-            "name": award_name(book, award),
-            "threshold": threshold(book, award),
-            "above": book.settings.rule(award) == "above",
-            "quota": counted(collectives),
-            "quota_individual": counted(individuals),
-        }
-    return terms
+def _criteria(form: AwardForm) -> str:
+    """The award table's criteria, else who it is for ('tập thể, cá nhân')."""
+    criteria = (form.criteria or "").strip().rstrip(".;,")
+    if criteria:
+        return criteria
+    return ", ".join(noun for target, noun in TARGET_NOUNS.items() if form.allows(target))
 
 
 def files_deadline(timeline: list[Milestone]) -> str | None:

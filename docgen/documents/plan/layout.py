@@ -84,26 +84,10 @@ def timetable(doc: DocxDocument) -> None:
 
 
 # Who each award goes to and the share of votes it needs (part III), and how many the
-# cluster may propose (part IV); `awards.<award>` is None when its quota is zero.
-STANDARDS = {
-    "flag": "{{ awards.flag.name }}: xét tặng cho tập thể dẫn đầu Cụm thi đua, được Hội nghị "
-    "tổng kết của Cụm bình xét, suy tôn, đạt {% if awards.flag.above %}trên "
-    "{{ awards.flag.threshold }} số phiếu đồng ý{% else %}từ {{ awards.flag.threshold }} số "
-    "phiếu đồng ý trở lên{% endif %} trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản "
-    "của thành viên vắng mặt).",
-    "merit": "{{ awards.merit.name }}: xét tặng cho tập thể, cá nhân có thành tích xuất sắc "
-    "trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, đạt "
-    "{% if awards.merit.above %}trên {{ awards.merit.threshold }} số phiếu đồng ý{% else %}từ "
-    "{{ awards.merit.threshold }} số phiếu đồng ý trở lên{% endif %} trên tổng số người bỏ "
-    "phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt).",
-}
-QUOTAS = {
-    "flag": "{{ awards.flag.name }}: {{ awards.flag.quota }} tập thể dẫn đầu Cụm.",
-    "merit": "{{ awards.merit.name }}: không quá {% if awards.merit.quota %}"
-    "{{ awards.merit.quota }} tập thể{% if awards.merit.quota_individual %} và {% endif %}"
-    "{% endif %}{% if awards.merit.quota_individual %}{{ awards.merit.quota_individual }} cá "
-    "nhân{% endif %}.",
-}
+# cluster may propose (part IV): one paragraph per award with places, highest first.
+STANDARD = ("{{ a.name }}: xét tặng cho {{ a.criteria }}, được Hội nghị tổng kết của Cụm bình "
+            "xét, suy tôn, đạt {{ a.share }}.")
+QUOTA = "{{ a.name }}: không quá {{ a.quota }}."
 PROCEDURE = (
     "Hồ sơ đề nghị khen thưởng gồm: tờ trình đề nghị khen thưởng; biên bản họp bình xét, suy "
     "tôn; báo cáo thành tích của tập thể, cá nhân được đề nghị khen thưởng; danh sách tập thể, "
@@ -128,12 +112,11 @@ def basis(doc: DocxDocument) -> None:
          "{{ cluster_name }} ngày {{ conference_date }}.", "Basis")
 
 
-def per_award(doc: DocxDocument, texts: dict[str, str]) -> None:
-    """Add one paragraph per award the cluster may propose (`{%p if awards.x %}`)."""
-    for award, text in texts.items():
-        para(doc, f"{{%p if awards.{award} %}}", "Body")
-        body(doc, text)
-        end(doc)
+def per_award(doc: DocxDocument, text: str) -> None:
+    """Add one paragraph per award the cluster may propose."""
+    para(doc, "{%p for a in awards %}", "Body")
+    body(doc, text)
+    para(doc, "{%p endfor %}", "Body")
 
 
 def outline(doc: DocxDocument) -> None:
@@ -151,12 +134,12 @@ def outline(doc: DocxDocument) -> None:
     guarded(doc, "standards")
     numbered(doc, "standards", "DANH HIỆU THI ĐUA, HÌNH THỨC KHEN THƯỞNG VÀ TIÊU CHUẨN", 1)
     body_loop(doc, "parts.awards")
-    per_award(doc, STANDARDS)
+    per_award(doc, STANDARD)
     end(doc)
 
     guarded(doc, "quotas")
     numbered(doc, "quotas", "SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG", 1)
-    per_award(doc, QUOTAS)
+    per_award(doc, QUOTA)
     end(doc)
 
     numbered(doc, "procedure", "THỦ TỤC, HỒ SƠ VÀ THỜI GIAN", 1)

@@ -1,6 +1,6 @@
 """Turn the workbook and the year's outcome into the award proposal's (tờ trình) context.
 
-Only the proposed nominees appear, grouped by award, flags first. The fixed wording (the
+Only the proposed nominees appear, grouped by award, highest first. The fixed wording (the
 meeting paragraph, the request, the numbered award headings) lives in the template; the
 context hands over the data and the computed phrases (dates, counts in words, lists).
 """
@@ -11,10 +11,10 @@ from typing import Any
 
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
-from docgen.documents.shared.awards import AWARDS, award_name, nominee
+from docgen.documents.shared.awards import deciders, names, nominee, threshold_words
 from docgen.documents.shared.meeting import FORM_WORDS
 from docgen.documents.shared.rendition import Rendition
-from docgen.model import AwardKind, DocumentCode, Workbook
+from docgen.model import AwardForm, DocumentCode, Workbook
 from docgen.rules import Outcome, VoteOutcome
 from docgen.vi import count_phrase, format_number, full_date
 
@@ -31,6 +31,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "year": book.cluster.year,
         "cluster_name": book.cluster.name,
         "superior_head": book.cluster.superior_head,
+        "deciders": deciders(result.awarded(), book.cluster.superior_head),
         "awards_phrase": awards_phrase(book, result),
         "basis": basis(book),
         "meeting": meeting(book),
@@ -44,9 +45,7 @@ def awards_phrase(book: Workbook, result: Outcome) -> str:
 
     With nothing proposed, the awards that were put to the vote are named instead.
     """
-    kinds = award_kinds(result)
-    kinds = kinds or [a for a in AWARDS if any(v.vote.award == a for v in result.votes)]
-    return " và ".join(award_name(book, a) for a in kinds or AWARDS)
+    return names(result.awarded() or result.voted() or result.forms)
 
 
 def basis(book: Workbook) -> list[str]:
@@ -74,18 +73,27 @@ def meeting(book: Workbook) -> dict[str, str]:
 
 
 def proposals(book: Workbook, result: Outcome) -> list[dict[str, Any]]:
-    """One item per proposed award, flags first: its name, the counts in words ('01 (một)
-    tập thể') and the nominees' lines; the template numbers the items."""
+    """One item per proposed award, highest first: its name, the counts in words ('01 (một)
+    tập thể'), the nominees' lines and the standard they met; the template numbers the
+    items."""
     items: list[dict[str, Any]] = []
-    for award in AWARDS:
-        chosen = _collectives_first(result.proposed_for(award))
-        if chosen:
-            items.append({
-                "award": award_name(book, award),
-                "counts": _counts(chosen),
-                "lines": c.listed([nominee(v, book) for v in chosen]),
-            })
+    for form in result.awarded():
+        chosen = _collectives_first(result.proposed_for(form))
+        items.append({
+            "award": form.full_name,
+            "counts": _counts(chosen),
+            "lines": c.listed([nominee(v, book) for v in chosen]),
+            "standard": standard(form),
+        })
     return items
+
+
+def standard(form: AwardForm) -> str:
+    """'(Tiêu chuẩn: tập thể dẫn đầu Cụm thi đua; tỷ lệ phiếu đồng ý từ 80% trở lên.)': the
+    award's criteria from the award table, when given, and its vote share."""
+    criteria = (form.criteria or "").strip().rstrip(".;")
+    share = f"tỷ lệ phiếu đồng ý {threshold_words(form)}"
+    return f"(Tiêu chuẩn: {criteria}; {share}.)" if criteria else f"(Tiêu chuẩn: {share}.)"
 
 
 def _collectives_first(chosen: list[VoteOutcome]) -> list[VoteOutcome]:
@@ -109,11 +117,6 @@ def attachments_line(result: Outcome) -> str:
     who = ", ".join(targets or ["tập thể"])
     return ("(Kèm theo: Biên bản họp bình xét; Danh sách đề nghị khen thưởng; Báo cáo thành "
             f"tích của các {who} được đề nghị).")
-
-
-def award_kinds(result: Outcome) -> list[AwardKind]:
-    """The awards with at least one proposed nominee, flags first."""
-    return [a for a in AWARDS if result.proposed_for(a)]
 
 
 def renditions(book: Workbook, result: Outcome) -> list[Rendition]:

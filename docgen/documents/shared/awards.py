@@ -10,11 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from docgen.documents.shared import common as c
-from docgen.model import AwardKind, Workbook
+from docgen.model import AwardForm, Target, Workbook
 from docgen.rules import Outcome, VoteOutcome
-from docgen.vi import count_phrase
+from docgen.vi import count_phrase, format_number
 
-AWARDS: tuple[AwardKind, ...] = ("flag", "merit")
+TARGET_NOUNS: dict[Target, str] = {"collective": "tập thể", "individual": "cá nhân"}
+# What a share is counted on, after "trên": the plan's and the proposal's words.
+BASE_WORDS = {
+    "voters": "tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt)",
+    "valid": "tổng số phiếu hợp lệ",
+}
 
 
 def nominee(v: VoteOutcome, book: Workbook) -> str:
@@ -25,14 +30,26 @@ def nominee(v: VoteOutcome, book: Workbook) -> str:
     return v.vote.unit
 
 
-def award_name(book: Workbook, award: AwardKind) -> str:
-    """The award's full name from the settings."""
-    return book.settings.flag_name if award == "flag" else book.settings.merit_name
+def award_name(book: Workbook, award: str) -> str:
+    """The award's name as printed, for the name a vote row gives."""
+    return book.award_form(award).full_name
 
 
-def quota(book: Workbook, award: AwardKind) -> int:
-    """How many nominees the cluster may propose for an award."""
-    return book.settings.flag_quota if award == "flag" else book.settings.merit_quota
+def names(forms: list[AwardForm]) -> str:
+    """The awards' printed names joined: 'Cờ thi đua … và Bằng khen …'."""
+    return " và ".join(form.full_name for form in forms)
+
+
+def deciders(forms: list[AwardForm], fallback: str) -> str:
+    """Who is asked to grant the awards ('Tổng Thanh tra Chính phủ'), each named once;
+    `fallback` (the superior body's head) when there are none."""
+    named = list(dict.fromkeys(form.decider for form in forms))
+    return " và ".join(named) if named else fallback
+
+
+def counted(v: VoteOutcome) -> str:
+    """'7/7': votes for and the base the share is counted on."""
+    return f"{format_number(v.vote.votes_for)}/{format_number(v.base)}"
 
 
 def vote_sentence(book: Workbook) -> str:
@@ -49,7 +66,7 @@ def votes_context(book: Workbook, result: Outcome) -> dict[str, Any]:
     """The ballot figures, the per-nominee table and the conclusion."""
     rows = [
         {"stt": str(i), "nominee": nominee(v, book), "award": award_name(book, v.vote.award),
-         "votes": f"{v.vote.votes_for}/{v.vote.voters}", "percent": c.percent(v.percent)}
+         "votes": counted(v), "percent": c.percent(v.percent)}
         for i, v in enumerate(result.votes, start=1)
     ]
     return {
@@ -71,22 +88,29 @@ def conclusion(book: Workbook, result: Outcome) -> dict[str, Any]:
 
 def tally(v: VoteOutcome) -> str:
     """'7/7 phiếu đồng ý, đạt 100,0%': a nominee's votes for, voters and share."""
-    return f"{v.vote.votes_for}/{v.vote.voters} phiếu đồng ý, đạt {c.percent(v.percent)}"
+    return f"{counted(v)} phiếu đồng ý, đạt {c.percent(v.percent)}"
 
 
 def proposal_lead(book: Workbook, result: Outcome) -> str:
     """The sentence opening the conclusion: who is asked, or that nobody qualified."""
     if not result.proposed:
         return "Hội nghị không có đơn vị, cá nhân nào đủ điều kiện để đề nghị khen thưởng."
-    return f"Hội nghị thống nhất đề nghị {book.cluster.superior_head}:"
+    awarded = result.awarded()
+    if len({form.decider for form in awarded}) > 1:
+        return "Hội nghị thống nhất đề nghị:"
+    return f"Hội nghị thống nhất đề nghị {deciders(awarded, book.cluster.superior_head)}:"
 
 
 def proposal_lines(book: Workbook, result: Outcome) -> list[str]:
-    """One line per proposed nominee, flags first, with the votes: '- Tặng … cho … (…);'."""
+    """One line per proposed nominee, highest award first, with the votes: '- Tặng … cho …
+    (…);'. When the awards have different deciders, each line names its decider."""
+    awarded = result.awarded()
+    several = len({form.decider for form in awarded}) > 1
     lines = [
-        f"Tặng {award_name(book, award)} cho {nominee(v, book)} ({tally(v)})"
-        for award in AWARDS
-        for v in result.proposed_for(award)
+        f"{form.decider + ' tặng' if several else 'Tặng'} {form.full_name} cho "
+        f"{nominee(v, book)} ({tally(v)})"
+        for form in awarded
+        for v in result.proposed_for(form)
     ]
     return c.listed(lines)
 
@@ -94,13 +118,13 @@ def proposal_lines(book: Workbook, result: Outcome) -> list[str]:
 def refusal_sentence(book: Workbook, v: VoteOutcome) -> str:
     """Why a nominee is not proposed, with the numbers and the rule applied; '' for a
     proposed nominee."""
-    award = award_name(book, v.vote.award)
+    award = v.form.full_name
     if v.reason == "below_threshold":
         return (f"{nominee(v, book)} được {tally(v)}, chưa đạt tỷ lệ "
-                f"{threshold_words(book, v.vote.award)} để đề nghị tặng {award}, nên Hội nghị "
+                f"{threshold_words(v.form)} để đề nghị tặng {award}, nên Hội nghị "
                 "không đề nghị.")
     if v.reason == "over_quota":
-        places = book.settings.quota(v.vote.award, v.vote.target)
+        places = v.form.quota(v.vote.target)
         limit = count_phrase(places, TARGET_NOUNS[v.vote.target])
         return (f"{nominee(v, book)} được {tally(v)}, đủ tỷ lệ nhưng vượt số lượng được đề "
                 f"nghị tặng {award} (tối đa {limit}){_tie_words(v)}, nên Hội nghị không đề "
@@ -108,14 +132,28 @@ def refusal_sentence(book: Workbook, v: VoteOutcome) -> str:
     return ""
 
 
-TARGET_NOUNS = {"collective": "tập thể", "individual": "cá nhân"}
-
-
-def threshold_words(book: Workbook, award: AwardKind) -> str:
+def threshold_words(form: AwardForm) -> str:
     """The threshold with its comparison as the council states it: 'từ 80% trở lên',
     'trên 50%'."""
-    share = c.share_text(book.settings.threshold(award))
-    return f"trên {share}" if book.settings.rule(award) == "above" else f"từ {share} trở lên"
+    share = c.share_text(form.threshold)
+    return f"trên {share}" if form.rule == "above" else f"từ {share} trở lên"
+
+
+def share_words(form: AwardForm) -> str:
+    """The share an award needs, as a standard states it: 'từ 80% số phiếu đồng ý trở lên
+    trên tổng số người bỏ phiếu (…)', 'trên 50% số phiếu đồng ý trên tổng số phiếu hợp
+    lệ'."""
+    share = c.share_text(form.threshold)
+    needed = (f"trên {share} số phiếu đồng ý" if form.rule == "above"
+              else f"từ {share} số phiếu đồng ý trở lên")
+    return f"{needed} trên {BASE_WORDS[form.base]}"
+
+
+def quota_words(form: AwardForm) -> str:
+    """'01 (một) tập thể và 02 (hai) cá nhân': the places, '' when there are none."""
+    parts = [count_phrase(form.quota(target), noun) for target, noun in TARGET_NOUNS.items()
+             if form.quota(target) > 0]
+    return " và ".join(parts)
 
 
 def _tie_words(v: VoteOutcome) -> str:
