@@ -13,7 +13,7 @@ from typing import Literal
 from docgen.model import AwardForm, Comparison, Member, Target, Vote, Workbook
 
 Reason = Literal["proposed", "below_threshold", "over_quota"]
-TieBreak = Literal["rank", "order"]
+TieBreak = Literal["rank", "order", "ballot"]
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ class VoteOutcome:
     form: AwardForm
     reason: Reason
     # For a nominee beyond the quota: the last nominee taken, and what set them apart when
-    # their shares are equal ("rank": the score ranking; "order": the members sheet).
+    # their shares are equal ("rank": the score ranking; "order": the members sheet;
+    # "ballot": the votes sheet's order, between nominees of one unit).
     after: Vote | None = None
     decided_by: TieBreak | None = None
 
@@ -165,7 +166,9 @@ def _tie_break(last: tuple[Decimal, int, int], left: tuple[Decimal, int, int]
     """What set a nominee left out apart from the last one taken, when shares are equal."""
     if last[0] != left[0]:
         return None
-    return "rank" if last[1] != left[1] else "order"
+    if last[1] != left[1]:
+        return "rank"
+    return "order" if last[2] != left[2] else "ballot"
 
 
 def outcome(book: Workbook) -> Outcome:

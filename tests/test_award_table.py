@@ -284,3 +284,31 @@ def test_sample_votes_resolve_to_the_table() -> None:
     assert [book.award_form(v.award).full_name for v in book.votes] == [
         "Cờ thi đua của Thanh tra Chính phủ", "Bằng khen của Tổng Thanh tra Chính phủ"]
 
+
+
+def test_no_places_and_a_tie_within_one_unit_are_stated_as_they_are(edited: Make,
+                                                                     tmp_path: Path) -> None:
+    """Two people of Cà Mau at 7/7 for one Bằng khen place: the ballot's order parts them.
+    With no place for individuals, the minutes say so instead of "tối đa 00 (không)"."""
+    def cases(book: Any) -> None:
+        set_award(book, "Bằng khen", "Số cá nhân tối đa", 1)
+        add_nominee(book, 3, individual("Trần Thị Lan", "Chánh Văn phòng",
+                                        "Thanh tra tỉnh Cà Mau", 7))
+        add_nominee(book, 4, individual("Lê Văn Hùng", "Thanh tra viên",
+                                        "Thanh tra tỉnh Cà Mau", 7))
+
+    minutes = _papers(edited(cases), tmp_path / "one")["bien-ban"]
+    assert ("Lê Văn Hùng, Thanh tra viên, Thanh tra tỉnh Cà Mau được 7/7 phiếu đồng ý, đạt "
+            "100,0%, đủ tỷ lệ nhưng vượt số lượng được đề nghị tặng Bằng khen của Tổng Thanh "
+            "tra Chính phủ (tối đa 01 (một) cá nhân); bằng tỷ lệ phiếu với Trần Thị Lan cùng "
+            "đơn vị, xếp sau theo thứ tự trên phiếu bầu, nên Hội nghị không đề nghị.") in minutes
+
+    def none(book: Any) -> None:
+        cases(book)
+        set_award(book, "Bằng khen", "Số cá nhân tối đa", 0)
+
+    minutes = _papers(edited(none, name="none.xlsx"), tmp_path / "none")["bien-ban"]
+    assert ("Trần Thị Lan, Chánh Văn phòng, Thanh tra tỉnh Cà Mau được 7/7 phiếu đồng ý, đạt "
+            "100,0%, đủ tỷ lệ nhưng năm nay Cụm không có chỉ tiêu đề nghị tặng Bằng khen của "
+            "Tổng Thanh tra Chính phủ cho cá nhân, nên Hội nghị không đề nghị.") in minutes
+    assert not any("00 (không)" in line for line in minutes)

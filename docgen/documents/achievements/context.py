@@ -79,7 +79,7 @@ def _unit(member: Member) -> dict[str, str]:
         "head_name": member.head_name,
         "head_title": member.head_title,
         "place": member.place,
-        "committee": committee(member),
+        "committee": committee(member) or "",
     }
 
 
@@ -90,10 +90,12 @@ def locality(member: Member) -> str | None:
     return None
 
 
-def committee(member: Member) -> str:
-    """'Ủy ban nhân dân tỉnh Sóc Trăng' (the People's Committee the unit belongs to)."""
+def committee(member: Member) -> str | None:
+    """'Ủy ban nhân dân tỉnh Sóc Trăng': the People's Committee a provincial inspectorate
+    belongs to; None for a unit that is no provincial inspectorate (a department, a ward),
+    whose report then claims no inspectorate's functions."""
     place = locality(member)
-    return f"Ủy ban nhân dân {place}" if place else "Ủy ban nhân dân cấp tỉnh"
+    return f"Ủy ban nhân dân {place}" if place else None
 
 
 def figure(value: float) -> str:

@@ -43,6 +43,9 @@ FUNCTIONS = (
     "chịu sự chỉ đạo, điều hành của {{ committee }}, đồng thời chịu sự chỉ đạo về công tác, "
     "hướng dẫn về tổ chức, nghiệp vụ của {{ superior_body }}."
 )
+# For a unit that is not a provincial inspectorate: nothing docgen cannot know.
+OTHER_FUNCTIONS = ("{{ unit_name }} thực hiện chức năng, nhiệm vụ theo quy định của pháp luật; "
+                   "là thành viên {{ cluster_name }}.")
 # A zero figure is left out, with the separator before it.
 FOUND = (
     "{% if results.violations_money or results.violations_land %}; qua thanh tra đã phát "
@@ -70,7 +73,8 @@ REGISTRATION = (
     "Đơn vị đã tổ chức cho {{ registration.collectives_registered }}/"
     "{{ registration.collectives }} tập thể và {{ registration.individuals_registered }}/"
     "{{ registration.individuals }} cá nhân đăng ký thi đua, tích cực hưởng ứng các phong "
-    "trào thi đua do {{ superior_body }}, {{ committee }} và Cụm thi đua phát động."
+    "trào thi đua do {{ superior_body }}{% if committee %}, {{ committee }}{% endif %} và Cụm "
+    "thi đua phát động."
 )
 RANKING = (
     "Kết quả chấm điểm thi đua năm {{ year }} của {{ cluster_name }}: {{ unit_name }} đạt "
@@ -159,7 +163,8 @@ def build(path: Path) -> None:
     optional(doc, "phone", "Điện thoại: {{ phone }}.")
     body(doc, "Thủ trưởng: {{ head_name }}, {{ head_title }} {{ place }}.")
     heading(doc, "2. Chức năng, nhiệm vụ", 2)
-    body(doc, FUNCTIONS)
+    optional(doc, "committee", FUNCTIONS)
+    optional(doc, "not committee", OTHER_FUNCTIONS)
     achievements(doc)
 
     heading(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", 1)

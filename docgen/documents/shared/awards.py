@@ -35,16 +35,21 @@ def award_name(book: Workbook, award: str) -> str:
     return book.award_form(award).full_name
 
 
+def joined(items: list[str]) -> str:
+    """Items as a sentence lists them: 'A', 'A và B', 'A, B và C'."""
+    return " và ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
+
+
 def names(forms: list[AwardForm]) -> str:
     """The awards' printed names joined: 'Cờ thi đua … và Bằng khen …'."""
-    return " và ".join(form.full_name for form in forms)
+    return joined([form.full_name for form in forms])
 
 
 def deciders(forms: list[AwardForm], fallback: str) -> str:
     """Who is asked to grant the awards ('Tổng Thanh tra Chính phủ'), each named once;
     `fallback` (the superior body's head) when there are none."""
     named = list(dict.fromkeys(form.decider for form in forms))
-    return " và ".join(named) if named else fallback
+    return joined(named) if named else fallback
 
 
 def counted(v: VoteOutcome) -> str:
@@ -125,10 +130,13 @@ def refusal_sentence(book: Workbook, v: VoteOutcome) -> str:
                 "không đề nghị.")
     if v.reason == "over_quota":
         places = v.form.quota(v.vote.target)
-        limit = count_phrase(places, TARGET_NOUNS[v.vote.target])
+        noun = TARGET_NOUNS[v.vote.target]
+        if places == 0:
+            return (f"{nominee(v, book)} được {tally(v)}, đủ tỷ lệ nhưng năm nay Cụm không có "
+                    f"chỉ tiêu đề nghị tặng {award} cho {noun}, nên Hội nghị không đề nghị.")
         return (f"{nominee(v, book)} được {tally(v)}, đủ tỷ lệ nhưng vượt số lượng được đề "
-                f"nghị tặng {award} (tối đa {limit}){_tie_words(v)}, nên Hội nghị không đề "
-                "nghị.")
+                f"nghị tặng {award} (tối đa {count_phrase(places, noun)}){_tie_words(v)}, nên "
+                "Hội nghị không đề nghị.")
     return ""
 
 
@@ -163,6 +171,8 @@ def _tie_words(v: VoteOutcome) -> str:
     other = v.after.person or v.after.unit
     if v.decided_by == "rank":
         return f"; bằng tỷ lệ phiếu với {other} nhưng xếp hạng chấm điểm thấp hơn"
+    if v.decided_by == "ballot":
+        return f"; bằng tỷ lệ phiếu với {other} cùng đơn vị, xếp sau theo thứ tự trên phiếu bầu"
     return (f"; bằng tỷ lệ phiếu và thứ hạng chấm điểm với {other}, đứng sau theo thứ tự "
             "danh sách thành viên Cụm")
 
