@@ -1,16 +1,24 @@
-"""Turn archived .docx documents into PDF for signing, with LibreOffice headless.
+"""Turn archived .docx documents into PDF/A-2b, for signing and for keeping, with LibreOffice.
+
+LibreOffice is the one named by the environment variable DOCGEN_SOFFICE, else the `soffice`
+command on PATH, else the one in its usual install folder on Windows or macOS (a Windows
+install does not put itself on PATH).
 
 The conversion runs once for all documents of a set, in a private LibreOffice profile, with
-a time limit. LibreOffice runs in its own process group, ended as a whole on timeout, error
-or interrupt, and its profile is removed in every case; the profile of a build that was
-killed outright is swept by the next conversion. Each PDF is then checked: it must exist,
-have pages, and embed only Times New Roman or its metric twin Liberation Serif, so the
-printed layout is the one docgen made.
+a time limit, through the PDF export filter asked for PDF/A-2b (the archival PDF). LibreOffice
+runs in its own process group, ended as a whole on timeout, error or interrupt, and its
+profile is removed in every case; the profile of a build that was killed outright is swept
+by the next conversion. Each PDF is then checked: it must exist, not be encrypted, have
+pages, say in its XMP metadata that it is PDF/A-2b (pdfaid:part 2, pdfaid:conformance B),
+and embed every font it uses, all of them Times New Roman or its metric twin Liberation
+Serif, so the printed layout is the one docgen made. A PDF that fails is a PdfError naming
+the document; the archive then keeps nothing of the build.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -24,20 +32,43 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any
+from xml.etree import ElementTree
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+from pypdf.generic import DictionaryObject, StreamObject
 
 from docgen.errors import DocgenError
 
 ALLOWED_FONTS = ("TimesNewRoman", "Times New Roman", "LiberationSerif", "Liberation Serif")
 BASE_TIMEOUT = 120.0
 PER_DOCUMENT = 30.0
+# Where LibreOffice is looked for, in this order: the variable, PATH, the install folders.
+SOFFICE_VARIABLE = "DOCGEN_SOFFICE"
+COMMANDS = ("soffice", "libreoffice")
+# The Windows folders programs are installed in (ProgramW6432 is the 64-bit one when a 32-bit
+# Python sees ProgramFiles as 'Program Files (x86)').
+WINDOWS_FOLDERS = ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")
+WINDOWS_PROGRAM = Path("LibreOffice", "program", "soffice.exe")
+MACOS_APP = Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")
 INSTALL_HINT = (
-    "Không tìm thấy LibreOffice (lệnh 'soffice') để xuất PDF. Cài đặt trên Debian/Ubuntu: "
-    "sudo apt-get install libreoffice-writer-nogui fonts-liberation; trên Windows: tải "
-    "LibreOffice tại https://www.libreoffice.org và thêm thư mục 'program' vào PATH."
+    "Không tìm thấy LibreOffice để xuất PDF. docgen tìm theo ba cách: (1) biến môi trường "
+    f"{SOFFICE_VARIABLE} ghi đường dẫn tệp soffice, ví dụ "
+    r"C:\Program Files\LibreOffice\program\soffice.exe; (2) lệnh 'soffice' trong PATH; "
+    r"(3) thư mục cài đặt thường gặp: %ProgramFiles%\LibreOffice\program, "
+    r"%ProgramFiles(x86)%\LibreOffice\program (Windows) và "
+    "/Applications/LibreOffice.app (macOS). Cài LibreOffice trên Debian/Ubuntu: sudo apt-get "
+    "install libreoffice-writer-nogui fonts-liberation; trên Windows và macOS: tải tại "
+    "https://www.libreoffice.org rồi chạy lại, hoặc đặt biến "
+    f"{SOFFICE_VARIABLE} nếu LibreOffice nằm ở thư mục khác."
 )
+# The PDF export filter asked for PDF/A-2b (SelectPdfVersion 2), in the JSON form of filter
+# options that `--convert-to` takes since LibreOffice 7.4; an older LibreOffice ignores it
+# and writes a plain PDF, which the check after writing refuses.
+PDFA_FILTER = "pdf:writer_pdf_Export:" + json.dumps(
+    {"SelectPdfVersion": {"type": "long", "value": "2"}}, separators=(",", ":"))
+PDFA_PART, PDFA_CONFORMANCE = "2", "B"
+PDFAID = "http://www.aiim.org/pdfa/ns/id/"
 # Private profiles are named docgen-lo-<pid of the converting process>-<random>, in the
 # temp folder, so a later conversion can tell whose they are.
 PROFILE_PREFIX = "docgen-lo-"
@@ -52,12 +83,47 @@ class PdfError(DocgenError):
 
 
 def find_soffice() -> str:
-    """The LibreOffice command on PATH, or PdfError saying how to install it."""
-    for name in ("soffice", "libreoffice"):
+    """The LibreOffice program: the one DOCGEN_SOFFICE names, else `soffice` on PATH, else the
+    one in a usual install folder; PdfError saying how to install or name it otherwise."""
+    setting = os.environ.get(SOFFICE_VARIABLE, "").strip().strip('"').strip()
+    if setting:
+        return _named_soffice(setting)
+    for name in COMMANDS:
         found = shutil.which(name)
         if found:
             return found
+    for candidate in install_candidates():
+        if candidate.is_file():
+            return str(candidate)
     raise PdfError(INSTALL_HINT)
+
+
+def install_candidates() -> list[Path]:
+    """The usual places of an installed LibreOffice that is not on PATH: Windows' program
+    folders (from their environment variables), then the macOS application."""
+    folders = (os.environ.get(name, "").strip() for name in WINDOWS_FOLDERS)
+    windows = dict.fromkeys(Path(folder) / WINDOWS_PROGRAM for folder in folders if folder)
+    return [*windows, MACOS_APP]
+
+
+def _named_soffice(setting: str) -> str:
+    """The program DOCGEN_SOFFICE names: the program file itself or a command on PATH, or the
+    folder holding it (LibreOffice's 'program' folder, its install folder, the macOS app)."""
+    path = Path(setting).expanduser()
+    if path.is_dir():
+        for inside in ("soffice.exe", "soffice", "program/soffice.exe", "program/soffice",
+                       "Contents/MacOS/soffice"):
+            if (path / inside).is_file():
+                return str(path / inside)
+    else:
+        found = shutil.which(setting) or (str(path) if path.is_file() else None)
+        if found:
+            return found
+    raise PdfError(
+        f"Biến môi trường {SOFFICE_VARIABLE} ghi '{setting}', nhưng ở đó không có LibreOffice "
+        "(tệp soffice.exe trên Windows, soffice trên Linux và macOS). Hãy sửa lại đường dẫn, "
+        r"ví dụ C:\Program Files\LibreOffice\program\soffice.exe, hoặc xóa biến này để "
+        "docgen tự tìm LibreOffice trong PATH và thư mục cài đặt.")
 
 
 def convert(documents: Sequence[Path], timeout: float | None = None) -> list[tuple[Path, int]]:
@@ -72,7 +138,7 @@ def convert(documents: Sequence[Path], timeout: float | None = None) -> list[tup
         profile = Path(tempfile.mkdtemp(prefix=f"{PROFILE_PREFIX}{os.getpid()}-"))
         try:
             command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                       "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir",
+                       "--norestore", "--nolockcheck", "--convert-to", PDFA_FILTER, "--outdir",
                        str(folder), *map(str, documents)]
             _run(command, limit, documents)
         finally:
@@ -83,8 +149,14 @@ def convert(documents: Sequence[Path], timeout: float | None = None) -> list[tup
 
 def _run(command: list[str], limit: float, documents: Sequence[Path]) -> None:
     """Run LibreOffice in a process group of its own and end the whole group afterwards."""
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, **_own_group())
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   **_own_group())
+    except OSError as exc:  # a program file that is not a program, or may not be run
+        raise PdfError(f"Không chạy được LibreOffice '{command[0]}': {exc.strerror or exc}. "
+                       "Hãy cài lại LibreOffice hoặc sửa biến môi trường "
+                       f"{SOFFICE_VARIABLE}.") from exc
     try:
         process.wait(timeout=limit)
     except subprocess.TimeoutExpired as exc:
@@ -239,22 +311,61 @@ def _stop_orphans(profile: Path) -> None:
 
 
 def check_pdf(pdf: Path, document: Path) -> int:
-    """The PDF's page count, after checking it exists and embeds only the allowed fonts."""
+    """The PDF's page count, after checking that it is fit for the archive: a readable,
+    unencrypted PDF/A-2b with pages, every font embedded and Times New Roman or its twin."""
     if not pdf.is_file():
         raise PdfError(f"Không xuất được PDF cho văn bản '{document.name}'.")
     try:
         reader = PdfReader(pdf)
+        if reader.is_encrypted:
+            raise PdfError(f"PDF của '{document.name}' bị mã hóa (có mật khẩu); bản PDF lưu "
+                           "trữ không được mã hóa.")
+        pages = len(reader.pages)
+        identification = pdfa_identification(reader)
         fonts = pdf_fonts(reader)
-    except (PdfReadError, OSError, KeyError, ValueError) as exc:
+    except (PdfReadError, OSError, KeyError, ValueError, TypeError, AttributeError) as exc:
         raise PdfError(f"Tệp PDF của '{document.name}' bị hỏng.") from exc
-    bad = sorted(name for name, embedded in fonts if not embedded or not _allowed(name))
-    if bad:
-        raise PdfError(f"PDF của '{document.name}' dùng phông không nhúng hoặc phông thay thế "
-                       f"({', '.join(bad)}); cần Times New Roman hoặc Liberation Serif "
-                       "(gói fonts-liberation).")
-    if not reader.pages:
+    if not pages:
         raise PdfError(f"PDF của '{document.name}' không có trang nào.")
-    return len(reader.pages)
+    if identification != (PDFA_PART, PDFA_CONFORMANCE):
+        found = ("không có nhận dạng PDF/A" if identification is None
+                 else f"ghi PDF/A phần {identification[0] or '?'}, mức "
+                      f"{identification[1] or '?'}")
+        raise PdfError(f"PDF của '{document.name}' không phải PDF/A-2b: siêu dữ liệu XMP "
+                       f"{found}, cần pdfaid:part={PDFA_PART} và pdfaid:conformance="
+                       f"{PDFA_CONFORMANCE}. Cần LibreOffice 7.4 trở lên để xuất PDF/A.")
+    missing = sorted(name or "?" for name, embedded in fonts if not embedded)
+    if missing:
+        raise PdfError(f"PDF của '{document.name}' không nhúng phông {', '.join(missing)}; "
+                       "bản PDF/A lưu trữ phải nhúng mọi phông.")
+    bad = sorted(name for name, _ in fonts if not _allowed(name))
+    if bad:
+        raise PdfError(f"PDF của '{document.name}' dùng phông thay thế ({', '.join(bad)}); "
+                       "cần Times New Roman hoặc Liberation Serif (gói fonts-liberation).")
+    return pages
+
+
+def pdfa_identification(reader: PdfReader) -> tuple[str, str] | None:
+    """(pdfaid:part, pdfaid:conformance) from the document's XMP metadata, each '' when
+    absent; None when the metadata holds no PDF/A identification at all. XMP may write a
+    property as an element or as an attribute of rdf:Description: both are read."""
+    metadata = _resolved(_resolved(reader.trailer["/Root"]).get("/Metadata"))
+    if not isinstance(metadata, StreamObject):
+        return None
+    try:
+        root = ElementTree.fromstring(metadata.get_data())
+    except ElementTree.ParseError:
+        return None
+    found: dict[str, str] = {}
+    for element in root.iter():
+        for name in ("part", "conformance"):
+            key = f"{{{PDFAID}}}{name}"
+            value = element.get(key) if element.tag != key else (element.text or "")
+            if value is not None and name not in found:
+                found[name] = value.strip()
+    if not found:
+        return None
+    return found.get("part", ""), found.get("conformance", "")
 
 
 def _allowed(font: str) -> bool:
@@ -263,17 +374,55 @@ def _allowed(font: str) -> bool:
 
 
 def pdf_fonts(reader: PdfReader) -> set[tuple[str, bool]]:
-    """(base font name, embedded?) for every font the pages use."""
+    """(base font name, embedded?) for every font the pages use: in the pages' resources, in
+    the forms they draw (XObjects, nested) and in the appearances of their annotations. A
+    Type 3 font draws its glyphs with PDF operators in the file, so it counts as embedded."""
     found: set[tuple[str, bool]] = set()
+    pending: list[Any] = []
     for page in reader.pages:
-        resources = page.get("/Resources")
-        fonts = resources.get_object().get("/Font") if resources else None
-        for ref in (fonts.get_object().values() if fonts else []):
-            font = ref.get_object()
-            descriptor = font.get("/FontDescriptor")
-            if descriptor is None and "/DescendantFonts" in font:
-                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-            descriptor = descriptor.get_object() if descriptor is not None else {}
-            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-            found.add((str(font.get("/BaseFont", "")).lstrip("/"), embedded))
+        pending.append(page.get("/Resources"))
+        for annotation in _resolved(page.get("/Annots")) or []:
+            pending.extend(_appearance_resources(_resolved(annotation)))
+    seen: set[int] = set()
+    while pending:
+        resources = _resolved(pending.pop())
+        if not isinstance(resources, DictionaryObject) or id(resources) in seen:
+            continue
+        seen.add(id(resources))
+        for ref in (_resolved(resources.get("/Font")) or {}).values():
+            found.add(_font(_resolved(ref)))
+        for ref in (_resolved(resources.get("/XObject")) or {}).values():
+            xobject = _resolved(ref)
+            if xobject.get("/Subtype") == "/Form":
+                pending.append(xobject.get("/Resources"))
     return found
+
+
+def _appearance_resources(annotation: Any) -> list[Any]:
+    """The resources of an annotation's appearances (/AP: normal, rollover, down), each a form
+    or a dictionary of forms by state."""
+    forms = []
+    for appearance in (_resolved(annotation.get("/AP")) or {}).values():
+        appearance = _resolved(appearance)
+        if isinstance(appearance, StreamObject):
+            forms.append(appearance)
+        elif isinstance(appearance, DictionaryObject):
+            forms.extend(_resolved(form) for form in appearance.values())
+    return [form.get("/Resources") for form in forms if isinstance(form, DictionaryObject)]
+
+
+def _font(font: Any) -> tuple[str, bool]:
+    """(base font name, embedded?) of a font dictionary."""
+    name = str(font.get("/BaseFont", font.get("/Name", ""))).lstrip("/")
+    if font.get("/Subtype") == "/Type3":
+        return name, True
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None and "/DescendantFonts" in font:
+        descriptor = _resolved(font["/DescendantFonts"])[0].get_object().get("/FontDescriptor")
+    descriptor = _resolved(descriptor) if descriptor is not None else {}
+    return name, any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def _resolved(value: Any) -> Any:
+    """The object an indirect reference points to; anything else as it is."""
+    return value.get_object() if hasattr(value, "get_object") else value

@@ -1,11 +1,11 @@
-"""PDF for signing: LibreOffice headless, fonts embedded, page counts in the manifest."""
+"""PDF for signing and keeping: LibreOffice headless, PDF/A-2b, fonts embedded, page counts in
+the manifest; the conversion's process group and profile."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,14 +16,24 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 
 from docgen import pdf
 from docgen.build import build
 from tests.conftest import SAMPLE
+from tests.test_pdf_archival import write_pdf
 
-needs_libreoffice = pytest.mark.skipif(shutil.which("soffice") is None,
-                                       reason="LibreOffice is not installed")
+
+def _libreoffice() -> bool:
+    try:
+        pdf.find_soffice()
+    except pdf.PdfError:
+        return False
+    return True
+
+
+needs_libreoffice = pytest.mark.skipif(not _libreoffice(), reason="LibreOffice is not installed")
+PDFAID = "http://www.aiim.org/pdfa/ns/id/"
 
 SEED_FACTS = {
     "bao-cao-tong-ket": ["108/KH-TTCP", "22/KH-CTĐ", "2100/CT-TTCP", "Sóc Trăng", "Kiên Giang",
@@ -65,6 +75,29 @@ def test_pdf_text_holds_the_facts(pdf_set: Path, kind: str) -> None:
         assert fact in text
 
 
+def _pdfa_id(path: Path) -> tuple[list[str], list[str]]:
+    """pdfaid:part and pdfaid:conformance as XMP reading software sees them (minidom)."""
+    metadata = PdfReader(path).xmp_metadata
+    assert metadata is not None, path.name
+    parts: list[str] = []
+    conformances: list[str] = []
+    for name, found in (("part", parts), ("conformance", conformances)):
+        for node in metadata.rdf_root.getElementsByTagNameNS(PDFAID, name):
+            found.append("".join(child.data for child in node.childNodes).strip())
+    return parts, conformances
+
+
+@needs_libreoffice
+def test_every_pdf_is_pdfa_2b_in_its_metadata_and_not_encrypted(pdf_set: Path) -> None:
+    paths = sorted(pdf_set.glob("*.pdf"))
+    assert len(paths) == 8
+    for path in paths:
+        assert _pdfa_id(path) == (["2"], ["B"]), path.name
+        reader = PdfReader(path)
+        assert not reader.is_encrypted and "/Encrypt" not in reader.trailer, path.name
+        assert path.read_bytes().startswith(b"%PDF-1."), path.name  # PDF/A-2: PDF 1.7 at most
+
+
 @needs_libreoffice
 def test_fonts_are_embedded_times_or_its_metric_twin(pdf_set: Path) -> None:
     for path in pdf_set.glob("*.pdf"):
@@ -73,15 +106,6 @@ def test_fonts_are_embedded_times_or_its_metric_twin(pdf_set: Path) -> None:
         for name, embedded in fonts:
             assert embedded, (path.name, name)
             assert "LiberationSerif" in name or "TimesNewRoman" in name, (path.name, name)
-
-
-def test_missing_libreoffice_says_how_to_install(monkeypatch: pytest.MonkeyPatch,
-                                                 tmp_path: Path) -> None:
-    monkeypatch.setattr(shutil, "which", lambda name: None)
-    with pytest.raises(pdf.PdfError) as info:
-        pdf.convert([tmp_path / "a.docx"])
-    assert str(info.value) == pdf.INSTALL_HINT
-    assert "libreoffice-writer-nogui" in str(info.value)
 
 
 def _fake_soffice(monkeypatch: pytest.MonkeyPatch, folder: Path, script: str,
@@ -139,17 +163,14 @@ wait""")
         path.chmod(0o755)
 
     def make_pdfs(self) -> None:
-        """From now on, convert at once: copy a one-page PDF beside the last document."""
-        blank = self.folder / "blank.pdf"
-        writer = PdfWriter()
-        writer.add_blank_page(595, 842)
-        with blank.open("wb") as stream:
-            writer.write(stream)
+        """From now on, convert at once: copy a one-page PDF/A beside the last document."""
+        blank = write_pdf(self.folder / "blank.pdf")
         self._write("soffice", f'for arg; do last="$arg"; done\ncp "{blank}" "${{last%.docx}}.pdf"')
 
     @property
     def env(self) -> dict[str, str]:
-        return {**os.environ, "PATH": f"{self.bin}{os.pathsep}{os.environ['PATH']}",
+        inherited = {k: v for k, v in os.environ.items() if k != pdf.SOFFICE_VARIABLE}
+        return {**inherited, "PATH": f"{self.bin}{os.pathsep}{os.environ['PATH']}",
                 "TMPDIR": str(self.temp)}
 
     def worker(self) -> int:
@@ -169,6 +190,7 @@ wait""")
 @pytest.fixture
 def fake_lo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeLibreOffice]:
     fake = FakeLibreOffice(tmp_path)
+    monkeypatch.delenv(pdf.SOFFICE_VARIABLE, raising=False)
     monkeypatch.setenv("PATH", fake.env["PATH"])
     monkeypatch.setattr(tempfile, "tempdir", str(fake.temp))
     yield fake
