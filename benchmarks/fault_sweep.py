@@ -1,5 +1,6 @@
 """Run real `docgen build` processes against one archive the way a busy shared drive would:
-several clusters at once, two builds of one set at once, and builds killed at random moments.
+several clusters at once, two builds of one set at once, builds killed at random moments,
+and builds of one kind told to keep a document edited by hand, killed at random moments.
 
     python benchmarks/fault_sweep.py [ROUNDS] [KILLS]
 
@@ -66,9 +67,9 @@ def numbered(folder: Path, number: int) -> Path:
     return path
 
 
-def start(workbook: Path, out: Path) -> subprocess.Popen[str]:
+def start(workbook: Path, out: Path, *options: str) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "docgen.cli", "build", str(workbook),
-                             "--out", str(out)], cwd=ROOT, text=True,
+                             "--out", str(out), *options], cwd=ROOT, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -122,6 +123,43 @@ def killed(work: Path, kills: int) -> Tally:
     return tally
 
 
+def killed_keeping(work: Path, kills: int) -> Tally:
+    """Edit the proposal by hand, kill a `--only to-trinh --giu-ban-sua` build at random,
+    and count as lost any round where the edited bytes are no longer in the set."""
+    tally = Tally()
+    out = work / "E"
+    start(SAMPLE, out).communicate(timeout=300)
+    folder = out / "2021" / "cum-ix"
+    keep = ("--only", "to-trinh", "--giu-ban-sua")
+    for round_ in range(kills):
+        proposal = folder / "2021_cum-ix_to-trinh.docx"
+        edited = proposal.read_bytes() + f" edit {round_}".encode()
+        proposal.write_bytes(edited)
+        child = start(SAMPLE, out, *keep)
+        time.sleep(random.uniform(0.2, 2.0))
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=60)
+        tally.tried += 1
+        if edited not in holdings(folder):
+            tally.lost += 1
+        after = start(SAMPLE, out, *keep)
+        _, stderr = after.communicate(timeout=300)
+        sound = lost_sets(out, {"cum-ix": 8}) == 0 and edited in holdings(folder)
+        if after.returncode == 0 and sound:
+            tally.survived += 1
+        elif "Traceback" in stderr:
+            tally.tracebacks += 1
+        else:
+            tally.clear += 1
+            tally.lost += 0 if sound else 1
+    return tally
+
+
+def holdings(folder: Path) -> list[bytes]:
+    """The bytes of every document in a set folder."""
+    return [p.read_bytes() for p in folder.glob("*.docx")]
+
+
 def main(argv: list[str]) -> None:
     rounds = int(argv[0]) if argv else 20
     kills = int(argv[1]) if len(argv) > 1 else 20
@@ -134,6 +172,7 @@ def main(argv: list[str]) -> None:
         rows.append(("2 builds of one set at once", concurrent(work / "b", rounds // 2,
                                                               [9, 9])))
         rows.append(("build killed at random", killed(work / "c", kills)))
+        rows.append(("keeping an edit, killed", killed_keeping(work / "d", kills)))
         elapsed = time.monotonic() - started
     print(f"{'case':<30}{'tried':>7}{'survived':>10}{'clear':>7}{'traceb.':>9}{'lost':>6}")
     for name, t in rows:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen import archive, intake, resources, rules, templates
-from docgen.archive.store import PdfConverter
+from docgen.archive.store import Edit, EditPolicy, PdfConverter
 from docgen.check import format_finding, lint
 from docgen.documents import KINDS, DocumentKind
 from docgen.errors import DocgenError, FormatCheckFailed, Problem
@@ -32,14 +32,18 @@ class Checked:
 
 @dataclass(frozen=True)
 class Built:
-    """What a build wrote, the Decree 30 warnings its documents drew, and the files of the
-    previous set that docgen did not make and carried over (`kept`)."""
+    """What a build wrote, the Decree 30 warnings its documents drew, the files of the
+    previous set that docgen did not make and carried over (`kept`), the files of kinds a
+    `--only` build left as they were (`unchanged`), and the edited documents it kept beside
+    or replaced (`edits`)."""
 
     checked: Checked
     folder: Path
     paths: list[Path]
     warnings: list[str]
     kept: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
 
 
 def check(workbook: Path, warnings: list[Problem] | None = None) -> Checked:
@@ -125,13 +129,16 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
           only: Sequence[str] | None = None, *, revision: bool = False,
           pdf: PdfConverter | None = None, check_format: bool = True,
           user_templates: Path | None = None,
-          warnings: list[Problem] | None = None) -> Built:
+          warnings: list[Problem] | None = None, edited: EditPolicy = "stop") -> Built:
     """Check the workbook, render and lint the documents, archive them as the year's set.
 
     Nothing is written unless every document rendered (and, with `check_format`, passed
     the Decree 30 checks). `revision` makes a new revision beside a finalized set; `pdf`
     converts the documents to PDF inside the new set; `user_templates` (or the workbook's
     setting) names a folder of edited templates; intake's repairs go to `warnings`.
+    With `only`, those kinds are rebuilt inside the current set and its other files stay
+    as they are. A document edited since docgen made it stops the build, unless `edited`
+    is "keep" (the edited copy stays beside the new one) or "replace".
     """
     kinds = select_kinds(only)
     checked = check(workbook, warnings)
@@ -140,6 +147,8 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     format_warnings = lint_outputs(outputs) if check_format else []
     cluster = checked.book.cluster
     published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,
-                                new_revision=revision, pdf=pdf)
+                                new_revision=revision, pdf=pdf,
+                                kinds=[k.code for k in kinds] if only else None,
+                                edited=edited)
     return Built(checked, published.folder, published.paths, format_warnings,
-                 published.kept)
+                 published.kept, published.unchanged, published.edits)

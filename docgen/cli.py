@@ -9,16 +9,17 @@ given in Vietnamese.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import Any, NoReturn
 
 from rich.console import Console
 from rich.table import Table
 
-from docgen import __version__, archive, build, intake, kinds, pdf, resources, templates
+import docgen
+from docgen import archive, build, cli_i18n, intake, kinds, pdf, resources, templates
 from docgen.check import failure_message, lint_files, report_text, reports_json
 from docgen.documents.shared.awards import counted, nominee, threshold_words
 from docgen.errors import (
@@ -31,42 +32,24 @@ from docgen.errors import (
 )
 from docgen.intake import yearly
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-# argparse's own English messages, as Vietnamese (pattern -> replacement).
-_ARGPARSE_MESSAGES = (
-    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
-    (r"unrecognized arguments: (.*)", r"tham số không hợp lệ: \1"),
-    (r"argument LỆNH: invalid choice: (.*?) \(choose from (.*)\)",
-     r"lệnh \1 không có; các lệnh: \2"),
-    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
-     r"tùy chọn \1 chỉ nhận \3, không nhận \2"),
-    (r"argument (\S+): expected one argument", r"tùy chọn \1 cần một giá trị"),
-    (r"ambiguous option: (.*)", r"tùy chọn chưa rõ: \1"),
-)
+# Printed text is never read as rich markup or emoji codes: a folder named "[bản chính]"
+# or a unit named "Đội :cd:" is printed as it is.
+out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 
 class _Parser(argparse.ArgumentParser):
-    """ArgumentParser whose usage line, headings and errors are in Vietnamese."""
+    """ArgumentParser for docgen: built and used inside `cli_i18n.vietnamese_argparse()`,
+    which gives its usage line, headings and errors in Vietnamese; `type=int` arguments
+    report a wrong value in Vietnamese too."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(add_help=False, formatter_class=_Formatter, **kwargs)  # type: ignore[arg-type]
-        self._positionals.title = "Tham số"
-        self._optionals.title = "Tùy chọn"
-        self.add_argument("-h", "--help", action="help", help="In hướng dẫn này rồi thoát.")
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        cli_i18n.register_types(self)
 
     def error(self, message: str) -> NoReturn:
-        for pattern, replacement in _ARGPARSE_MESSAGES:
-            message = re.sub(pattern, replacement, message)
         self.print_usage(sys.stderr)
         self.exit(2, f"Lỗi: {message}.\nXem thêm: {self.prog} --help\n")
-
-
-class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
-                  groups: Iterable[Any], prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -75,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Lập văn bản tổng kết thi đua của Cụm thi đua từ sổ tính Excel, "
         "đúng thể thức Nghị định 30/2020/NĐ-CP.",
     )
+    parser.add_argument("--version", action="version", version=f"docgen {_version()}",
+                        help="In số phiên bản của docgen rồi thoát.")
     commands = parser.add_subparsers(title="Các lệnh", dest="command", metavar="LỆNH",
                                      parser_class=_Parser)
     check = commands.add_parser(
@@ -102,6 +87,13 @@ def _parser() -> argparse.ArgumentParser:
                       help="lập lần sửa mới bên cạnh bộ văn bản đã chốt")
     make.add_argument("--no-lint", dest="lint", action="store_false",
                       help="không kiểm tra thể thức (chỉ dùng cho bản nháp)")
+    edits = make.add_mutually_exclusive_group()
+    edits.add_argument("--giu-ban-sua", dest="edited", action="store_const", const="keep",
+                       default="stop", help="văn bản đã sửa sau khi lập: giữ bản đã sửa bên "
+                       "cạnh văn bản mới, tên kèm thời điểm (…-da-sua-NĂMTHÁNGNGÀY-GIỜPHÚT)")
+    edits.add_argument("--thay-ban-sua", dest="edited", action="store_const", const="replace",
+                       help="văn bản đã sửa sau khi lập: thay bằng văn bản mới (bản đã sửa "
+                       "sẽ mất)")
     _templates_option(make)
     make.set_defaults(run=_build)
     init = commands.add_parser(
@@ -142,8 +134,16 @@ def _parser() -> argparse.ArgumentParser:
     sample.set_defaults(run=_sample)
     version = commands.add_parser("version", help="In số phiên bản của docgen.",
                                   description="In số phiên bản của docgen.")
-    version.set_defaults(run=lambda _: out.print(f"docgen {__version__}"))
+    version.set_defaults(run=lambda _: out.print(f"docgen {_version()}"))
     return parser
+
+
+def _version() -> str:
+    """docgen's version: the installed package's metadata, else `docgen.__version__`."""
+    try:
+        return metadata.version("docgen")
+    except metadata.PackageNotFoundError:
+        return str(getattr(docgen, "__version__", "(không rõ phiên bản)"))
 
 
 def _workbook_argument(parser: argparse.ArgumentParser) -> None:
@@ -204,7 +204,8 @@ def _build(args: argparse.Namespace) -> None:
     try:
         built = build.build(args.workbook, args.out, kinds, revision=args.revision,
                             pdf=pdf.convert if args.pdf else None, check_format=args.lint,
-                            user_templates=args.templates, warnings=repairs)
+                            user_templates=args.templates, warnings=repairs,
+                            edited=args.edited)
     finally:
         _print_warnings(repairs)
     _print_warnings(built.warnings)
@@ -218,8 +219,22 @@ def _build(args: argparse.Namespace) -> None:
                   "từ trước):")
         for name in built.kept:
             out.print(f"  - {name}", markup=False)
+    _print_edits(built)
     if not args.lint:
         out.print("Chưa kiểm tra thể thức (--no-lint): chỉ dùng làm bản nháp.")
+
+
+def _print_edits(built: build.Built) -> None:
+    """What a build did to the rest of the set: documents of other kinds left as they were
+    (--only), edited documents kept beside the new ones or replaced."""
+    if built.unchanged:
+        out.print(f"Giữ nguyên {len(built.unchanged)} tệp khác của bộ văn bản (không lập lại "
+                  "lần này).")
+    for edit in built.edits:
+        if edit.kept_as is None:
+            out.print(f"Đã thay tệp đã sửa {edit.file} bằng văn bản mới.", markup=False)
+        else:
+            out.print(f"Giữ bản đã sửa của {edit.file} với tên {edit.kept_as}.", markup=False)
 
 
 def _group(commands: Any, name: str, help: str, description: str) -> tuple[Any, Any]:
@@ -236,19 +251,38 @@ def _archive_parser(commands: Any) -> None:
                      "lưu.", "Các việc với thư mục lưu trữ văn bản theo năm.")
     listing = jobs.add_parser("list", help="Liệt kê các bộ văn bản: năm, cụm, lần, trạng thái.",
                               description="Liệt kê các bộ văn bản đã lưu.")
-    verify = jobs.add_parser("verify", help="Đối chiếu từng tệp với manifest.json.",
-                             description="Báo các tệp bị sửa, bị thiếu hoặc tệp lạ.")
+    verify = jobs.add_parser("verify", help="Kiểm tra toàn vẹn: đối chiếu từng tệp với danh "
+                             "mục tệp của bộ văn bản.",
+                             description="Kiểm tra toàn vẹn: báo các tệp đã sửa, bị thiếu "
+                             "hoặc tệp lạ.")
     verify.add_argument("year", type=int, nargs="?", metavar="NĂM", help="chỉ năm này")
     verify.add_argument("cluster", nargs="?", metavar="CỤM", help="chỉ cụm này (ví dụ cum-ix)")
     finalize = jobs.add_parser("finalize", help="Chốt bộ văn bản đã gửi; không ghi đè nữa.",
                                description="Đánh dấu bộ văn bản là đã gửi (đã ký).")
-    bundle = jobs.add_parser("bundle", help="Đóng gói bộ văn bản thành một tệp .zip để gửi.",
-                             description="Đóng gói văn bản, PDF, manifest thành một .zip.")
-    for job in (finalize, bundle):
+    bundle = jobs.add_parser("bundle", help="Đóng gói bộ văn bản đã chốt thành một tệp .zip "
+                             "để gửi.",
+                             description="Đóng gói các văn bản và bản PDF (cả bản PDF đã ký) "
+                             "của bộ văn bản đã chốt thành một .zip để gửi; sổ tính chỉ kèm "
+                             "khi có --kem-so-lieu.")
+    bundle.add_argument("--kem-so-lieu", dest="workbook", action="store_true",
+                        help="kèm bản sao sổ tính (có đủ phiếu bầu, số điện thoại, ghi chú)")
+    bundle.add_argument("--ban-nhap", dest="draft", action="store_true",
+                        help="đóng gói cả bộ chưa chốt (bản nháp, để góp ý)")
+    accept = jobs.add_parser(
+        "accept", help="Ghi nhận tệp đã sửa (bằng Word…) là văn bản của bộ.",
+        description="Ghi nhận các tệp đã sửa sau khi lập là văn bản của bộ (tất cả tệp đã "
+        "sửa nếu không nêu tệp nào): ghi lại bản cũ, bản mới, thời điểm và ghi chú; sau đó "
+        "kiểm tra toàn vẹn sẽ khớp. Bộ đã chốt không thay đổi được.")
+    for job in (finalize, bundle, accept):
         job.add_argument("year", type=int, metavar="NĂM", help="năm thi đua")
         job.add_argument("cluster", metavar="CỤM", help="cụm, ví dụ cum-ix, IX hoặc 9")
+    accept.add_argument("files", nargs="*", metavar="TỆP",
+                        help="tên các tệp đã sửa cần ghi nhận (mặc định: tất cả)")
+    accept.add_argument("--ghi-chu", dest="note", default="", metavar="GHI_CHÚ",
+                        help="ghi chú lý do sửa, ví dụ \"Sửa theo ý kiến lãnh đạo\"")
     for job, run in ((listing, _archive_list), (verify, _archive_verify),
-                     (finalize, _archive_finalize), (bundle, _archive_bundle)):
+                     (finalize, _archive_finalize), (bundle, _archive_bundle),
+                     (accept, _archive_accept)):
         job.add_argument("--root", "--out", dest="root", type=Path,
                          default=archive.DEFAULT_ROOT, metavar="THƯ_MỤC",
                          help="thư mục gốc lưu trữ, như --out của lệnh build (mặc định: "
@@ -270,8 +304,9 @@ def _templates_parser(commands: Any) -> None:
                               description="Liệt kê loại văn bản, tệp mẫu, các biến.")
     checking = jobs.add_parser(
         "check", help="Kiểm tra thẻ, vòng lặp, tên biến và thể thức của các mẫu.",
-        description="Kiểm tra từng mẫu: thẻ Jinja sai hoặc bị Word tách, vòng lặp thiếu thẻ "
-        "đóng, biến không có trong dữ liệu, và thể thức văn bản điền thử bằng sổ tính.")
+        description="Kiểm tra từng mẫu: thẻ {{ … }}, {% … %} viết sai hoặc bị Word tách đôi, "
+        "vòng lặp thiếu thẻ đóng, biến không có trong dữ liệu, và thể thức văn bản điền thử "
+        "bằng sổ tính.")
     for job in (listing, checking):
         job.add_argument("folder", type=Path, nargs="?", metavar="THƯ_MỤC",
                          help="thư mục mẫu đã sửa (mặc định: chỉ mẫu gốc)")
@@ -339,7 +374,7 @@ def _argument(path: Path) -> str:
     return f'"{path}"' if " " in str(path) else str(path)
 
 
-STATUS = {"draft": "Bản nháp", "finalized": "Đã chốt", "damaged": "Hỏng manifest.json"}
+STATUS = {"draft": "Bản nháp", "finalized": "Đã chốt", "damaged": "Hỏng danh mục tệp"}
 
 
 def _archive_list(args: argparse.Namespace) -> None:
@@ -359,7 +394,8 @@ def _archive_list(args: argparse.Namespace) -> None:
     out.print(table)
     for s in sets:
         if s.damage:
-            err.print(f"Cảnh báo: bộ văn bản {s.describe()} có manifest.json hỏng: {s.damage} "
+            err.print(f"Cảnh báo: bộ văn bản {s.describe()} có danh mục tệp (manifest.json) "
+                      f"hỏng: {s.damage} "
                       "Chạy 'docgen archive verify' để xem chi tiết.", markup=False)
 
 
@@ -375,11 +411,14 @@ def _archive_verify(args: argparse.Namespace) -> None:
         name = f"Năm {s.year}, {s.cluster}, lần {s.revision}"
         if problems:
             failed += 1
-            out.print(f"{name}: {len(problems)} chỗ không khớp manifest.json:")
+            out.print(f"{name}: kiểm tra toàn vẹn thấy {len(problems)} chỗ không khớp:")
             for problem in problems:
                 out.print(f"  - {problem}", markup=False)
+            if s.status == "draft" and archive.edited_files(s):
+                out.print(f"  Nếu bản đã sửa là bản đúng, ghi nhận bằng: docgen archive "
+                          f"accept {s.year} {s.cluster}", markup=False)
         else:
-            out.print(f"{name}: toàn vẹn, mọi tệp khớp manifest.json.")
+            out.print(f"{name}: toàn vẹn, mọi tệp khớp bản đã lưu.")
     if failed:
         raise ArchiveError(f"{failed} bộ văn bản không còn nguyên vẹn.")
 
@@ -391,8 +430,25 @@ def _archive_finalize(args: argparse.Namespace) -> None:
 
 
 def _archive_bundle(args: argparse.Namespace) -> None:
-    path = archive.bundle(args.root, args.year, archive.parse_cluster(args.cluster))
-    out.print(f"Đã đóng gói: {path}")
+    cluster = archive.parse_cluster(args.cluster)
+    path = archive.bundle(args.root, args.year, cluster, workbook=args.workbook,
+                          draft=args.draft)
+    if archive.find_set(args.root, args.year, cluster).status != "finalized":
+        err.print("Cảnh báo: bộ văn bản chưa chốt; gói này là bản nháp, chỉ để góp ý, không "
+                  "phải bản chính thức.")
+    out.print(f"Đã đóng gói: {path}", markup=False)
+    if args.workbook:
+        err.print("Cảnh báo: gói có kèm sổ tính (đủ phiếu bầu, số điện thoại, ghi chú); chỉ "
+                  "gửi cho người được xem số liệu này.")
+
+
+def _archive_accept(args: argparse.Namespace) -> None:
+    done = archive.accept(args.root, args.year, archive.parse_cluster(args.cluster),
+                          args.files, args.note)
+    out.print(f"Đã ghi nhận {len(done)} tệp đã sửa là văn bản của bộ:")
+    for item in done:
+        out.print(f"  - {item.file}", markup=False)
+    out.print("Kiểm tra toàn vẹn từ nay đối chiếu với bản đã sửa.")
 
 
 def _init(args: argparse.Namespace) -> None:
@@ -422,7 +478,17 @@ def _lint(args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Output cannot fail on a letter the console or a redirected file's encoding lacks, and
+    argparse speaks Vietnamese while the command runs (see `docgen.cli_i18n`).
+    """
+    cli_i18n.safe_streams()
+    with cli_i18n.vietnamese_argparse():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)

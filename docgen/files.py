@@ -2,15 +2,21 @@
 
 A file is written under a temporary name in its target folder, flushed to disk, then
 renamed into place, so an interrupted run never leaves a half-written document or workbook.
+
+Files and folders are made with the ordinary permissions of the process umask (0644 and
+0755 under the usual umask 022), never the owner-only 0600/0700 of `tempfile`: a set on a
+shared drive must open for a colleague as any file saved by Word would.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import tempfile
+import secrets
 import zipfile
 from pathlib import Path
+
+_ATTEMPTS = 100
 
 
 def write_atomic(target: Path, data: bytes, scratch: Path | None = None,
@@ -21,7 +27,7 @@ def write_atomic(target: Path, data: bytes, scratch: Path | None = None,
     named `prefix` + random (default '.<target name>.'), so a killed write can leave a
     leftover only where its owner knows to sweep it."""
     folder = target.parent if scratch is None else scratch
-    fd, tmp = tempfile.mkstemp(prefix=prefix or f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, tmp = new_file(folder, prefix or f".{target.name}.", ".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -34,6 +40,34 @@ def write_atomic(target: Path, data: bytes, scratch: Path | None = None,
     if scratch is not None:
         fsync_dir(target.parent)
     return target
+
+
+def new_file(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
+    """A new, empty file `folder/<prefix><random><suffix>` opened for writing; return its
+    descriptor and path. Its mode is 0666 less the process umask, like any file the user
+    saves (`tempfile.mkstemp` would make it 0600, unreadable to a colleague)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) \
+        | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(_ATTEMPTS):
+        path = folder / f"{prefix}{secrets.token_hex(4)}{suffix}"
+        try:
+            return os.open(path, flags, 0o666), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")  # pragma: no cover
+
+
+def new_folder(folder: Path, prefix: str) -> Path:
+    """A new, empty folder `folder/<prefix><random>`; its mode is 0777 less the process
+    umask (`tempfile.mkdtemp` would make it 0700)."""
+    for _ in range(_ATTEMPTS):
+        path = folder / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            os.mkdir(path, 0o777)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"no free temporary name in {folder}")  # pragma: no cover
 
 
 def fsync_dir(folder: Path) -> None:
@@ -82,6 +116,9 @@ def new_workbook_problem(path: Path, force: bool) -> str | None:
         return f"Tên tệp '{path.name}' phải có đuôi .xlsx."
     if not path.parent.is_dir():
         return f"Không có thư mục '{path.parent}'."
+    if path.is_dir():
+        return (f"'{path}' là một thư mục, không phải tệp sổ tính; hãy chọn tên tệp khác, ví "
+                "dụ so-lieu.xlsx.")
     if taken(path) and not force:
         return f"Tệp '{path}' đã có; thêm --force nếu muốn ghi đè."
     return None

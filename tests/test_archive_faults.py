@@ -80,8 +80,7 @@ def test_four_clusters_publish_side_by_side_for_twenty_rounds(tmp_path: Path) ->
         ("cum-xii", 1, "draft")]
     assert all(len(s.documents) == 8 for s in sets)
     assert sorted(p.name for p in (tmp_path / "2021").iterdir()) == [
-        ".cum-ix.lock", ".cum-x.lock", ".cum-xi.lock", ".cum-xii.lock",
-        "cum-ix", "cum-x", "cum-xi", "cum-xii"]
+        "cum-ix", "cum-x", "cum-xi", "cum-xii"]  # no lock file left behind
 
 
 def _publish_forever(root: str, outputs: list[archive.Output], rounds: int) -> None:
@@ -254,7 +253,7 @@ def test_a_deleted_manifest_leaves_the_set_visible_and_failing(
            "tệp manifest.json." in printed.out
     assert "Lỗi: 1 bộ văn bản không còn nguyên vẹn." in printed.err
     assert main(["archive", "list", "--root", str(tmp_path)]) == 0
-    assert "Hỏng manifest.json" in capsys.readouterr().out
+    assert "Hỏng danh mục tệp" in capsys.readouterr().out
 
 
 def test_a_manifest_changed_after_finalize_is_found(tmp_path: Path) -> None:
@@ -264,7 +263,7 @@ def test_a_manifest_changed_after_finalize_is_found(tmp_path: Path) -> None:
     _write_manifest(folder, data)
     assert _verify(tmp_path, 2021, "cum-ix") == [
         f"{folder / 'manifest.json'}: đã bị sửa sau khi bộ văn bản được chốt ngày "
-        f"{data['finalized_at']} (khác mã băm ghi trong finalized.json)."]
+        f"{data['finalized_at']} (kiểm tra toàn vẹn với finalized.json không khớp)."]
 
 
 def _drop(key: str) -> Callable[[dict[str, Any]], None]:
@@ -352,14 +351,15 @@ def test_a_document_replaced_by_a_link_to_an_identical_file_is_found(tmp_path: P
     assert _verify(tmp_path, 2021, "cum-ix") == [
         f"{document}: là liên kết (symlink), không phải tệp thật."]
     with pytest.raises(ArchiveError, match="Không đóng gói được"):
-        archive.bundle(tmp_path, 2021, "cum-ix")
+        archive.bundle(tmp_path, 2021, "cum-ix", draft=True)
 
 
 def test_bundle_entries_stay_inside_the_set_folder(tmp_path: Path) -> None:
     build.build(SAMPLE, tmp_path, only=ONLY)
-    with zipfile.ZipFile(archive.bundle(tmp_path, 2021, "cum-ix")) as package:
+    with zipfile.ZipFile(archive.bundle(tmp_path, 2021, "cum-ix", workbook=True,
+                                        draft=True)) as package:
         names = package.namelist()
-    assert len(names) == len(set(names)) == 4
+    assert len(names) == len(set(names)) == 3
     assert all(n.startswith("cum-ix/") and ".." not in n for n in names)
 
 
@@ -390,19 +390,18 @@ def test_a_rebuild_keeps_files_docgen_did_not_make(
         assert "cum-ix/to-trinh-da-ky.pdf" in package.namelist()
     scan.write_bytes(b"changed")
     assert _verify(tmp_path, 2021, "cum-ix") == [
-        f"{scan}: nội dung đã bị thay đổi (khác mã băm trong manifest.json)."]
+        f"{scan}: tệp đã sửa: nội dung khác bản đã lưu (kiểm tra toàn vẹn không khớp)."]
 
 
 def test_a_build_of_fewer_kinds_does_not_remove_the_others(tmp_path: Path) -> None:
     folder = build.build(SAMPLE, tmp_path, only=ONLY).folder
     before = {p.name: p.read_bytes() for p in folder.glob("*.docx")}
-    with pytest.raises(ArchiveError) as refused:
-        build.build(SAMPLE, tmp_path, only=["to-trinh"])
-    assert str(refused.value) == (
-        "Bộ văn bản năm 2021, cum-ix, lần 1 đang có 1 tệp thuộc loại văn bản không được lập "
-        "lại lần này (2021_cum-ix_bao-cao-tong-ket.docx); lập lại như vậy sẽ xóa chúng. Hãy "
-        "lập lại cả bộ (bỏ --only), hoặc lập vào thư mục khác bằng --out.")
+    built = build.build(SAMPLE, tmp_path, only=["to-trinh"])
+    assert [p.name for p in built.paths] == ["2021_cum-ix_to-trinh.docx"]
+    assert built.unchanged == ["2021_cum-ix_bao-cao-tong-ket.docx"]
     assert {p.name: p.read_bytes() for p in folder.glob("*.docx")} == before
+    assert {e["file"] for e in _manifest(folder)["files"]} == set(before)
+    assert _verify(tmp_path, 2021, "cum-ix") == []
 
 
 def test_a_kept_file_with_a_new_documents_name_stops_the_build(tmp_path: Path) -> None:
@@ -471,7 +470,7 @@ def test_an_error_between_the_two_renames_puts_the_old_set_back(
                                  f"'{tmp_path}': lỗi đọc/ghi ổ đĩa (mã lỗi 5). Bộ văn bản đã "
                                  "lưu trước đó (nếu có) vẫn giữ nguyên.")
     assert {p.name: p.read_bytes() for p in folder.glob("*.docx")} == before
-    assert sorted(p.name for p in (tmp_path / "2021").iterdir()) == [".cum-ix.lock", "cum-ix"]
+    assert sorted(p.name for p in (tmp_path / "2021").iterdir()) == ["cum-ix"]
 
 
 def test_a_full_disk_is_a_message_and_loses_nothing(
@@ -531,3 +530,120 @@ def test_archive_commands_take_the_builds_out_option(
     build.build(SAMPLE, tmp_path, only=ONLY)
     assert main(["archive", "verify", "--out", str(tmp_path)]) == 0
     assert "Năm 2021, cum-ix, lần 1: toàn vẹn" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- edits under kills and races
+
+KILLED_KEEPING_BUILD = """
+import sys, time
+from pathlib import Path
+from docgen.build import build
+
+def slow_pdf(paths):
+    print("staged", flush=True)
+    time.sleep(60)
+    return []
+
+build(Path(sys.argv[1]), Path(sys.argv[2]), only=["to-trinh"], pdf=slow_pdf, edited="keep")
+"""
+
+
+def test_a_keeping_build_killed_half_way_loses_no_edit(tmp_path: Path) -> None:
+    folder = build.build(SAMPLE, tmp_path, only=ONLY).folder
+    proposal = folder / "2021_cum-ix_to-trinh.docx"
+    proposal.write_bytes(proposal.read_bytes() + b" edited")
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    child = subprocess.Popen([sys.executable, "-c", KILLED_KEEPING_BUILD, str(SAMPLE),
+                              str(tmp_path)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "staged"  # the edit copied beside, not swapped
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=10)
+    child.stdout.close()
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    with pytest.raises(ArchiveError, match="có 1 tệp đã sửa"):
+        build.build(SAMPLE, tmp_path, only=["to-trinh"])  # still an edit: still asks
+    built = build.build(SAMPLE, tmp_path, only=["to-trinh"], edited="keep")
+    assert [e.file for e in built.edits] == ["2021_cum-ix_to-trinh.docx"]
+    assert before["2021_cum-ix_to-trinh.docx"] in [p.read_bytes() for p in folder.iterdir()
+                                                   if "-da-sua-" in p.name]
+    assert sorted(p.name for p in (tmp_path / "2021").iterdir()) == ["cum-ix"]
+
+
+KILLED_ACCEPT = """
+import sys, time
+from pathlib import Path
+from docgen import files
+from docgen.archive import accept
+
+def slow_replace(src, dst):
+    print("writing", Path(dst).name, flush=True)
+    time.sleep(60)
+files.os.replace = slow_replace
+accept(Path(sys.argv[1]), 2021, "cum-ix")
+"""
+
+
+def test_accept_killed_half_way_leaves_the_set_as_it_was(tmp_path: Path) -> None:
+    folder = build.build(SAMPLE, tmp_path, only=ONLY).folder
+    proposal = folder / "2021_cum-ix_to-trinh.docx"
+    proposal.write_bytes(proposal.read_bytes() + b" edited")
+    manifest = (folder / "manifest.json").read_bytes()
+    child = subprocess.Popen([sys.executable, "-c", KILLED_ACCEPT, str(tmp_path)],
+                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "writing manifest.json"
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=10)
+    child.stdout.close()
+    assert (folder / "manifest.json").read_bytes() == manifest
+    assert _verify(tmp_path, 2021, "cum-ix") == [f"{proposal}: {archive.sets.EDITED}"]
+    assert len(list((tmp_path / "2021").glob(".cum-ix.manifest.json.*.tmp"))) == 1
+    assert [a.file for a in archive.accept(tmp_path, 2021, "cum-ix")] == [proposal.name]
+    assert _verify(tmp_path, 2021, "cum-ix") == []
+    assert sorted(p.name for p in (tmp_path / "2021").iterdir()) == ["cum-ix"]
+
+
+def _cli_build_only(kind: str, root: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "docgen.cli", "build", str(SAMPLE),
+                             "--out", str(root), "--only", kind], cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+@pytest.mark.slow
+def test_builds_of_different_kinds_of_one_set_at_once_add_up(tmp_path: Path) -> None:
+    kinds = ["bao-cao-tong-ket", "to-trinh", "danh-sach", "bien-ban"]
+    children = [_cli_build_only(kind, tmp_path) for kind in kinds]
+    for child in children:
+        _, stderr = child.communicate(timeout=120)
+        assert (child.returncode, stderr) == (0, "")
+    info = archive.find_set(tmp_path, 2021, "cum-ix")
+    assert sorted({e["kind"] for e in info.manifest["files"]}) == sorted(kinds)
+    assert archive.verify_set(info) == []
+    assert sorted(p.name for p in (tmp_path / "2021").iterdir()) == ["cum-ix"]
+
+
+COUNTING = """
+import sys
+from pathlib import Path
+from docgen.archive.lock import locked
+
+lock, counter = Path(sys.argv[1]), Path(sys.argv[2])
+for _ in range(int(sys.argv[3])):
+    with locked(lock, "test"):
+        value = int(counter.read_text())
+        counter.write_text(str(value + 1))
+"""
+
+
+@pytest.mark.slow
+def test_the_lock_removed_after_each_holder_still_excludes(tmp_path: Path) -> None:
+    counter = tmp_path / "counter"
+    counter.write_text("0")
+    lock_file = tmp_path / "2021" / ".cum-ix.lock"
+    children = [subprocess.Popen([sys.executable, "-c", COUNTING, str(lock_file),
+                                  str(counter), "150"], cwd=ROOT) for _ in range(6)]
+    for child in children:
+        assert child.wait(timeout=120) == 0
+    assert counter.read_text() == "900"  # no two holders at once: no increment lost
+    assert not lock_file.exists()

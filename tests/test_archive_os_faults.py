@@ -1,5 +1,6 @@
-"""Every OS call the archive makes, failing in turn: the k-th rename, copy, fsync, mkdir or
-temporary file of a build, a finalize and a bundle raises a disk error. Each run must end in
+"""Every OS call the archive makes, failing in turn: the k-th rename, copy, fsync, mkdir,
+open or temporary file of a build (a whole one, one of some kinds keeping an edited
+document beside), a finalize, an accept and a bundle raises a disk error. Each run must end in
 success or a Vietnamese ArchiveError, the set that was there before must still verify with
 the same bytes, and the next clean run must leave no leftovers."""
 
@@ -23,7 +24,7 @@ from tests.conftest import SAMPLE
 
 ONLY = ["bao-cao-tong-ket", "to-trinh"]
 # (module, attribute) pairs the archive reaches the disk through.
-CALLS = [(os, "replace"), (os, "fsync"), (os, "mkdir"), (shutil, "copyfile"),
+CALLS = [(os, "replace"), (os, "fsync"), (os, "mkdir"), (os, "open"), (shutil, "copyfile"),
          (shutil, "copy2"), (tempfile, "mkstemp"), (tempfile, "mkdtemp")]
 
 
@@ -97,12 +98,11 @@ def test_every_disk_error_while_publishing_keeps_the_previous_set(
         assert after.keys() == before.keys(), k
         assert after["to-trinh-da-ky.pdf"] == scan
         # The new set records the scan it kept; the old one never knew it.
-        stranger = [f"{folder / 'to-trinh-da-ky.pdf'}: tệp lạ, không có trong manifest.json."]
+        stranger = [f"{folder / 'to-trinh-da-ky.pdf'}: {archive.sets.STRANGER}"]
         assert archive.verify_set(archive.find_set(root, 2021, "cum-ix")) == (
             [] if published else stranger), k
         store.publish(root, 2021, 9, outputs, SAMPLE)  # a clean run repairs leftovers
-        assert sorted(p.name for p in (root / "2021").iterdir()) == [".cum-ix.lock",
-                                                                      "cum-ix"], k
+        assert sorted(p.name for p in (root / "2021").iterdir()) == ["cum-ix"], k
 
 
 def test_every_disk_error_while_finalizing_keeps_the_set_usable(
@@ -132,14 +132,83 @@ def test_every_disk_error_while_finalizing_keeps_the_set_usable(
 def test_every_disk_error_while_bundling_is_a_message(
         tmp_path: Path, outputs: list[archive.Output]) -> None:
     store.publish(tmp_path, 2021, 9, outputs, SAMPLE)
-    calls = _count_calls(lambda: archive.bundle(tmp_path, 2021, "cum-ix"))
+    calls = _count_calls(lambda: archive.bundle(tmp_path, 2021, "cum-ix", draft=True))
     refused = 0
     for k in range(1, calls + 1):
         with failing_at(k, errno.ENOSPC):
             try:
-                archive.bundle(tmp_path, 2021, "cum-ix")
+                archive.bundle(tmp_path, 2021, "cum-ix", draft=True)
             except ArchiveError as exc:
                 assert "ổ đĩa đã đầy (mã lỗi 28)" in str(exc)
                 refused += 1
         assert archive.verify_set(archive.find_set(tmp_path, 2021, "cum-ix")) == []
     assert refused >= 2  # the faults did fire: writing the zip and renaming it both fail
+
+
+def _edited_set(root: Path, outputs: list[archive.Output]) -> Path:
+    """A set whose proposal was edited by hand after it was built."""
+    folder = store.publish(root, 2021, 9, outputs, SAMPLE).folder
+    proposal = folder / "2021_cum-ix_to-trinh.docx"
+    proposal.write_bytes(proposal.read_bytes() + b" edited")
+    return folder
+
+
+def test_every_disk_error_while_keeping_an_edit_loses_nothing(
+        tmp_path: Path, outputs: list[archive.Output]) -> None:
+    one = [o for o in outputs if o.kind == "to-trinh"]
+
+    def publish(root: Path) -> object:
+        return store.publish(root, 2021, 9, one, SAMPLE, kinds=["to-trinh"], edited="keep")
+
+    probe = tmp_path / "probe"
+    _edited_set(probe, outputs)
+    calls = _count_calls(lambda: publish(probe))
+    assert calls > 10
+    for k in range(1, calls + 1):
+        root = tmp_path / f"k{k}"
+        folder = _edited_set(root, outputs)
+        before = _snapshot(folder)
+        edited = before["2021_cum-ix_to-trinh.docx"]
+        with failing_at(k):
+            try:
+                publish(root)
+            except ArchiveError as exc:
+                assert "Bộ văn bản đã lưu trước đó (nếu có) vẫn giữ nguyên." in str(exc)
+        after = _snapshot(folder)
+        if after != before:  # not the old set, whole, with the edit where it was, so the
+            # new set, whole: the edit beside, the other kind byte for byte
+            kept = [n for n in after if "-da-sua-" in n]
+            assert [after[n] for n in kept] == [edited], k
+            assert after["2021_cum-ix_bao-cao-tong-ket.docx"] == \
+                before["2021_cum-ix_bao-cao-tong-ket.docx"], k
+            assert archive.verify_set(archive.find_set(root, 2021, "cum-ix")) == [], k
+        publish(root)  # a clean run repairs leftovers and keeps the edit if still there
+        assert edited in _snapshot(folder).values(), k
+        assert sorted(p.name for p in (root / "2021").iterdir()) == ["cum-ix"], k
+
+
+def test_every_disk_error_while_accepting_leaves_the_manifest_whole(
+        tmp_path: Path, outputs: list[archive.Output]) -> None:
+    probe = tmp_path / "probe"
+    _edited_set(probe, outputs)
+    calls = _count_calls(lambda: archive.accept(probe, 2021, "cum-ix"))
+    assert calls >= 4
+    for k in range(1, calls + 1):
+        root = tmp_path / f"k{k}"
+        folder = _edited_set(root, outputs)
+        documents = {n: b for n, b in _snapshot(folder).items() if n.endswith(".docx")}
+        with failing_at(k, errno.ENOSPC):
+            try:
+                archive.accept(root, 2021, "cum-ix")
+            except ArchiveError as exc:
+                assert "ổ đĩa đã đầy (mã lỗi 28)" in str(exc)
+                assert str(exc).endswith("Bộ văn bản vẫn giữ nguyên.")
+        info = archive.find_set(root, 2021, "cum-ix")
+        assert info.damage is None, k
+        assert archive.verify_set(info) in (
+            [], [f"{folder / '2021_cum-ix_to-trinh.docx'}: {archive.sets.EDITED}"]), k
+        assert {n: b for n, b in _snapshot(folder).items() if n.endswith(".docx")} == documents
+        if archive.verify_set(info):
+            archive.accept(root, 2021, "cum-ix")
+        assert archive.verify_set(archive.find_set(root, 2021, "cum-ix")) == [], k
+        assert sorted(p.name for p in (root / "2021").iterdir()) == ["cum-ix"], k

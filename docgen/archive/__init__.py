@@ -6,8 +6,11 @@ read, verified, finalized and bundled, `manifest` for how a manifest is checked.
 
 from docgen.archive.layout import DEFAULT_ROOT, cluster_slug, file_name, parse_cluster, slug
 from docgen.archive.sets import (
+    Accepted,
     SetInfo,
+    accept,
     bundle,
+    edited_files,
     finalize,
     find_set,
     list_sets,
@@ -15,15 +18,21 @@ from docgen.archive.sets import (
     verify_locked,
     verify_set,
 )
-from docgen.archive.store import Output, Published, publish
+from docgen.archive.store import Edit, EditedFiles, EditPolicy, Output, Published, publish
 
 __all__ = [
     "DEFAULT_ROOT",
+    "Accepted",
+    "Edit",
+    "EditPolicy",
+    "EditedFiles",
     "Output",
     "Published",
     "SetInfo",
+    "accept",
     "bundle",
     "cluster_slug",
+    "edited_files",
     "file_name",
     "finalize",
     "find_set",

@@ -81,6 +81,21 @@ def split_set_name(name: str) -> tuple[str, int] | None:
     return (match["slug"], int(match["n"] or 1)) if match else None
 
 
+# Files the system makes in any folder it shows: never part of a set, never reported.
+_SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+
+
+def ignored(name: str) -> bool:
+    """Whether a file in a set is one Word, LibreOffice or the operating system makes on its
+    own: Word's owner file ('~$…docx', there while a document is open), LibreOffice's
+    ('.~lock.…#'), Windows' Thumbs.db and desktop.ini, macOS's .DS_Store and '._…' files.
+    Verify does not report them, a rebuild does not carry them over, a bundle leaves them
+    out. `name` may be a relative path; its last part is judged."""
+    base = name.rsplit("/", 1)[-1]
+    return base.casefold() in _SYSTEM_FILES or base.startswith(("~$", "._")) \
+        or (base.startswith(".~lock.") and base.endswith("#"))
+
+
 def inside(folder: Path, name: str) -> Path:
     """`folder / name`, refusing any name that would leave the folder."""
     target = folder / name

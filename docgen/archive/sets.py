@@ -1,19 +1,24 @@
-"""Turn the folders of an archive into sets that can be listed, verified, finalized, bundled.
+"""Turn the folders of an archive into sets that can be listed, verified, finalized, bundled,
+and whose edited documents can be accepted as the set's own.
 
 Every set folder is listed, a damaged one too (its manifest missing, unreadable or
 malformed): a set must never become invisible because its manifest broke. Verification
 compares the folder with the manifest both ways, by hash and size, and refuses symbolic
-links, which could point anywhere.
+links, which could point anywhere; files Word and the system make on their own are not
+reported. A bundle holds what its recipient should get: documents and PDFs, the workbook
+only when asked, a draft only when asked.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import io
 import json
 import os
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,8 +64,10 @@ class SetInfo:
 
     @property
     def documents(self) -> list[str]:
-        """The .docx files the manifest lists."""
-        return [e.file for e in self.entries if e.file.endswith(".docx")]
+        """The .docx files docgen made that the manifest lists (not an edited copy kept
+        beside one, nor any other file kept)."""
+        made = {str(e["file"]) for e in self.manifest.get("files", [])}
+        return [e.file for e in self.entries if e.file.endswith(".docx") and e.file in made]
 
     def describe(self) -> str:
         """'năm 2021, cum-ix, lần 2' for messages."""
@@ -149,9 +156,14 @@ def find_set(root: Path, year: int, cluster: str, revision: int | None = None) -
     return info
 
 
+EDITED = "tệp đã sửa: nội dung khác bản đã lưu (kiểm tra toàn vẹn không khớp)."
+STRANGER = "tệp lạ, không có trong danh mục tệp của bộ văn bản."
+
+
 def verify_set(info: SetInfo) -> list[str]:
     """Vietnamese lines naming each changed, missing, extra or linked file of a set, or
-    its damaged manifest; empty when every file matches the manifest."""
+    its damaged manifest; empty when every file matches the manifest. Files that Word or
+    the system makes on their own (`layout.ignored`) are not reported."""
     if info.damage is not None:
         return [f"{info.folder / lay.MANIFEST}: hỏng, không đối chiếu được: {info.damage}"]
     problems = [_check_entry(info.folder, e) for e in info.entries]
@@ -160,8 +172,8 @@ def verify_set(info: SetInfo) -> list[str]:
     for path, name in _walk(info.folder):
         if path.is_symlink():
             problems.append(f"{path}: là liên kết (symlink), không phải tệp thật.")
-        elif name not in listed:
-            problems.append(f"{path}: tệp lạ, không có trong manifest.json.")
+        elif name not in listed and not lay.ignored(name):
+            problems.append(f"{path}: {STRANGER}")
     return [p for p in problems if p]
 
 
@@ -198,9 +210,14 @@ def _check_entry(folder: Path, entry: mf.Entry) -> str:
         return ""  # reported once by the walk
     if not path.is_file():
         return f"{path}: thiếu tệp."
-    if path.stat().st_size != entry.size or file_sha256(path) != entry.sha256:
-        return f"{path}: nội dung đã bị thay đổi (khác mã băm trong manifest.json)."
+    if not matches(path, entry.sha256, entry.size):
+        return f"{path}: {EDITED}"
     return ""
+
+
+def matches(path: Path, digest: str, size: int) -> bool:
+    """Whether the file at `path` holds exactly the bytes of that hash and size."""
+    return path.stat().st_size == size and file_sha256(path) == digest
 
 
 def _marker_problems(info: SetInfo) -> list[str]:
@@ -209,7 +226,7 @@ def _marker_problems(info: SetInfo) -> list[str]:
     data = (info.folder / lay.MANIFEST).read_bytes()
     if sha256(data) != info.marker["manifest_sha256"]:
         return [f"{info.folder / lay.MANIFEST}: đã bị sửa sau khi bộ văn bản được chốt ngày "
-                f"{info.finalized_at} (khác mã băm ghi trong {mf.MARKER})."]
+                f"{info.finalized_at} (kiểm tra toàn vẹn với {mf.MARKER} không khớp)."]
     return []
 
 
@@ -264,6 +281,107 @@ def _write_finalized(info: SetInfo) -> None:
     _write_in_set(info, mf.MARKER, to_json(marker))
 
 
+@dataclass(frozen=True)
+class Accepted:
+    """A file whose edited bytes `accept` recorded as the set's: its name, the hash it had
+    in the manifest before, and the hash of the edited bytes."""
+
+    file: str
+    old_sha256: str
+    new_sha256: str
+
+
+def edited_files(info: SetInfo) -> list[str]:
+    """The files of a sound set (documents, PDFs, kept files) present but no longer holding
+    the bytes the manifest records: edited in Word, signed in place, replaced by hand."""
+    found = []
+    for entry in info.entries:
+        path = info.folder / entry.file
+        if entry.file != info.manifest["workbook"]["file"] and path.is_file() \
+                and not path.is_symlink() and not matches(path, entry.sha256, entry.size):
+            found.append(entry.file)
+    return found
+
+
+def accept(root: Path, year: int, cluster: str, names: Sequence[str] = (),
+           note: str = "") -> list[Accepted]:
+    """Record edited files of the latest set (those named, or every one when `names` is
+    empty) as the set's own: the manifest takes their new hash and size and keeps, per
+    file, the history of what was accepted (old and new hash, time, `note`) and the hash
+    docgen generated. Verify passes on them afterwards; a rebuild still asks before it
+    replaces them. A finalized or damaged set is never changed."""
+    find_set(root, year, cluster)  # refuse before taking the lock: no folder for a typo
+    try:
+        with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
+            recover(root / str(year), cluster)
+            info = find_set(root, year, cluster)
+            if info.damage is not None:
+                raise ArchiveError(f"Bộ văn bản {info.describe()} có danh mục tệp "
+                                   f"(manifest.json) hỏng: {info.damage} Không ghi nhận được.")
+            if info.status == "finalized":
+                raise ArchiveError(
+                    f"Bộ văn bản {info.describe()} đã được chốt ngày {info.finalized_at}; "
+                    "không thay đổi được. Muốn sửa, lập lần mới: docgen build SỔ_TÍNH "
+                    "--revision.")
+            chosen = _chosen(info, edited_files(info), names)
+            manifest = copy.deepcopy(info.manifest)
+            done = [_accept_one(info.folder, manifest, name, note) for name in chosen]
+            _write_in_set(info, lay.MANIFEST, to_json(manifest))
+    except OSError as exc:
+        raise ArchiveError(f"Không ghi nhận được tệp đã sửa của bộ văn bản năm {year} của "
+                           f"{cluster}: {os_reason(exc)}. Bộ văn bản vẫn giữ nguyên.") from exc
+    return done
+
+
+def _chosen(info: SetInfo, edited: list[str], names: Sequence[str]) -> list[str]:
+    """The edited files `names` asks for (a name, or a path ending in it), all when empty."""
+    if not edited:
+        raise ArchiveError(f"Bộ văn bản {info.describe()} không có tệp đã sửa nào: kiểm tra "
+                           "toàn vẹn đã khớp.")
+    if not names:
+        return edited
+    listed = {e.file.casefold(): e.file for e in info.entries}
+    chosen: list[str] = []
+    for raw in names:
+        text = raw.replace("\\", "/")
+        key = text.casefold()
+        if key not in listed:  # a path typed to the file, e.g. reports/2021/cum-ix/x.docx
+            key = text.rsplit("/", 1)[-1].casefold()
+        name = listed.get(key)
+        if name is not None and name == info.manifest["workbook"]["file"]:
+            raise ArchiveError(f"Tệp '{name}' là bản sao sổ tính lưu cùng bộ văn bản; bản này "
+                               "không được sửa nên không ghi nhận. Hãy lập lại bộ văn bản từ "
+                               "sổ tính đã sửa.")
+        if name is None:
+            raise ArchiveError(f"Tệp '{raw}' không thuộc bộ văn bản {info.describe()}. "
+                               f"Các tệp đã sửa: {', '.join(edited)}.")
+        if name not in edited:
+            raise ArchiveError(f"Tệp '{name}' chưa bị sửa (kiểm tra toàn vẹn khớp), không "
+                               f"cần ghi nhận. Các tệp đã sửa: {', '.join(edited)}.")
+        if name not in chosen:
+            chosen.append(name)
+    return chosen
+
+
+def _accept_one(folder: Path, manifest: dict[str, Any], name: str, note: str) -> Accepted:
+    data_hash = file_sha256(folder / name)
+    size = (folder / name).stat().st_size
+    for key in ("files", "kept"):
+        for entry in manifest.get(key, []):
+            if entry["file"] == name:
+                old = str(entry["sha256"])
+                if key == "files":
+                    entry.setdefault("generated_sha256", old)
+                entry.setdefault("edits", []).append({
+                    "old_sha256": old, "sha256": data_hash,
+                    "accepted_at": dt.datetime.now().astimezone().replace(
+                        microsecond=0).isoformat(),
+                    "note": note})
+                entry["sha256"], entry["size"] = data_hash, size
+                return Accepted(name, old, data_hash)
+    raise AssertionError(name)  # pragma: no cover - `name` comes from the manifest's entries
+
+
 def _write_in_set(info: SetInfo, name: str, data: bytes) -> None:
     write_atomic(info.folder / name, data, scratch=info.folder.parent,
                  prefix=f".{info.folder.name}.{name}.")
@@ -274,8 +392,12 @@ def to_json(value: dict[str, Any]) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def bundle(root: Path, year: int, cluster: str, revision: int | None = None) -> Path:
-    """One .zip of a set (documents, PDFs, workbook copy, manifest) beside its folder."""
+def bundle(root: Path, year: int, cluster: str, revision: int | None = None, *,
+           workbook: bool = False, draft: bool = False) -> Path:
+    """One .zip of a set for its recipient, beside its folder: the documents and PDFs
+    (signed scans in PDF included), nothing else unless asked: the workbook copy (every
+    vote, phone numbers, notes) only with `workbook`. A set not yet finalized is bundled
+    only with `draft`, as '<year>_<set>_ban-nhap.zip' so it is never taken for the sent one."""
     find_set(root, year, cluster, revision)  # refuse before taking the lock, as above
     try:
         with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
@@ -285,15 +407,35 @@ def bundle(root: Path, year: int, cluster: str, revision: int | None = None) -> 
             if problems:
                 raise ArchiveError("Không đóng gói được vì bộ văn bản đã bị thay đổi hoặc "
                                    "hỏng:\n" + "\n".join(f"  - {p}" for p in problems))
-            names = [e.file for e in info.entries] + [lay.MANIFEST]
-            if info.marker is not None:
-                names.append(mf.MARKER)
-            return write_atomic(info.folder.with_name(f"{year}_{info.folder.name}.zip"),
-                                _zip(info.folder, names),
+            finalized = info.status == "finalized"
+            if not finalized and not draft:
+                raise ArchiveError(
+                    f"Bộ văn bản {info.describe()} chưa chốt (còn là bản nháp) nên chưa đóng "
+                    f"gói để gửi. Chốt trước: docgen archive finalize {year} {cluster}; muốn "
+                    "gửi bản nháp để góp ý, thêm --ban-nhap.")
+            name = f"{year}_{info.folder.name}{'' if finalized else '_ban-nhap'}.zip"
+            return write_atomic(info.folder.with_name(name),
+                                _zip(info.folder, recipient_files(info, workbook)),
                                 prefix=f".{info.folder.name}.bundle.")  # swept if killed
     except OSError as exc:
         raise ArchiveError(f"Không đóng gói được bộ văn bản năm {year} của {cluster}: "
                            f"{os_reason(exc)}.") from exc
+
+
+_SENT = (".docx", ".pdf")
+
+
+def recipient_files(info: SetInfo, workbook: bool = False) -> list[str]:
+    """What a recipient gets: the set's documents and PDFs, the PDFs kept beside them (a
+    signed scan), and the workbook copy when `workbook`; never the manifest, an edited copy
+    kept by a rebuild, or anything else a clerk put in the folder."""
+    names = [str(e["file"]) for e in info.manifest.get("files", [])
+             if str(e["file"]).lower().endswith(_SENT)]
+    names += [str(e["file"]) for e in info.manifest.get("kept", [])
+              if str(e["file"]).lower().endswith(".pdf") and "edited_from" not in e]
+    if workbook:
+        names.append(str(info.manifest["workbook"]["file"]))
+    return names
 
 
 def _zip(folder: Path, names: list[str]) -> bytes:

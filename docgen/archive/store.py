@@ -10,6 +10,12 @@ previous set back; a build killed there is repaired by the next build of that se
 A finalized set is never overwritten, nor is a set whose manifest is damaged (it might
 have been finalized): a new build goes to the next revision, beside it. Files in the set
 that docgen did not make (a signed scan) are carried into the new set, never deleted.
+
+A document edited by hand since docgen made it (its bytes differ from the hash docgen
+generated) is a fact, not an accident: a build that would replace it stops and names it,
+unless told to keep it (the edited copy stays beside the new document, named with the time,
+and is recorded as kept) or to replace it. A build of some kinds (`--only`) rebuilds those
+inside the current set; every other file stays byte for byte, with its manifest entry.
 """
 
 from __future__ import annotations
@@ -17,24 +23,55 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from docgen import __version__
 from docgen.archive import layout as lay
 from docgen.archive import manifest as mf
 from docgen.archive.lock import locked
 from docgen.archive.recovery import OLD, STAGING, recover
-from docgen.archive.sets import SetInfo, lock_path, read_set, sha256, to_json
+from docgen.archive.sets import SetInfo, file_sha256, lock_path, read_set, sha256, to_json
 from docgen.errors import ArchiveError, os_reason
-from docgen.files import fsync_dir, write_atomic
+from docgen.files import fsync_dir, new_folder, write_atomic
 from docgen.kinds import BY_CODE
 
 # Converts the .docx files of a staging folder; returns (pdf path, page count) per file.
 PdfConverter = Callable[[list[Path]], list[tuple[Path, int]]]
+# What a build does with a document edited since docgen made it: stop and name it, keep
+# the edited copy beside the new document, or replace it.
+EditPolicy = Literal["stop", "keep", "replace"]
+KEEP_OPTION = "--giu-ban-sua"
+REPLACE_OPTION = "--thay-ban-sua"
+EDITED_MARK = "-da-sua-"
+
+
+class EditedFiles(ArchiveError):
+    """A build would replace documents edited since docgen made them; `files` names them."""
+
+    def __init__(self, current: SetInfo, files: list[str]) -> None:
+        self.files = files
+        example = _edited_name(files[0], dt.datetime.now())
+        super().__init__(
+            f"Bộ văn bản {current.describe()} có {len(files)} tệp đã sửa sau khi docgen lập "
+            "(nội dung khác bản docgen đã lập); lập lại sẽ thay chúng nên chưa lập:\n"
+            + "".join(f"  - {name}\n" for name in files)
+            + "Chọn một trong hai cách rồi chạy lại:\n"
+            f"  {KEEP_OPTION}: giữ bản đã sửa bên cạnh văn bản mới, tên kèm thời điểm (ví "
+            f"dụ {example});\n"
+            f"  {REPLACE_OPTION}: thay bản đã sửa bằng văn bản mới (bản đã sửa sẽ mất).\n"
+            "Nếu chỉ cần lập lại loại văn bản khác, dùng --only: các tệp đã sửa giữ nguyên.")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A document edited by hand that a build replaced: kept beside as `kept_as`, or
+    replaced (`kept_as` None) when the build was told to."""
+
+    file: str
+    kept_as: str | None
 
 @dataclass(frozen=True)
 class Output:
@@ -51,18 +88,27 @@ class Output:
 
 @dataclass(frozen=True)
 class Published:
-    """What a build wrote, and the files of the previous set it carried over (`kept`)."""
+    """What a build wrote, the files of the previous set it carried over (`kept`), the
+    documents of other kinds it left as they were (`unchanged`, with `--only`) and the
+    edited documents it kept beside or replaced (`edits`)."""
 
     folder: Path
     paths: list[Path]
     revision: int
     kept: list[str]
+    unchanged: list[str] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
 
 
 def publish(root: Path, year: int, number: int, outputs: Sequence[Output], workbook: Path, *,
-            new_revision: bool = False, pdf: PdfConverter | None = None) -> Published:
+            new_revision: bool = False, pdf: PdfConverter | None = None,
+            kinds: Sequence[str] | None = None, edited: EditPolicy = "stop") -> Published:
     """Write a year's set under `root`; refuse to replace a finalized or damaged set unless
-    `new_revision` asks for the next revision."""
+    `new_revision` asks for the next revision.
+
+    `kinds` names the kinds this build makes when it makes only some (`--only`): the
+    current set's files of other kinds stay as they are. `edited` says what to do with a
+    document edited since docgen made it that this build would replace."""
     _refuse_duplicate_names(outputs)
     cluster = lay.cluster_slug(number)
     try:
@@ -70,7 +116,8 @@ def publish(root: Path, year: int, number: int, outputs: Sequence[Output], workb
             recover(root / str(year), cluster)
             revision, current = _target(root, year, cluster, new_revision)
             target = lay.set_folder(root, year, cluster, revision)
-            return _publish_into(target, revision, current, outputs, workbook, pdf)
+            plan = _Plan(outputs, workbook, pdf, kinds, edited)
+            return _publish_into(target, revision, current, plan)
     except OSError as exc:
         raise ArchiveError(f"Không ghi được bộ văn bản năm {year} của {cluster} vào "
                            f"'{root}': {os_reason(exc)}. Bộ văn bản đã lưu trước đó (nếu có) "
@@ -93,25 +140,165 @@ def _label(output: Output) -> str:
     return f"“{kind} – {output.part}”" if output.part else f"“{kind}”"
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What one build asks for."""
+
+    outputs: Sequence[Output]
+    workbook: Path
+    pdf: PdfConverter | None
+    kinds: Sequence[str] | None
+    edited: EditPolicy
+
+
 def _publish_into(target: Path, revision: int, current: SetInfo | None,
-                  outputs: Sequence[Output], workbook: Path,
-                  pdf: PdfConverter | None) -> Published:
+                  plan: _Plan) -> Published:
     year_dir = target.parent
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}{STAGING}", dir=year_dir))
+    replaced, others = _split(current, plan)
+    before = _hashes(current, replaced)
+    edited = _edited(current, replaced, before, plan)  # before anything is written
+    staging = new_folder(year_dir, f".{target.name}{STAGING}")
     try:
-        if current is not None:
-            _refuse_dropping(current, outputs)
-        paths, pages = _stage(staging, outputs, workbook, pdf)
+        paths, pages = _stage(staging, plan.outputs, plan.workbook, plan.pdf)
+        unchanged = _keep_others(current, staging, others) if current is not None else []
+        edits, kept_edits = _keep_edited(current, staging, edited, plan)
         kept = _carry_over(current, staging) if current is not None else []
-        manifest = _manifest(target, revision, outputs, workbook, staging, pages)
-        manifest["kept"] = [_kept_entry(staging, name) for name in kept]
+        manifest = _manifest(target, revision, plan.outputs, plan.workbook, staging, pages)
+        manifest["files"] += others
+        manifest["kept"] = kept_edits + [_kept_entry(current, staging, name) for name in kept]
         write_atomic(staging / lay.MANIFEST, to_json(manifest))
         fsync_dir(staging)
+        _refuse_edited_meanwhile(current, replaced, before)
         _swap(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return Published(target, [target / p.name for p in paths], revision, kept)
+    return Published(target, [target / p.name for p in paths], revision, kept,
+                     unchanged, edits)
+
+
+def _split(current: SetInfo | None,
+           plan: _Plan) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The current set's generated files (manifest entries) this build replaces or drops,
+    and those it leaves as they are: files of kinds a `--only` build does not make."""
+    if current is None:
+        return [], []
+    entries = [dict(e) for e in current.manifest.get("files", [])]
+    if plan.kinds is None:
+        return entries, []
+    names = {o.name.casefold() for o in plan.outputs}
+    ours = [e for e in entries
+            if e.get("kind") in plan.kinds or str(e["file"]).casefold() in names]
+    return ours, [e for e in entries if e not in ours]
+
+
+def generated_sha256(entry: dict[str, Any]) -> str:
+    """The hash of the bytes docgen made for a manifest entry (before any accepted edit)."""
+    return str(entry.get("generated_sha256", entry["sha256"]))
+
+
+def _hashes(current: SetInfo | None, entries: list[dict[str, Any]]) -> dict[str, str]:
+    """The hash of each of these files of the current set that is there (a plain file)."""
+    found = {}
+    if current is not None:
+        for entry in entries:
+            path = current.folder / str(entry["file"])
+            if path.is_file() and not path.is_symlink():
+                found[str(entry["file"])] = file_sha256(path)
+    return found
+
+
+def _edited(current: SetInfo | None, replaced: list[dict[str, Any]], hashes: dict[str, str],
+            plan: _Plan) -> list[dict[str, Any]]:
+    """The entries of `replaced` whose file no longer holds the bytes docgen made (and not
+    the bytes this build makes either); stop the build when told to stop."""
+    if current is None:
+        return []
+    new = {o.name: sha256(o.data) for o in plan.outputs}
+    found = []
+    for entry in replaced:
+        path = current.folder / str(entry["file"])
+        digest = hashes.get(str(entry["file"]))
+        if digest is None:
+            continue
+        if digest not in (generated_sha256(entry), new.get(str(entry["file"]))):
+            found.append({**entry, "generated_sha256": generated_sha256(entry),
+                          "sha256": digest, "size": path.stat().st_size})
+    if found and plan.edited == "stop":
+        raise EditedFiles(current, [str(e["file"]) for e in found])
+    return found
+
+
+def _refuse_edited_meanwhile(current: SetInfo | None, replaced: list[dict[str, Any]],
+                             before: dict[str, str]) -> None:
+    """Stop, the set untouched, when a file this build replaces was saved while it ran
+    (a document open in Word, saved meanwhile): its new bytes were neither checked nor
+    kept. Checked right before the swap, so only a save in that instant could slip by."""
+    now = _hashes(current, replaced)
+    changed = sorted(name for name in before.keys() | now.keys()
+                     if now.get(name) != before.get(name))
+    if current is not None and changed:
+        raise ArchiveError(
+            f"Trong lúc lập, {len(changed)} tệp của bộ văn bản {current.describe()} vừa được "
+            f"sửa hoặc lưu lại ({', '.join(changed)}), có thể đang mở trong Word; chưa lập để "
+            "không mất bản sửa. Hãy lưu, đóng tệp rồi chạy lại.")
+
+
+def _keep_others(current: SetInfo, staging: Path, others: list[dict[str, Any]]) -> list[str]:
+    """Copy the files of kinds this build does not make into `staging`, byte for byte and
+    with their times; their manifest entries go into the new manifest unchanged."""
+    kept = []
+    for entry in others:
+        name = str(entry["file"])
+        source = current.folder / name
+        if source.is_file() and not source.is_symlink():
+            destination = staging / name  # a checked relative name (mf.check_relative)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            _copy_as_is(source, destination)
+        kept.append(name)  # a file already missing stays listed: verify names it
+    return kept
+
+
+def _keep_edited(current: SetInfo | None, staging: Path, edited: list[dict[str, Any]],
+                 plan: _Plan) -> tuple[list[Edit], list[dict[str, Any]]]:
+    """Copy each edited document this build replaces beside its new version, named with
+    the time, when told to keep them; return what was done and their manifest entries."""
+    if plan.edited != "keep" or current is None:
+        return [Edit(str(e["file"]), None) for e in edited], []
+    taken = {p.relative_to(current.folder).as_posix().casefold()
+             for p in current.folder.rglob("*")}
+    taken |= {o.name.casefold() for o in plan.outputs}
+    now = dt.datetime.now()
+    edits, entries = [], []
+    for entry in edited:
+        name = str(entry["file"])
+        kept_as = _edited_name(name, now, taken)
+        taken.add(kept_as.casefold())
+        copy = staging / kept_as
+        _copy_as_is(current.folder / name, copy)
+        edits.append(Edit(name, kept_as))  # the copy's own hash: the bytes really kept
+        entries.append({"file": kept_as, "sha256": file_sha256(copy), "size": copy.stat().st_size,
+                        "edited_from": name, "generated_sha256": generated_sha256(entry),
+                        "kept_at": now.astimezone().replace(microsecond=0).isoformat()})
+    return edits, entries
+
+
+def _copy_as_is(source: Path, destination: Path) -> None:
+    """Copy a document docgen made, byte for byte and with its times; the copy gets the
+    ordinary permissions of the umask (not those of a file an older docgen made 0600)."""
+    shutil.copyfile(source, destination, follow_symlinks=False)
+    times = source.stat()
+    os.utime(destination, ns=(times.st_atime_ns, times.st_mtime_ns))
+
+
+def _edited_name(name: str, now: dt.datetime, taken: set[str] | None = None) -> str:
+    """'2021_cum-ix_to-trinh-da-sua-20261130-1405.docx', with '-2', '-3' … when taken."""
+    path = Path(name)
+    base = f"{path.stem}{EDITED_MARK}{now:%Y%m%d-%H%M}"
+    candidate, n = f"{base}{path.suffix}", 2
+    while taken is not None and candidate.casefold() in taken:
+        candidate, n = f"{base}-{n}{path.suffix}", n + 1
+    return candidate
 
 
 def _target(root: Path, year: int, cluster: str,
@@ -126,7 +313,8 @@ def _target(root: Path, year: int, cluster: str,
         return latest + 1, None
     if current.damage is not None:
         raise ArchiveError(
-            f"Bộ văn bản năm {year} của {cluster} (lần {latest}) có manifest.json hỏng "
+            f"Bộ văn bản năm {year} của {cluster} (lần {latest}) có danh mục tệp "
+            f"(manifest.json) hỏng "
             f"({current.damage}); không ghi đè vì không biết bộ này đã chốt hay chưa. Muốn "
             f"lập lại, thêm --revision để tạo lần {latest + 1} bên cạnh.")
     if current.status == "finalized":
@@ -178,28 +366,18 @@ def _carry_over(current: SetInfo, staging: Path) -> list[str]:
 
 def _is_leftover(name: str) -> bool:
     """A file nobody needs kept: a temporary file of an interrupted write by an older
-    docgen ('.x.docx.abc.tmp'), or the owner file Word or LibreOffice keeps beside a
-    document while it is open ('~$…docx', '.~lock.…#')."""
-    return (name.startswith(".") and name.endswith(".tmp")) or name.startswith("~$") \
-        or (name.startswith(".~lock.") and name.endswith("#"))
+    docgen ('.x.docx.abc.tmp'), or one Word, LibreOffice or the system makes on its own
+    (`layout.ignored`: Word's owner file '~$…docx', Thumbs.db, desktop.ini, .DS_Store)."""
+    return (name.startswith(".") and name.endswith(".tmp")) or lay.ignored(name)
 
 
-def _kept_entry(staging: Path, name: str) -> dict[str, Any]:
-    """The manifest entry of a file carried over: verified like docgen's own from now on."""
+def _kept_entry(current: SetInfo | None, staging: Path, name: str) -> dict[str, Any]:
+    """The manifest entry of a file carried over: verified like docgen's own from now on;
+    what the previous entry recorded about it (an edited copy's origin) stays."""
     data = (staging / name).read_bytes()
-    return {"file": name, "sha256": sha256(data), "size": len(data)}
-
-
-def _refuse_dropping(current: SetInfo, outputs: Sequence[Output]) -> None:
-    """Refuse a build that would remove documents of kinds it does not make (`--only`)."""
-    made = {o.kind for o in outputs}
-    dropped = [str(e["file"]) for e in current.manifest.get("files", [])
-               if e.get("kind") and e.get("kind") not in made]
-    if dropped:
-        raise ArchiveError(
-            f"Bộ văn bản {current.describe()} đang có {len(dropped)} tệp thuộc loại văn bản "
-            f"không được lập lại lần này ({', '.join(dropped)}); lập lại như vậy sẽ xóa "
-            "chúng. Hãy lập lại cả bộ (bỏ --only), hoặc lập vào thư mục khác bằng --out.")
+    before = {} if current is None else next(
+        (dict(e) for e in current.manifest.get("kept", []) if e.get("file") == name), {})
+    return {**before, "file": name, "sha256": sha256(data), "size": len(data)}
 
 
 def _source_name(workbook: Path) -> str:
