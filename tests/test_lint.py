@@ -392,7 +392,8 @@ def test_json_keys_and_unescaped_vietnamese() -> None:
     text = to_json(sample.lint())
     assert "chiều rộng" in text  # not \u escapes
     assert json.loads(text) == [{
-        "rule": "page.orientation", "severity": "warning", "where": "trang khổ giấy",
+        "rule": "page.orientation", "title": "Hướng trình bày", "severity": "warning",
+        "where": "trang khổ giấy",
         "found": "trang ngang (theo chiều rộng)",
         "expected": "theo chiều dài khổ A4 (trang dọc)",
         "decree": "Theo chiều dài của khổ A4; văn bản có bảng, biểu không làm thành phụ lục "

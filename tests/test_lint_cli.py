@@ -76,7 +76,8 @@ def test_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert json.loads(captured.out) == [
         {"file": str(good), "errors": 0, "warnings": 0, "findings": []},
         {"file": str(bad), "errors": 1, "warnings": 0, "findings": [{
-            "rule": "page.margins", "severity": "error", "where": "trang khổ giấy",
+            "rule": "page.margins", "title": "Lề trang", "severity": "error",
+            "where": "trang khổ giấy",
             "found": "lề trái 20 mm", "expected": "lề trái 30–35 mm",
             "decree": "Cách mép trên và mép dưới 20 - 25 mm, cách mép trái 30 - 35 mm, "
                       "cách mép phải 15 - 20 mm.",
@@ -116,8 +117,8 @@ def test_unreadable_files_exit_1_without_traceback(
 def test_unknown_format_is_a_vietnamese_usage_error(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", str(_good(tmp_path)), "--format", "xml"]) == 2
-    assert "Lỗi: tùy chọn --format chỉ nhận 'text', 'json', không nhận 'xml'." in \
-        capsys.readouterr().err
+    assert ("Lỗi: tham số --format: không có lựa chọn 'xml'; chọn một trong: 'text', 'json'."
+            in capsys.readouterr().err)
 
 
 def test_missing_argument_is_a_vietnamese_usage_error(

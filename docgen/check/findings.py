@@ -65,9 +65,11 @@ def format_finding(item: Finding) -> str:
 
 
 def as_dict(item: Finding) -> dict[str, str]:
-    """The JSON form of a finding: keys rule, severity, where, found, expected, decree."""
-    return {"rule": item.rule_id, "severity": item.severity, "where": item.where,
-            "found": item.found, "expected": item.expected, "decree": item.decree}
+    """The JSON form of a finding: keys rule, title (the rule's Vietnamese title, so the id
+    is never shown alone), severity, where, found, expected, decree."""
+    return {"rule": item.rule_id, "title": BY_ID[item.rule_id].title,
+            "severity": item.severity, "where": item.where, "found": item.found,
+            "expected": item.expected, "decree": item.decree}
 
 
 def to_json(findings: Sequence[Finding]) -> str:
