@@ -257,8 +257,8 @@ def test_include_import_extends_are_located(tmp_path: Path, checked: object, tag
         "nạp mẫu hay tệp khác (include, import, from, extends).")
 
 
-@pytest.mark.parametrize(("tag", "keyword"), zip(LOADERS, ["include", "import", "from",
-                                                          "extends"], strict=True))
+@pytest.mark.parametrize(("tag", "keyword"), list(zip(LOADERS, ["include", "import", "from",
+                                                               "extends"], strict=True)))
 def test_include_import_extends_are_refused_when_rendered(tag: str, keyword: str) -> None:
     with pytest.raises(RenderError) as info:
         Template("mau.docx", with_text(tag)).render({})
