@@ -273,16 +273,30 @@ def _archive_parser(commands: Any) -> None:
         description="Ghi nhận các tệp đã sửa sau khi lập là văn bản của bộ (tất cả tệp đã "
         "sửa nếu không nêu tệp nào): ghi lại bản cũ, bản mới, thời điểm và ghi chú; sau đó "
         "kiểm tra toàn vẹn sẽ khớp. Bộ đã chốt không thay đổi được.")
-    for job in (finalize, bundle, accept):
+    sign = jobs.add_parser(
+        "sign", help="Lưu bản đã ký (bản quét hoặc PDF ký số) của một văn bản vào bộ.",
+        description="Lưu bản đã ký của một văn bản (bản quét ra PDF hoặc PDF đã ký số) vào "
+        "bộ văn bản, bên cạnh văn bản, kèm kiểm tra toàn vẹn, số trang và ngày ghi nhận. Bộ "
+        "đã chốt không thay đổi được.")
+    for job in (finalize, bundle, accept, sign):
         job.add_argument("year", type=int, metavar="NĂM", help="năm thi đua")
         job.add_argument("cluster", metavar="CỤM", help="cụm, ví dụ cum-ix, IX hoặc 9")
+    sign.add_argument("document", metavar="LOẠI",
+                      help="loại văn bản như --only của lệnh build (ví dụ to-trinh); loại có "
+                      "mỗi đơn vị một văn bản thì nêu tên tệp văn bản (ví dụ "
+                      "bao-cao-thanh-tich-ubnd-quan-1)")
+    sign.add_argument("file", type=Path, metavar="TỆP_PDF", help="tệp PDF đã ký")
+    sign.add_argument("--thay", dest="replace", action="store_true",
+                      help="thay bản đã ký đã lưu trước đó bằng tệp này")
+    finalize.add_argument("--can-du-ban-ky", dest="require_signed", action="store_true",
+                          help="chỉ chốt khi mọi văn bản đã có bản đã ký (archive sign)")
     accept.add_argument("files", nargs="*", metavar="TỆP",
                         help="tên các tệp đã sửa cần ghi nhận (mặc định: tất cả)")
     accept.add_argument("--ghi-chu", dest="note", default="", metavar="GHI_CHÚ",
                         help="ghi chú lý do sửa, ví dụ \"Sửa theo ý kiến lãnh đạo\"")
     for job, run in ((listing, _archive_list), (verify, _archive_verify),
                      (finalize, _archive_finalize), (bundle, _archive_bundle),
-                     (accept, _archive_accept)):
+                     (accept, _archive_accept), (sign, _archive_sign)):
         job.add_argument("--root", "--out", dest="root", type=Path,
                          default=archive.DEFAULT_ROOT, metavar="THƯ_MỤC",
                          help="thư mục gốc lưu trữ, như --out của lệnh build (mặc định: "
@@ -383,14 +397,16 @@ def _archive_list(args: argparse.Namespace) -> None:
         out.print(f"Chưa có bộ văn bản nào trong '{args.root}'.")
         return
     table = Table(title=f"Các bộ văn bản trong {args.root}")
-    for header in ("Năm", "Cụm", "Lần", "Trạng thái", "Văn bản", "Thư mục"):
+    for header in ("Năm", "Cụm", "Lần", "Trạng thái", "Văn bản", "Đã ký", "Thư mục"):
         table.add_column(header)
     for s in sets:
         status = STATUS[s.status]
         if s.status == "finalized":
             status += f" {s.finalized_at}"
         docs = "?" if s.damage else str(len(s.documents))
-        table.add_row(str(s.year), s.cluster, str(s.revision), status, docs, str(s.folder))
+        signed = "?" if s.damage else f"{len(s.documents) - len(s.unsigned)}/{len(s.documents)}"
+        table.add_row(str(s.year), s.cluster, str(s.revision), status, docs,
+                      signed, str(s.folder))
     out.print(table)
     for s in sets:
         if s.damage:
@@ -424,7 +440,8 @@ def _archive_verify(args: argparse.Namespace) -> None:
 
 
 def _archive_finalize(args: argparse.Namespace) -> None:
-    info = archive.finalize(args.root, args.year, archive.parse_cluster(args.cluster))
+    info = archive.finalize(args.root, args.year, archive.parse_cluster(args.cluster),
+                            require_signed=args.require_signed)
     out.print(f"Đã chốt bộ văn bản năm {info.year}, {info.cluster}, lần {info.revision} "
               f"({info.folder}). Các lần lập sau phải dùng --revision.")
 
@@ -440,6 +457,14 @@ def _archive_bundle(args: argparse.Namespace) -> None:
     if args.workbook:
         err.print("Cảnh báo: gói có kèm sổ tính (đủ phiếu bầu, số điện thoại, ghi chú); chỉ "
                   "gửi cho người được xem số liệu này.")
+
+
+def _archive_sign(args: argparse.Namespace) -> None:
+    done = archive.sign(args.root, args.year, archive.parse_cluster(args.cluster),
+                        args.document, args.file, replace=args.replace)
+    said = (f"Đã thay bản đã ký của {done.document} bằng bản mới" if done.replaced else
+            f"Đã lưu bản đã ký của {done.document}")
+    out.print(f"{said}: {done.file} ({done.pages} trang).", markup=False)
 
 
 def _archive_accept(args: argparse.Namespace) -> None:

@@ -1,6 +1,7 @@
 """Every OS call the archive makes, failing in turn: the k-th rename, copy, fsync, mkdir,
 open or temporary file of a build (a whole one, one of some kinds keeping an edited
-document beside), a finalize, an accept and a bundle raises a disk error. Each run must end in
+document beside), a finalize, an accept, a bundle and a sign (first or replacing) raises a
+disk error. Each run must end in
 success or a Vietnamese ArchiveError, the set that was there before must still verify with
 the same bytes, and the next clean run must leave no leftovers."""
 
@@ -21,6 +22,7 @@ from docgen import archive, build
 from docgen.archive import store
 from docgen.errors import ArchiveError
 from tests.conftest import SAMPLE
+from tests.test_archive_sign import make_pdf
 
 ONLY = ["bao-cao-tong-ket", "to-trinh"]
 # (module, attribute) pairs the archive reaches the disk through.
@@ -212,3 +214,50 @@ def test_every_disk_error_while_accepting_leaves_the_manifest_whole(
             archive.accept(root, 2021, "cum-ix")
         assert archive.verify_set(archive.find_set(root, 2021, "cum-ix")) == [], k
         assert sorted(p.name for p in (root / "2021").iterdir()) == ["cum-ix"], k
+
+
+@pytest.mark.parametrize("again", [False, True], ids=["first", "replacing"])
+def test_every_disk_error_while_signing_leaves_the_set_verifying(
+        tmp_path: Path, outputs: list[archive.Output], again: bool) -> None:
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    first.write_bytes(make_pdf(1))
+    second.write_bytes(make_pdf(3))
+    signed = "2021_cum-ix_to-trinh_da-ky.pdf"
+
+    def prepare(root: Path) -> Path:
+        folder = store.publish(root, 2021, 9, outputs, SAMPLE).folder
+        if again:
+            archive.sign(root, 2021, "cum-ix", "to-trinh", first)
+        return folder
+
+    def sign(root: Path) -> object:
+        return archive.sign(root, 2021, "cum-ix", "to-trinh", second, replace=again)
+
+    prepare(tmp_path / "probe")
+    calls = _count_calls(lambda: sign(tmp_path / "probe"))
+    assert calls >= 6
+    refused = 0
+    for k in range(1, calls + 1):
+        root = tmp_path / f"k{k}"
+        folder = prepare(root)
+        before = _snapshot(folder)
+        with failing_at(k, errno.ENOSPC):
+            try:
+                sign(root)
+            except ArchiveError as exc:
+                assert "ổ đĩa đã đầy (mã lỗi 28)" in str(exc), k
+                assert str(exc).endswith("Bộ văn bản vẫn giữ nguyên."), k
+                refused += 1
+                assert _snapshot(folder) == before, k
+        after = _snapshot(folder)
+        if after != before:  # signed: the new paper and its record, nothing else changed
+            assert after[signed] == second.read_bytes(), k
+            assert {n: b for n, b in after.items() if n not in (signed, "manifest.json")} == \
+                {n: b for n, b in before.items() if n not in (signed, "manifest.json")}, k
+        assert archive.verify_set(archive.find_set(root, 2021, "cum-ix")) == [], k
+        assert sorted(p.name for p in (root / "2021").iterdir()) == ["cum-ix"], k
+        sign(root) if after == before else None  # a clean run signs it
+        assert _snapshot(folder)[signed] == second.read_bytes(), k
+    # Every call fails it but three: the lock's mkdir of the year folder (there already,
+    # which pathlib accepts) and the flush of the set's folder once both renames are done.
+    assert refused == calls - 3

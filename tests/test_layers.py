@@ -20,7 +20,7 @@ OWNERS = {
     "docx": ("render/*", "check/*", "decree30.py", "documents/*/layout.py",
              "documents/shared/ooxml.py", "documents/shared/page.py",
              "documents/shared/blocks.py"),
-    "pypdf": ("pdf.py",),
+    "pypdf": ("pdf.py", "archive/signing.py"),
     "rich": ("cli.py",),
 }
 

@@ -1,7 +1,8 @@
 """Turn rendered documents into a per-year archive that can be trusted without docgen.
 
 See `layout` for where sets live, `store` for how they are written, `sets` for how they are
-read, verified, finalized and bundled, `manifest` for how a manifest is checked.
+read, verified, finalized and bundled, `signing` for how a signed paper joins a set,
+`manifest` for how a manifest is checked.
 """
 
 from docgen.archive.layout import DEFAULT_ROOT, cluster_slug, file_name, parse_cluster, slug
@@ -18,7 +19,16 @@ from docgen.archive.sets import (
     verify_locked,
     verify_set,
 )
-from docgen.archive.store import Edit, EditedFiles, EditPolicy, Output, Published, publish
+from docgen.archive.signing import Signed, sign
+from docgen.archive.store import (
+    Edit,
+    EditedFiles,
+    EditPolicy,
+    Output,
+    Published,
+    SignedChanged,
+    publish,
+)
 
 __all__ = [
     "DEFAULT_ROOT",
@@ -29,6 +39,8 @@ __all__ = [
     "Output",
     "Published",
     "SetInfo",
+    "Signed",
+    "SignedChanged",
     "accept",
     "bundle",
     "cluster_slug",
@@ -40,6 +52,7 @@ __all__ = [
     "parse_cluster",
     "publish",
     "sha256",
+    "sign",
     "slug",
     "verify_locked",
     "verify_set",

@@ -13,6 +13,7 @@ protects the set from being overwritten; the marker also reveals a manifest chan
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -29,10 +30,15 @@ _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _TOP: dict[str, type] = {"year": int, "cluster": str, "revision": int, "status": str,
                          "workbook": dict, "files": list}
 _ENTRY: dict[str, type] = {"file": str, "sha256": str, "size": int}
+# Optional keys, checked when present: what `accept` records of an edited file, what a
+# rebuild records of an edited copy it kept beside, what `sign` records of a signed paper.
+_EDIT: dict[str, type] = {"old_sha256": str, "sha256": str, "accepted_at": str, "note": str}
+_SIGNED: dict[str, type] = {"file": str, "sha256": str, "size": int, "pages": int,
+                            "signed_at": str, "original": str, "document_sha256": str}
 _MARKER: dict[str, type] = {"year": int, "cluster": str, "revision": int,
                             "finalized_at": str, "manifest_sha256": str}
 _TYPE_WORDS = {int: "một số nguyên", str: "một chuỗi chữ", dict: "một đối tượng {…}",
-               list: "một danh sách […]"}
+               list: "một danh sách […]", bool: "true hoặc false"}
 
 
 class DamagedManifest(ValueError):
@@ -41,11 +47,13 @@ class DamagedManifest(ValueError):
 
 @dataclass(frozen=True)
 class Entry:
-    """One file the manifest lists: its path inside the set, hash and size."""
+    """One file the manifest lists: its path inside the set, hash and size; for the signed
+    paper of a document, the document's path (`signed_for`)."""
 
     file: str
     sha256: str
     size: int
+    signed_for: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,14 +111,25 @@ def entries(manifest: dict[str, Any], where: Where) -> list[Entry]:
     if manifest["status"] not in STATUSES:
         raise DamagedManifest(f"khóa 'status' phải là 'draft' hoặc 'finalized', không phải "
                               f"'{manifest['status']}'.")
+    if "require_signed" in manifest and not isinstance(manifest["require_signed"], bool):
+        raise DamagedManifest(f"khóa 'require_signed' phải là {_TYPE_WORDS[bool]}.")
     found: list[Entry] = []
     for index, raw in enumerate(manifest["files"]):
-        found.append(_entry(raw, f"files[{index}]"))
+        place = f"files[{index}]"
+        entry = _entry(raw, place)
+        _history(raw, place)
+        found.append(entry)
+        if "signed" in raw:
+            found.append(_signed(raw["signed"], f"{place}.signed", entry.file))
     found.append(_entry(manifest["workbook"], "workbook"))
     kept = manifest.get("kept", [])  # files docgen did not make, carried over by a rebuild
     if not isinstance(kept, list):
         raise DamagedManifest(f"khóa 'kept' phải là {_TYPE_WORDS[list]}.")
-    found += [_entry(raw, f"kept[{index}]") for index, raw in enumerate(kept)]
+    for index, raw in enumerate(kept):
+        place = f"kept[{index}]"
+        found.append(_entry(raw, place))
+        _history(raw, place)
+        _kept_extras(raw, place)
     seen: set[str] = set()
     for entry in found:
         key = entry.file.casefold()  # Windows and macOS folders ignore case
@@ -148,6 +167,78 @@ def _entry(raw: object, place: str) -> Entry:
         raise DamagedManifest(f"khóa '{place}.size' không được âm.")
     check_relative(raw["file"], f"{place}.file")
     return Entry(raw["file"], raw["sha256"], raw["size"])
+
+
+def _history(raw: dict[str, Any], place: str) -> None:
+    """The optional record of edits of a file: `generated_sha256` and `edits`."""
+    if "generated_sha256" in raw:
+        _hex(raw, "generated_sha256", place)
+    if "edits" not in raw:
+        return
+    if not isinstance(raw["edits"], list):
+        raise DamagedManifest(f"khóa '{place}.edits' phải là {_TYPE_WORDS[list]}.")
+    for index, edit in enumerate(raw["edits"]):
+        where = f"{place}.edits[{index}]"
+        if not isinstance(edit, dict):
+            raise DamagedManifest(f"khóa '{where}' phải là {_TYPE_WORDS[dict]}.")
+        _require(edit, _EDIT, f"{where}.")
+        _hex(edit, "old_sha256", where)
+        _hex(edit, "sha256", where)
+        _time(edit, "accepted_at", where)
+
+
+def _kept_extras(raw: dict[str, Any], place: str) -> None:
+    """The optional keys of a kept file: an edited copy's origin and time, a signed
+    paper's document once it no longer signs the set's document."""
+    for key in ("edited_from", "signed_for"):
+        if key in raw:
+            _typed(raw, key, str, place)
+            check_relative(raw[key], f"{place}.{key}")
+    if "original" in raw:
+        _typed(raw, "original", str, place)
+    for key in ("kept_at", "signed_at"):
+        if key in raw:
+            _time(raw, key, place)
+    if "document_sha256" in raw:
+        _hex(raw, "document_sha256", place)
+    if "pages" in raw:
+        _typed(raw, "pages", int, place)
+
+
+def _signed(raw: object, place: str, document: str) -> Entry:
+    """A document's `signed` record: its signed paper, a PDF inside the set."""
+    if not isinstance(raw, dict):
+        raise DamagedManifest(f"khóa '{place}' phải là {_TYPE_WORDS[dict]}.")
+    _require(raw, _SIGNED, f"{place}.")
+    entry = _entry(raw, place)
+    if not entry.file.lower().endswith(".pdf"):
+        raise DamagedManifest(f"khóa '{place}.file' phải là một tệp .pdf, không phải "
+                              f"'{entry.file}'.")
+    if raw["pages"] < 1:
+        raise DamagedManifest(f"khóa '{place}.pages' phải từ 1 trở lên.")
+    _hex(raw, "document_sha256", place)
+    _time(raw, "signed_at", place)
+    return Entry(entry.file, entry.sha256, entry.size, document)
+
+
+def _typed(raw: dict[str, Any], key: str, kind: type, place: str) -> None:
+    if not isinstance(raw[key], kind) or isinstance(raw[key], bool):
+        raise DamagedManifest(f"khóa '{place}.{key}' phải là {_TYPE_WORDS[kind]}.")
+
+
+def _hex(raw: dict[str, Any], key: str, place: str) -> None:
+    _typed(raw, key, str, place)
+    if not _HEX64.match(raw[key]):
+        raise DamagedManifest(f"khóa '{place}.{key}' không phải mã SHA-256 (64 chữ số hex).")
+
+
+def _time(raw: dict[str, Any], key: str, place: str) -> None:
+    _typed(raw, key, str, place)
+    try:
+        dt.datetime.fromisoformat(raw[key])
+    except ValueError as exc:
+        raise DamagedManifest(f"khóa '{place}.{key}' không phải thời điểm hợp lệ "
+                              f"(ví dụ 2021-12-01T09:30:00+07:00): '{raw[key]}'.") from exc
 
 
 def check_relative(name: str, place: str) -> None:

@@ -7,6 +7,8 @@ lock can tell its own leftovers from those of a build of another cluster running
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -15,6 +17,9 @@ from docgen.archive import layout as lay
 
 STAGING = ".staging-"
 OLD = ".old-"
+# A signed paper moved aside while `archive sign --thay` replaces it:
+# '.cum-ix.signed-aside-2021_cum-ix_to-trinh_da-ky.pdf'.
+SIGNED_ASIDE = ".signed-aside-"
 
 
 def recover(year_dir: Path, cluster: str) -> None:
@@ -28,7 +33,9 @@ def recover(year_dir: Path, cluster: str) -> None:
         if owner is None or owner[0] != cluster:
             continue
         set_name, leftover = owner[1], owner[2]
-        if leftover == OLD:
+        if leftover == SIGNED_ASIDE:
+            _put_back_signed(child, year_dir / set_name, child.name.split(SIGNED_ASIDE, 1)[1])
+        elif leftover == OLD:
             original = year_dir / set_name
             if original.exists():
                 shutil.rmtree(child, ignore_errors=True)
@@ -45,7 +52,7 @@ def _owner(name: str) -> tuple[str, str, str] | None:
     '.cum-ix.r2.staging-abc' -> ('cum-ix', 'cum-ix.r2', '.staging-'); None otherwise."""
     if not name.startswith("."):
         return None
-    for marker in (OLD, STAGING):
+    for marker in (SIGNED_ASIDE, OLD, STAGING):
         if marker in name:
             set_name = name[1:].split(marker)[0]
             named = lay.split_set_name(set_name)
@@ -56,6 +63,39 @@ def _owner(name: str) -> tuple[str, str, str] | None:
             if named:
                 return named[0], set_name, ".tmp"
     return None
+
+
+def _put_back_signed(aside: Path, folder: Path, name: str) -> None:
+    """A sign killed while replacing a signed paper: put the earlier paper back when the
+    set's manifest still records it (the new one never made it into the manifest)."""
+    target = folder / name
+    recorded = _recorded_signed(folder / lay.MANIFEST, name)
+    if folder.is_dir() and "/" not in name and name not in ("", ".", "..") and \
+            (not target.exists() or recorded == _sha256(aside)) and not target.is_symlink():
+        os.replace(aside, target)
+    else:
+        aside.unlink(missing_ok=True)
+
+
+def _recorded_signed(manifest: Path, name: str) -> str | None:
+    """The SHA-256 the manifest records for the signed paper `name` (None when unknown)."""
+    try:
+        files = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+        for entry in files:
+            signed = entry.get("signed") if isinstance(entry, dict) else None
+            if isinstance(signed, dict) and signed.get("file") == name:
+                return str(signed.get("sha256"))
+    except (OSError, ValueError, AttributeError):
+        return None
+    return None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _prefixes(name: str) -> list[str]:

@@ -69,6 +69,23 @@ class SetInfo:
         made = {str(e["file"]) for e in self.manifest.get("files", [])}
         return [e.file for e in self.entries if e.file.endswith(".docx") and e.file in made]
 
+    @property
+    def signed(self) -> dict[str, str]:
+        """Each document that has a signed paper recorded, with the signed copy's name."""
+        return {e.signed_for: e.file for e in self.entries if e.signed_for is not None}
+
+    @property
+    def unsigned(self) -> list[str]:
+        """The documents with no signed paper recorded."""
+        signed = self.signed
+        return [name for name in self.documents if name not in signed]
+
+    @property
+    def requires_signed(self) -> bool:
+        """Whether the build recorded that finalize must wait for every signed paper (the
+        manifest's `require_signed`)."""
+        return self.manifest.get("require_signed") is True
+
     def describe(self) -> str:
         """'năm 2021, cum-ix, lần 2' for messages."""
         return f"năm {self.year}, {self.cluster}, lần {self.revision}"
@@ -243,8 +260,13 @@ def _walk(folder: Path) -> list[tuple[Path, str]]:
     return sorted(found, key=lambda item: item[1])
 
 
-def finalize(root: Path, year: int, cluster: str) -> SetInfo:
-    """Mark the latest set as sent; refuse when it is damaged or its files changed.
+SIGNED_OPTION = "--can-du-ban-ky"
+
+
+def finalize(root: Path, year: int, cluster: str, require_signed: bool = False) -> SetInfo:
+    """Mark the latest set as sent; refuse when it is damaged or its files changed, or,
+    when `require_signed` or the set's manifest asks for it, when a document has no signed
+    paper recorded (`archive sign`).
 
     The manifest is rewritten first, then the marker: a finalize killed between the two
     still leaves the set protected, and finalizing again completes it. Temporary files go
@@ -258,6 +280,8 @@ def finalize(root: Path, year: int, cluster: str) -> SetInfo:
             if problems:
                 raise ArchiveError("Không chốt được vì bộ văn bản đã bị thay đổi hoặc hỏng:\n"
                                    + "\n".join(f"  - {p}" for p in problems))
+            if info.status != "finalized" and (require_signed or info.requires_signed):
+                _refuse_unsigned(info, require_signed)
             if info.status != "finalized" or info.marker is None:
                 _write_finalized(info)
             done = read_set(info.folder)
@@ -266,6 +290,19 @@ def finalize(root: Path, year: int, cluster: str) -> SetInfo:
                            f"{os_reason(exc)}.") from exc
     assert done is not None  # the folder was a set a moment ago, under the lock
     return done
+
+
+def _refuse_unsigned(info: SetInfo, asked: bool) -> None:
+    missing = info.unsigned
+    if missing:
+        why = (f"đã yêu cầu {SIGNED_OPTION}" if asked else "bộ văn bản được lập với yêu cầu "
+               "chỉ chốt khi đủ bản đã ký")
+        raise ArchiveError(
+            f"Không chốt được bộ văn bản {info.describe()} vì {why} mà còn "
+            f"{len(missing)}/{len(info.documents)} văn bản chưa có bản đã ký:\n"
+            + "".join(f"  - {name}\n" for name in missing)
+            + f"Lưu bản đã ký bằng: docgen archive sign {info.year} {info.cluster} LOẠI "
+            "TỆP.pdf, rồi chốt lại.")
 
 
 def _write_finalized(info: SetInfo) -> None:
@@ -297,6 +334,8 @@ def edited_files(info: SetInfo) -> list[str]:
     found = []
     for entry in info.entries:
         path = info.folder / entry.file
+        if entry.signed_for is not None:  # a signed paper is replaced by `sign --thay`
+            continue
         if entry.file != info.manifest["workbook"]["file"] and path.is_file() \
                 and not path.is_symlink() and not matches(path, entry.sha256, entry.size):
             found.append(entry.file)
@@ -426,13 +465,20 @@ _SENT = (".docx", ".pdf")
 
 
 def recipient_files(info: SetInfo, workbook: bool = False) -> list[str]:
-    """What a recipient gets: the set's documents and PDFs, the PDFs kept beside them (a
-    signed scan), and the workbook copy when `workbook`; never the manifest, an edited copy
-    kept by a rebuild, or anything else a clerk put in the folder."""
-    names = [str(e["file"]) for e in info.manifest.get("files", [])
-             if str(e["file"]).lower().endswith(_SENT)]
+    """What a recipient gets: the set's documents and PDFs, each document's signed paper
+    (`archive sign`), the PDFs kept beside them (a signed scan put in the folder by hand),
+    and the workbook copy when `workbook`; never the manifest, an edited copy kept by a
+    rebuild, a signed paper of an earlier version of a document, or anything else a clerk
+    put in the folder."""
+    names = []
+    for e in info.manifest.get("files", []):
+        if str(e["file"]).lower().endswith(_SENT):
+            names.append(str(e["file"]))
+        if isinstance(e.get("signed"), dict):
+            names.append(str(e["signed"]["file"]))
     names += [str(e["file"]) for e in info.manifest.get("kept", [])
-              if str(e["file"]).lower().endswith(".pdf") and "edited_from" not in e]
+              if str(e["file"]).lower().endswith(".pdf") and "edited_from" not in e
+              and "signed_for" not in e]
     if workbook:
         names.append(str(info.manifest["workbook"]["file"]))
     return names

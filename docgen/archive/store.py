@@ -46,6 +46,7 @@ EditPolicy = Literal["stop", "keep", "replace"]
 KEEP_OPTION = "--giu-ban-sua"
 REPLACE_OPTION = "--thay-ban-sua"
 EDITED_MARK = "-da-sua-"
+EARLIER_MARK = "-cu-"  # a signed paper of an earlier version of its document
 
 
 class EditedFiles(ArchiveError):
@@ -63,6 +64,23 @@ class EditedFiles(ArchiveError):
             f"dụ {example});\n"
             f"  {REPLACE_OPTION}: thay bản đã sửa bằng văn bản mới (bản đã sửa sẽ mất).\n"
             "Nếu chỉ cần lập lại loại văn bản khác, dùng --only: các tệp đã sửa giữ nguyên.")
+
+
+class SignedChanged(ArchiveError):
+    """A build would change or drop documents whose signed paper is recorded; `files`
+    names them."""
+
+    def __init__(self, current: SetInfo, files: list[tuple[str, str]]) -> None:
+        self.files = [document for document, _ in files]
+        super().__init__(
+            f"Bộ văn bản {current.describe()} có {len(files)} văn bản đã có bản đã ký mà lần "
+            "lập này sẽ làm khác nội dung hoặc bỏ đi (bản đã ký sẽ không còn khớp văn bản); "
+            "chưa lập:\n"
+            + "".join(f"  - {document} (bản đã ký: {paper})\n" for document, paper in files)
+            + f"Muốn lập lại, thêm {KEEP_OPTION} hoặc {REPLACE_OPTION}: bản đã ký vẫn được "
+            f"giữ trong bộ văn bản, đổi tên có '{EARLIER_MARK}' kèm thời điểm, và văn bản mới "
+            "cần ký lại (docgen archive sign). Nếu chỉ cần lập lại loại văn bản khác, dùng "
+            "--only: văn bản đã ký giữ nguyên.")
 
 
 @dataclass(frozen=True)
@@ -102,13 +120,17 @@ class Published:
 
 def publish(root: Path, year: int, number: int, outputs: Sequence[Output], workbook: Path, *,
             new_revision: bool = False, pdf: PdfConverter | None = None,
-            kinds: Sequence[str] | None = None, edited: EditPolicy = "stop") -> Published:
+            kinds: Sequence[str] | None = None, edited: EditPolicy = "stop",
+            require_signed: bool | None = None) -> Published:
     """Write a year's set under `root`; refuse to replace a finalized or damaged set unless
     `new_revision` asks for the next revision.
 
     `kinds` names the kinds this build makes when it makes only some (`--only`): the
     current set's files of other kinds stay as they are. `edited` says what to do with a
-    document edited since docgen made it that this build would replace."""
+    document edited since docgen made it that this build would replace; it also stands
+    for a document with a signed paper this build would change or drop (the paper stays,
+    as a kept file). `require_signed`, when given, is recorded in the manifest: finalize
+    then waits for every signed paper; None keeps what the current set recorded."""
     _refuse_duplicate_names(outputs)
     cluster = lay.cluster_slug(number)
     try:
@@ -116,7 +138,7 @@ def publish(root: Path, year: int, number: int, outputs: Sequence[Output], workb
             recover(root / str(year), cluster)
             revision, current = _target(root, year, cluster, new_revision)
             target = lay.set_folder(root, year, cluster, revision)
-            plan = _Plan(outputs, workbook, pdf, kinds, edited)
+            plan = _Plan(outputs, workbook, pdf, kinds, edited, require_signed)
             return _publish_into(target, revision, current, plan)
     except OSError as exc:
         raise ArchiveError(f"Không ghi được bộ văn bản năm {year} của {cluster} vào "
@@ -149,6 +171,7 @@ class _Plan:
     pdf: PdfConverter | None
     kinds: Sequence[str] | None
     edited: EditPolicy
+    require_signed: bool | None = None
 
 
 def _publish_into(target: Path, revision: int, current: SetInfo | None,
@@ -157,6 +180,7 @@ def _publish_into(target: Path, revision: int, current: SetInfo | None,
     replaced, others = _split(current, plan)
     before = _hashes(current, replaced)
     edited = _edited(current, replaced, before, plan)  # before anything is written
+    follow, earlier = _signed_papers(current, replaced, plan)
     staging = new_folder(year_dir, f".{target.name}{STAGING}")
     try:
         paths, pages = _stage(staging, plan.outputs, plan.workbook, plan.pdf)
@@ -164,8 +188,14 @@ def _publish_into(target: Path, revision: int, current: SetInfo | None,
         edits, kept_edits = _keep_edited(current, staging, edited, plan)
         kept = _carry_over(current, staging) if current is not None else []
         manifest = _manifest(target, revision, plan.outputs, plan.workbook, staging, pages)
+        papers = _carry_signed(current, staging, manifest["files"], follow, earlier)
         manifest["files"] += others
-        manifest["kept"] = kept_edits + [_kept_entry(current, staging, name) for name in kept]
+        manifest["kept"] = kept_edits + papers + [_kept_entry(current, staging, name)
+                                                  for name in kept]
+        required = plan.require_signed if plan.require_signed is not None else (
+            current is not None and current.requires_signed)
+        if required:
+            manifest["require_signed"] = True
         write_atomic(staging / lay.MANIFEST, to_json(manifest))
         fsync_dir(staging)
         _refuse_edited_meanwhile(current, replaced, before)
@@ -229,6 +259,69 @@ def _edited(current: SetInfo | None, replaced: list[dict[str, Any]], hashes: dic
     return found
 
 
+def _signed_papers(current: SetInfo | None, replaced: list[dict[str, Any]],
+                   plan: _Plan) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """The signed records of `replaced` documents that follow the new document of the same
+    name (its bytes are those that were signed), and those that no longer sign anything
+    this build makes (their document changes or is dropped); stop the build on the latter
+    unless it was told what to do with edited documents."""
+    if current is None:
+        return {}, []
+    new = {o.name: sha256(o.data) for o in plan.outputs}
+    follow, earlier = {}, []
+    for entry in replaced:
+        record = entry.get("signed")
+        if not isinstance(record, dict):
+            continue
+        name = str(entry["file"])
+        if new.get(name) == record["document_sha256"]:
+            follow[name] = record
+        else:
+            earlier.append({**record, "signed_for": name})
+    if earlier and plan.edited == "stop":
+        raise SignedChanged(current, [(str(r["signed_for"]), str(r["file"])) for r in earlier])
+    return follow, earlier
+
+
+def _carry_signed(current: SetInfo | None, staging: Path, files: list[dict[str, Any]],
+                  follow: dict[str, dict[str, Any]],
+                  earlier: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Copy the signed papers of the current set's replaced documents into `staging`: one
+    whose document is made again with the same bytes stays its signed paper; another is
+    kept under a name marking it as the paper of an earlier version (returned as kept
+    entries, recording which document it signed and when)."""
+    if current is None:
+        return []
+    for entry in files:
+        record = follow.get(str(entry["file"]))
+        if record is not None:  # a paper already missing stays recorded: verify names it
+            _copy_paper(current, staging, str(record["file"]))
+            entry["signed"] = record
+    taken = {p.relative_to(staging).as_posix().casefold() for p in staging.rglob("*")}
+    taken |= {p.relative_to(current.folder).as_posix().casefold()
+              for p in current.folder.rglob("*")}
+    now = dt.datetime.now()
+    kept = []
+    for record in earlier:
+        path = Path(str(record["file"]))
+        base = f"{path.stem}{EARLIER_MARK}{now:%Y%m%d-%H%M}"
+        name, n = f"{base}.pdf", 2
+        while name.casefold() in taken:
+            name, n = f"{base}-{n}.pdf", n + 1
+        taken.add(name.casefold())
+        _copy_paper(current, staging, str(record["file"]), name)
+        kept.append({**record, "file": name})
+    return kept
+
+
+def _copy_paper(current: SetInfo, staging: Path, name: str, as_name: str | None = None) -> None:
+    """Copy a signed paper of the current set into `staging` (under `as_name`) when it is
+    there (one missing is named by verify)."""
+    source = current.folder / name
+    if source.is_file() and not source.is_symlink():
+        _copy_as_is(source, staging / (as_name or name))
+
+
 def _refuse_edited_meanwhile(current: SetInfo | None, replaced: list[dict[str, Any]],
                              before: dict[str, str]) -> None:
     """Stop, the set untouched, when a file this build replaces was saved while it ran
@@ -255,6 +348,9 @@ def _keep_others(current: SetInfo, staging: Path, others: list[dict[str, Any]]) 
             destination = staging / name  # a checked relative name (mf.check_relative)
             destination.parent.mkdir(parents=True, exist_ok=True)
             _copy_as_is(source, destination)
+        signed = entry.get("signed")
+        if isinstance(signed, dict):
+            _copy_paper(current, staging, str(signed["file"]))
         kept.append(name)  # a file already missing stays listed: verify names it
     return kept
 
@@ -346,6 +442,7 @@ def _carry_over(current: SetInfo, staging: Path) -> list[str]:
     their names. Copies, not moves: if this build fails, the current set is untouched."""
     listed = [*current.manifest.get("files", []), current.manifest.get("workbook", {})]
     made = {str(e.get("file", "")).casefold() for e in listed} | {lay.MANIFEST, mf.MARKER}
+    made |= {name.casefold() for name in current.signed.values()}  # see _carry_signed
     kept = []
     for parent, _, files in os.walk(current.folder, followlinks=False):
         for name in sorted(files):
