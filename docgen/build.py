@@ -149,6 +149,7 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,
                                 new_revision=revision, pdf=pdf,
                                 kinds=[k.code for k in kinds] if only else None,
-                                edited=edited)
+                                edited=edited,
+                                require_signed=checked.book.settings.require_signed)
     return Built(checked, published.folder, published.paths, format_warnings,
                  published.kept, published.unchanged, published.edits)

@@ -259,8 +259,10 @@ class AwardForm(Record):
 
 
 class Settings(Record):
-    """The award-file deadline and the cluster's own templates folder."""
+    """The award-file deadline, whether finalizing needs every signed paper, and the
+    cluster's own templates folder."""
 
+    require_signed: bool = False
     templates_dir: str | None = None
     files_deadline: dt.date | None = None  # None: 20/12 of the year (QĐ 575/QĐ-TTCP)
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from pypdf import PdfWriter
 
@@ -23,7 +24,7 @@ from docgen.archive.sets import EDITED, edited_files, read_set
 from docgen.cli import main
 from docgen.errors import ArchiveError
 from docgen.intake import limits
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, set_form
 
 KINDS = ["to-trinh", "bao-cao-thanh-tich"]
 PROPOSAL = "2021_cum-ix_to-trinh.docx"
@@ -481,3 +482,19 @@ def test_a_sign_killed_while_replacing_is_repaired_by_the_next_command(
     assert _files(folder) == before
     assert sorted(p.name for p in folder.parent.iterdir()) == ["2021_cum-ix_ban-nhap.zip",
                                                               "cum-ix"]
+
+
+def test_the_workbook_setting_makes_finalize_wait_for_signed_papers(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workbook = tmp_path / "so.xlsx"
+    book = openpyxl.load_workbook(SAMPLE)
+    set_form(book, "Cài đặt", "Chỉ khóa sổ khi đủ bản đã ký", "Có")
+    book.save(workbook)
+    out = tmp_path / "reports"
+    assert main(["build", str(workbook), "--out", str(out), "--only", "to-trinh"]) == 0
+    assert _manifest(out / "2021" / "cum-ix")["require_signed"] is True
+    capsys.readouterr()
+    assert main(["archive", "finalize", "2021", "cum-ix", "--out", str(out)]) == 1
+    assert "còn 1/1 văn bản chưa có bản đã ký" in capsys.readouterr().err
+    archive.sign(out, 2021, "cum-ix", "to-trinh", _scan(tmp_path))
+    assert main(["archive", "finalize", "2021", "cum-ix", "--out", str(out)]) == 0

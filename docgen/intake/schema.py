@@ -472,12 +472,16 @@ SETTINGS = Sheet(
     key="settings",
     title="Cài đặt",
     form=True,
-    help="Hạn gửi hồ sơ khen thưởng và thư mục mẫu riêng của Cụm (nếu có).",
+    help="Hạn gửi hồ sơ khen thưởng, điều kiện khóa sổ và thư mục mẫu riêng của Cụm (nếu có).",
     columns=(
         Column("files_deadline", "Hạn gửi hồ sơ đề nghị khen thưởng", D, required=False,
                help="Ngày cuối cùng gửi hồ sơ lên cơ quan cấp trên; để trống là ngày 20/12 của "
                "năm thi đua (Quyết định 575/QĐ-TTCP). Tờ trình ghi ngày sau hạn này sẽ được "
                "cảnh báo."),
+        Column("require_signed", "Chỉ khóa sổ khi đủ bản đã ký", CH, required=False,
+               choices=YES_NO,
+               help="'Có': lệnh docgen archive finalize chỉ khóa bộ văn bản khi mọi văn bản đã "
+               "có bản đã ký (docgen archive sign). Để trống là 'Không'."),
         Column("templates_dir", "Thư mục mẫu riêng", required=False,
                help="Thư mục chứa các mẫu .docx đã sửa (giữ nguyên tên tệp như mẫu gốc, ví dụ "
                "to-trinh.docx); mẫu không có ở đó thì dùng mẫu gốc. Đường dẫn tương đối tính "
