@@ -86,6 +86,7 @@ def test_basis_lines_are_italic_award_laws_then_the_conference(document: Documen
     basis = [p for p in document.paragraphs if p.text.startswith("Căn cứ ")]
     assert [p.text for p in basis] == [
         "Căn cứ Luật Thi đua, khen thưởng ngày 26/11/2003;",
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14/6/2005;",
         "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 16/11/2013;",
         "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết thi "
         "hành một số điều của Luật Thi đua, khen thưởng;",

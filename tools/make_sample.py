@@ -77,6 +77,8 @@ CITATIONS: list[Row] = [
     {"role": "award_basis", "kind": "Luật Thi đua, khen thưởng",
      "date": dt.date(2003, 11, 26)},
     {"role": "award_basis", "kind": "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen "
+     "thưởng", "date": dt.date(2005, 6, 14)},
+    {"role": "award_basis", "kind": "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen "
      "thưởng", "date": dt.date(2013, 11, 16)},
     {"role": "award_basis", "kind": "Nghị định", "number": "91/2017/NĐ-CP",
      "date": dt.date(2017, 7, 31), "issuer": "Chính phủ",
