@@ -10,6 +10,7 @@ shared drive must open for a colleague as any file saved by Word would.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import secrets
@@ -68,6 +69,15 @@ def new_folder(folder: Path, prefix: str) -> Path:
             continue
         return path
     raise FileExistsError(f"no free temporary name in {folder}")  # pragma: no cover
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file, read in chunks (PDFs and scans can be large)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def fsync_dir(folder: Path) -> None:

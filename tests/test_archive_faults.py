@@ -418,19 +418,24 @@ def test_a_kept_file_with_a_new_documents_name_stops_the_build(tmp_path: Path) -
 
 # ---------------------------------------------------------------- kills and OS faults
 
-KILLED_FINALIZE = """
-import os, sys, time
+def _stalled_at_replace(action: str) -> str:
+    """A child script running `docgen.archive.<action>(root, 2021, "cum-ix")` whose first
+    atomic write prints "writing <name>" and then hangs, to be killed there."""
+    return f"""
+import sys, time
 from pathlib import Path
 from docgen import files
-from docgen.archive import finalize
+from docgen.archive import {action}
 
-real = files.os.replace
 def slow_replace(src, dst):
     print("writing", Path(dst).name, flush=True)
     time.sleep(60)
 files.os.replace = slow_replace
-finalize(Path(sys.argv[1]), 2021, "cum-ix")
+{action}(Path(sys.argv[1]), 2021, "cum-ix")
 """
+
+
+KILLED_FINALIZE = _stalled_at_replace("finalize")
 
 
 def test_finalize_killed_half_way_leaves_the_set_usable(tmp_path: Path) -> None:
@@ -570,18 +575,7 @@ def test_a_keeping_build_killed_half_way_loses_no_edit(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "2021").iterdir()) == ["cum-ix"]
 
 
-KILLED_ACCEPT = """
-import sys, time
-from pathlib import Path
-from docgen import files
-from docgen.archive import accept
-
-def slow_replace(src, dst):
-    print("writing", Path(dst).name, flush=True)
-    time.sleep(60)
-files.os.replace = slow_replace
-accept(Path(sys.argv[1]), 2021, "cum-ix")
-"""
+KILLED_ACCEPT = _stalled_at_replace("accept")
 
 
 def test_accept_killed_half_way_leaves_the_set_as_it_was(tmp_path: Path) -> None:

@@ -7,13 +7,13 @@ lock can tell its own leftovers from those of a build of another cluster running
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 from pathlib import Path
 
 from docgen.archive import layout as lay
+from docgen.files import file_sha256
 
 STAGING = ".staging-"
 OLD = ".old-"
@@ -71,7 +71,7 @@ def _put_back_signed(aside: Path, folder: Path, name: str) -> None:
     target = folder / name
     recorded = _recorded_signed(folder / lay.MANIFEST, name)
     if folder.is_dir() and "/" not in name and name not in ("", ".", "..") and \
-            (not target.exists() or recorded == _sha256(aside)) and not target.is_symlink():
+            (not target.exists() or recorded == file_sha256(aside)) and not target.is_symlink():
         os.replace(aside, target)
     else:
         aside.unlink(missing_ok=True)
@@ -88,14 +88,6 @@ def _recorded_signed(manifest: Path, name: str) -> str | None:
     except (OSError, ValueError, AttributeError):
         return None
     return None
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _prefixes(name: str) -> list[str]:

@@ -28,7 +28,7 @@ from docgen.archive import manifest as mf
 from docgen.archive.lock import locked
 from docgen.archive.recovery import recover
 from docgen.errors import ArchiveError, os_reason
-from docgen.files import FIXED_TIME, write_atomic
+from docgen.files import FIXED_TIME, file_sha256, write_atomic
 
 
 @dataclass(frozen=True)
@@ -96,13 +96,16 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def file_sha256(path: Path) -> str:
-    """Hex SHA-256 of a file, read in chunks (PDFs and scans can be large)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+def refuse_unchangeable(info: SetInfo, failed: str, wanting: str) -> None:
+    """Raise ArchiveError for a set whose manifest is damaged (`failed` says what could not be
+    done) or that is finalized (`wanting` opens the advice to build a new revision)."""
+    if info.damage is not None:
+        raise ArchiveError(f"Bộ văn bản {info.describe()} có danh mục tệp (manifest.json) "
+                           f"hỏng: {info.damage} {failed}")
+    if info.status == "finalized":
+        raise ArchiveError(
+            f"Bộ văn bản {info.describe()} đã được chốt ngày {info.finalized_at}; không thay "
+            f"đổi được. {wanting}, lập lần mới: docgen build SỔ_TÍNH --revision.")
 
 
 def lock_path(root: Path, year: int, cluster: str) -> Path:
@@ -354,14 +357,7 @@ def accept(root: Path, year: int, cluster: str, names: Sequence[str] = (),
         with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
             recover(root / str(year), cluster)
             info = find_set(root, year, cluster)
-            if info.damage is not None:
-                raise ArchiveError(f"Bộ văn bản {info.describe()} có danh mục tệp "
-                                   f"(manifest.json) hỏng: {info.damage} Không ghi nhận được.")
-            if info.status == "finalized":
-                raise ArchiveError(
-                    f"Bộ văn bản {info.describe()} đã được chốt ngày {info.finalized_at}; "
-                    "không thay đổi được. Muốn sửa, lập lần mới: docgen build SỔ_TÍNH "
-                    "--revision.")
+            refuse_unchangeable(info, "Không ghi nhận được.", "Muốn sửa")
             chosen = _chosen(info, edited_files(info), names)
             manifest = copy.deepcopy(info.manifest)
             done = [_accept_one(info.folder, manifest, name, note) for name in chosen]

@@ -39,9 +39,16 @@ from pypdf import PdfReader
 from docgen.archive import layout as lay
 from docgen.archive.lock import locked
 from docgen.archive.recovery import SIGNED_ASIDE, recover
-from docgen.archive.sets import SetInfo, file_sha256, find_set, lock_path, sha256, to_json
+from docgen.archive.sets import (
+    SetInfo,
+    find_set,
+    lock_path,
+    refuse_unchangeable,
+    sha256,
+    to_json,
+)
 from docgen.errors import ArchiveError, os_reason
-from docgen.files import fsync_dir, new_file
+from docgen.files import file_sha256, fsync_dir, new_file
 
 SIGNED_MARK = "_da-ky"
 REPLACE_OPTION = "--thay"
@@ -142,7 +149,8 @@ def sign(root: Path, year: int, cluster: str, document: str, source: Path, *,
         with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
             recover(root / str(year), cluster)
             info = find_set(root, year, cluster)
-            _refuse_unchangeable(info)
+            refuse_unchangeable(info, "Không lưu được bản đã ký.",
+                                "Bản đã ký phải được lưu trước khi chốt; muốn lưu thêm")
             entry = find_document(info, document)
             name = signed_name(str(entry["file"]))
             previous = entry.get("signed")
@@ -176,17 +184,6 @@ def _document_sha256(info: SetInfo, entry: dict[str, Any]) -> str:
     if path.is_file() and not path.is_symlink():
         return file_sha256(path)
     return str(entry["sha256"])
-
-
-def _refuse_unchangeable(info: SetInfo) -> None:
-    if info.damage is not None:
-        raise ArchiveError(f"Bộ văn bản {info.describe()} có danh mục tệp (manifest.json) "
-                           f"hỏng: {info.damage} Không lưu được bản đã ký.")
-    if info.status == "finalized":
-        raise ArchiveError(
-            f"Bộ văn bản {info.describe()} đã được chốt ngày {info.finalized_at}; không thay "
-            "đổi được. Bản đã ký phải được lưu trước khi chốt; muốn lưu thêm, lập lần mới: "
-            "docgen build SỔ_TÍNH --revision.")
 
 
 def find_document(info: SetInfo, wanted: str) -> dict[str, Any]:

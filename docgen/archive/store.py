@@ -33,9 +33,9 @@ from docgen.archive import layout as lay
 from docgen.archive import manifest as mf
 from docgen.archive.lock import locked
 from docgen.archive.recovery import OLD, STAGING, recover
-from docgen.archive.sets import SetInfo, file_sha256, lock_path, read_set, sha256, to_json
+from docgen.archive.sets import SetInfo, lock_path, read_set, sha256, to_json
 from docgen.errors import ArchiveError, os_reason
-from docgen.files import fsync_dir, new_folder, write_atomic
+from docgen.files import file_sha256, fsync_dir, new_folder, write_atomic
 from docgen.kinds import BY_CODE
 
 # Converts the .docx files of a staging folder; returns (pdf path, page count) per file.
