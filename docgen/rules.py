@@ -101,10 +101,9 @@ def rank(book: Workbook) -> list[Ranked]:
     return ranked
 
 
-def share_base(book: Workbook, vote: Vote) -> int:
+def share_base(book: Workbook, form: AwardForm, vote: Vote) -> int:
     """What a vote's share is counted on: its voters (all council members, written opinions
     included), or the conference's valid ballots, as its award says."""
-    form = book.award_form(vote.award)
     return book.conference.ballots_valid if form.base == "valid" else vote.voters
 
 
@@ -139,7 +138,7 @@ def decide(book: Workbook, ranking: list[Ranked]) -> list[VoteOutcome]:
         eligible = []
         for i in members:
             vote = book.votes[i]
-            base = share_base(book, vote)
+            base = share_base(book, form, vote)
             percent = vote_percent(vote.votes_for, base)
             if not meets(percent, form.threshold, form.rule):
                 outcomes[i] = VoteOutcome(vote, percent, base, form, "below_threshold")

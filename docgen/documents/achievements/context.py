@@ -12,7 +12,6 @@ from typing import Any
 
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
-from docgen.documents.shared.awards import award_name
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import AwardReceived, DocumentCode, Member, Workbook
 from docgen.rules import Outcome, VoteOutcome
@@ -36,7 +35,7 @@ def renditions(book: Workbook, result: Outcome) -> list[Rendition]:
 
 def _part(book: Workbook, v: VoteOutcome, *, twice: bool) -> str:
     short = book.member(v.vote.unit).short_name
-    return f"{short} {award_name(book, v.vote.award)}" if twice else short
+    return f"{short} {v.form.full_name}" if twice else short
 
 
 def context(book: Workbook, result: Outcome, v: VoteOutcome) -> dict[str, Any]:

@@ -115,8 +115,8 @@ def award_terms(book: Workbook) -> list[dict[str, str]]:
     comparison and base, and its places in words ('01 (một) tập thể và 02 (hai) cá
     nhân')."""
     return [{"name": form.full_name, "criteria": _criteria(form), "share": share_words(form),
-             "quota": quota_words(form)}
-            for form in book.award_forms if quota_words(form)]
+             "quota": places}
+            for form in book.award_forms if (places := quota_words(form))]
 
 
 def _criteria(form: AwardForm) -> str:

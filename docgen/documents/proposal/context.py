@@ -32,7 +32,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "cluster_name": book.cluster.name,
         "superior_head": book.cluster.superior_head,
         "deciders": deciders(result.awarded(), book.cluster.superior_head),
-        "awards_phrase": awards_phrase(book, result),
+        "awards_phrase": awards_phrase(result),
         "basis": basis(book),
         "meeting": meeting(book),
         "proposals": proposals(book, result),
@@ -40,7 +40,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     }
 
 
-def awards_phrase(book: Workbook, result: Outcome) -> str:
+def awards_phrase(result: Outcome) -> str:
     """The awards actually proposed: 'Cờ thi đua … và Bằng khen …'.
 
     With nothing proposed, the awards that were put to the vote are named instead.

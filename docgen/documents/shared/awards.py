@@ -30,11 +30,6 @@ def nominee(v: VoteOutcome, book: Workbook) -> str:
     return v.vote.unit
 
 
-def award_name(book: Workbook, award: str) -> str:
-    """The award's name as printed, for the name a vote row gives."""
-    return book.award_form(award).full_name
-
-
 def joined(items: list[str]) -> str:
     """Items as a sentence lists them: 'A', 'A và B', 'A, B và C'."""
     return " và ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
@@ -70,7 +65,7 @@ def vote_sentence(book: Workbook) -> str:
 def votes_context(book: Workbook, result: Outcome) -> dict[str, Any]:
     """The ballot figures, the per-nominee table and the conclusion."""
     rows = [
-        {"stt": str(i), "nominee": nominee(v, book), "award": award_name(book, v.vote.award),
+        {"stt": str(i), "nominee": nominee(v, book), "award": v.form.full_name,
          "votes": counted(v), "percent": c.percent(v.percent)}
         for i, v in enumerate(result.votes, start=1)
     ]
