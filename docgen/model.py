@@ -25,6 +25,11 @@ MeetingForm = Literal["online", "in_person", "hybrid"]
 CitationRole = Literal["basis", "directive", "award_basis"]
 Gender = Literal["male", "female"]
 MovementKind = Literal["regular", "thematic"]
+# How a person is at the conference: present, absent with a written opinion, absent, or a
+# guest (of the superior body or another body; guests do not vote).
+AttendanceStatus = Literal["present", "written", "absent", "guest"]
+# A place on the vote-counting board (Ban kiểm phiếu).
+CountingDuty = Literal["head", "member"]
 DocumentCode = Literal["bao-cao-tong-ket", "bien-ban", "to-trinh", "ke-hoach", "giao-uoc"]
 
 
@@ -111,6 +116,22 @@ class Conference(Record):
     ballots_issued: int
     ballots_returned: int
     ballots_valid: int
+    invalid_reasons: str | None = None  # why ballots were invalid, when some were
+    agenda: list[str] = []  # the meeting's items, in order
+    discussion: str | None = None  # members' opinions; what the meeting adopted
+    leader_votes: int | None = None  # ballots for next year's leader (of the valid ones)
+    deputy_votes: int | None = None  # ballots for next year's deputy
+    minutes_copies: int | None = None  # "Biên bản được lập thành … bản"
+
+
+class Attendee(Record):
+    """A person at (or excused from) the conference: who, for which unit, and how."""
+
+    status: AttendanceStatus
+    unit: str  # a member's full name (resolved at intake), or a guest's body as typed
+    name: str
+    title: str
+    counting: CountingDuty | None = None
 
 
 class Movement(Record):
@@ -131,9 +152,11 @@ class Registration(Record):
 
 
 class Results(Record):
-    """A member's figures for the year's political tasks."""
+    """A member's figures for the year's political tasks (this year's, or the previous
+    year's for comparison)."""
 
     unit: str
+    year: int | None = None  # None: the year being summed up
     inspections: int
     violations_money: int
     recovery_money: int
@@ -211,10 +234,11 @@ class Milestone(Record):
 
 
 class Commitment(Record):
-    """A commitment of next year's emulation pact."""
+    """A target of next year's emulation pact, under the scoring criterion it counts for."""
 
     area: str
     text: str
+    criterion: str | None = None  # a `Criterion.code` (resolved at intake)
 
 
 class Signing(Record):
@@ -278,7 +302,8 @@ class Workbook(BaseModel):
     conference: Conference
     movements: list[Movement]
     registration: list[Registration]
-    results: list[Results]
+    results: list[Results]  # this year's, one per member
+    results_previous: list[Results] = []  # the previous year's, for comparison
     criteria: list[Criterion]
     scores: list[Score]
     awards: list[AwardReceived]
@@ -290,6 +315,7 @@ class Workbook(BaseModel):
     pact: list[Commitment]
     signing: list[Signing]
     settings: Settings
+    attendance: list[Attendee] = []
 
     def member(self, name: str) -> Member:
         """Return the member whose full name is `name` (names are resolved at intake)."""
@@ -297,6 +323,13 @@ class Workbook(BaseModel):
             if m.name == name:
                 return m
         raise KeyError(name)
+
+    def results_of(self, unit: str, *, previous: bool = False) -> Results | None:
+        """A member's figures for this year (or the previous year), or None."""
+        for r in self.results_previous if previous else self.results:
+            if r.unit == unit:
+                return r
+        return None
 
     def award_form(self, name: str) -> AwardForm:
         """Return the award a vote row names (names are resolved at intake)."""
