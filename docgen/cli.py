@@ -22,6 +22,7 @@ import docgen
 from docgen import archive, build, cli_i18n, intake, kinds, pdf, resources, templates
 from docgen.check import failure_message, lint_files, report_text, reports_json
 from docgen.documents.shared.awards import counted, nominee, threshold_words
+from docgen.documents.shared.common import percent
 from docgen.errors import (
     ArchiveError,
     DocgenError,
@@ -192,7 +193,7 @@ def _print_results(checked: build.Checked) -> None:
                    "below_threshold": f"Chưa đạt tỷ lệ {threshold_words(v.form)}",
                    "over_quota": "Vượt số lượng"}[v.reason]
         votes.add_row(nominee(v, book), v.form.full_name, counted(v),
-                      f"{v.percent:.1f}%".replace(".", ","), verdict)
+                      percent(v.percent), verdict)
     out.print(votes)
     out.print(f"Năm {book.cluster.year + 1}: Cụm trưởng {result.leader_next.name}, "
               f"Cụm phó {result.deputy_next.name}.")

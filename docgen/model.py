@@ -30,6 +30,9 @@ MovementKind = Literal["regular", "thematic"]
 AttendanceStatus = Literal["present", "written", "absent", "guest"]
 # A place on the vote-counting board (Ban kiểm phiếu).
 CountingDuty = Literal["head", "member"]
+# How many of the members must be present for the meeting to vote: more than half, at least
+# two thirds, or all of them.
+Quorum = Literal["half", "two_thirds", "all"]
 DocumentCode = Literal["bao-cao-tong-ket", "bien-ban", "to-trinh", "ke-hoach", "giao-uoc"]
 
 
@@ -122,6 +125,7 @@ class Conference(Record):
     leader_votes: int | None = None  # ballots for next year's leader (of the valid ones)
     deputy_votes: int | None = None  # ballots for next year's deputy
     minutes_copies: int | None = None  # "Biên bản được lập thành … bản"
+    quorum: Quorum = "two_thirds"
 
 
 class Attendee(Record):

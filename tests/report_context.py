@@ -188,8 +188,8 @@ def sample_context() -> dict[str, Any]:
         ],
         "conclusion_lead": "Hội nghị thống nhất đề nghị Tổng Thanh tra Chính phủ:",
         "conclusion_lines": [
-            "- Tặng Cờ thi đua cho Thanh tra tỉnh Sóc Trăng (7/7 phiếu đồng ý, đạt 100,0%);",
-            "- Tặng Bằng khen cho Thanh tra tỉnh Kiên Giang (6/6 phiếu đồng ý, đạt 100,0%).",
+            "- Tặng Cờ thi đua cho Thanh tra tỉnh Sóc Trăng (7/7 phiếu đồng ý, đạt 100%);",
+            "- Tặng Bằng khen cho Thanh tra tỉnh Kiên Giang (6/6 phiếu đồng ý, đạt 100%).",
         ],
         "refusals": [],
         "next_year": 2022,

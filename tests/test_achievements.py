@@ -42,7 +42,7 @@ UNITS: dict[str, dict[str, Any]] = {
             "8/8 tập thể và 47/47 cá nhân đăng ký thi đua",
             "Thanh tra tỉnh Sóc Trăng đạt 98,5/100 điểm, xếp thứ 1/7 đơn vị trong Cụm.",
             "ngày 20/12/2021 suy tôn, đề nghị tặng Cờ thi đua của Thanh tra Chính phủ với 7/7 "
-            "phiếu đồng ý, đạt 100,0%.",
+            "phiếu đồng ý, đạt 100%.",
             "là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh Sóc Trăng",
         ],
         "titles": [
@@ -68,7 +68,7 @@ UNITS: dict[str, dict[str, Any]] = {
             "kiến nghị xử lý 65 tập thể, cá nhân", "đã tiếp 512 lượt công dân",
             "Thanh tra tỉnh Kiên Giang đạt 97/100 điểm, xếp thứ 2/7 đơn vị trong Cụm.",
             "đề nghị tặng Bằng khen của Tổng Thanh tra Chính phủ với 7/7 phiếu đồng ý, đạt "
-            "100,0%.",
+            "100%.",
         ],
         "titles": [
             ["2019", TLDXS, "Quyết định số 520/QĐ-UBND ngày 05/3/2020 của Chủ tịch UBND tỉnh "

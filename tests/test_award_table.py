@@ -115,11 +115,11 @@ def test_a_third_award_with_its_own_decider_is_a_row(edited: Make, tmp_path: Pat
     lines = [
         "Hội nghị thống nhất đề nghị:",
         "- Tổng Thanh tra Chính phủ tặng Cờ thi đua của Thanh tra Chính phủ cho Thanh tra tỉnh "
-        "Sóc Trăng (7/7 phiếu đồng ý, đạt 100,0%);",
+        "Sóc Trăng (7/7 phiếu đồng ý, đạt 100%);",
         "- Tổng Thanh tra Chính phủ tặng Bằng khen của Tổng Thanh tra Chính phủ cho Thanh tra "
-        "tỉnh Kiên Giang (7/7 phiếu đồng ý, đạt 100,0%);",
+        "tỉnh Kiên Giang (7/7 phiếu đồng ý, đạt 100%);",
         "- Chủ tịch Ủy ban nhân dân tỉnh Bạc Liêu tặng Danh hiệu Chiến sĩ thi đua cấp tỉnh cho "
-        "Trần Thị Lan, Chánh Văn phòng, Thanh tra tỉnh Cà Mau (7/7 phiếu đồng ý, đạt 100,0%).",
+        "Trần Thị Lan, Chánh Văn phòng, Thanh tra tỉnh Cà Mau (7/7 phiếu đồng ý, đạt 100%).",
     ]
     refused = ("Lê Văn Hùng, Thanh tra viên, Thanh tra tỉnh An Giang được 6/7 phiếu đồng ý, đạt "
                "85,7%, chưa đạt tỷ lệ từ 90% trở lên để đề nghị tặng Danh hiệu Chiến sĩ thi "
@@ -164,11 +164,11 @@ def test_shares_on_valid_ballots_print_the_valid_ballots(edited: Make, tmp_path:
     papers = _papers(edited(valid), tmp_path)
     minutes = papers["bien-ban"]
     assert ("- Tặng Bằng khen của Tổng Thanh tra Chính phủ cho Thanh tra tỉnh Kiên Giang (6/6 "
-            "phiếu đồng ý, đạt 100,0%).") in minutes
+            "phiếu đồng ý, đạt 100%).") in minutes
     document = docx.Document(str(next((tmp_path / "2021" / "cum-ix").glob("*bien-ban.docx"))))
     ballot = next(t for t in document.tables if t.cell(0, 0).text == "STT")
     assert [c.text for c in ballot.rows[0].cells][4] == "Số phiếu tính tỷ lệ"
-    assert [c.text for c in ballot.rows[2].cells][3:6] == ["6", "6", "100,0%"]
+    assert [c.text for c in ballot.rows[2].cells][3:6] == ["6", "6", "100%"]
     assert any("trên tổng số phiếu hợp lệ" in t for t in papers["ke-hoach"])
 
 
@@ -299,7 +299,7 @@ def test_no_places_and_a_tie_within_one_unit_are_stated_as_they_are(edited: Make
 
     minutes = _papers(edited(cases), tmp_path / "one")["bien-ban"]
     assert ("Lê Văn Hùng, Thanh tra viên, Thanh tra tỉnh Cà Mau được 7/7 phiếu đồng ý, đạt "
-            "100,0%, đủ tỷ lệ nhưng vượt số lượng được đề nghị tặng Bằng khen của Tổng Thanh "
+            "100%, đủ tỷ lệ nhưng vượt số lượng được đề nghị tặng Bằng khen của Tổng Thanh "
             "tra Chính phủ (tối đa 01 (một) cá nhân); bằng tỷ lệ phiếu với Trần Thị Lan cùng "
             "đơn vị, xếp sau theo thứ tự trên phiếu bầu, nên Hội nghị không đề nghị.") in minutes
 
@@ -309,6 +309,6 @@ def test_no_places_and_a_tie_within_one_unit_are_stated_as_they_are(edited: Make
 
     minutes = _papers(edited(none, name="none.xlsx"), tmp_path / "none")["bien-ban"]
     assert ("Trần Thị Lan, Chánh Văn phòng, Thanh tra tỉnh Cà Mau được 7/7 phiếu đồng ý, đạt "
-            "100,0%, đủ tỷ lệ nhưng năm nay Cụm không có chỉ tiêu đề nghị tặng Bằng khen của "
+            "100%, đủ tỷ lệ nhưng năm nay Cụm không có chỉ tiêu đề nghị tặng Bằng khen của "
             "Tổng Thanh tra Chính phủ cho cá nhân, nên Hội nghị không đề nghị.") in minutes
     assert not any("00 (không)" in line for line in minutes)

@@ -45,9 +45,9 @@ SEED_FACTS = [
     "tập thể (đạt 100%)",
     "cá nhân (đạt 100%)",
     "Hội nghị thống nhất đề nghị Tổng Thanh tra Chính phủ:\n- Tặng Cờ thi đua của Thanh tra "
-    "Chính phủ cho Thanh tra tỉnh Sóc Trăng (7/7 phiếu đồng ý, đạt 100,0%);\n- Tặng Bằng "
+    "Chính phủ cho Thanh tra tỉnh Sóc Trăng (7/7 phiếu đồng ý, đạt 100%);\n- Tặng Bằng "
     "khen của Tổng Thanh tra Chính phủ cho Thanh tra tỉnh Kiên Giang (7/7 phiếu đồng ý, đạt "
-    "100,0%).",
+    "100%).",
     "Hội nghị thống nhất bầu Thanh tra tỉnh Kiên Giang làm Cụm trưởng và Thanh tra tỉnh Cà Mau "
     "làm Cụm phó Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu năm 2022.",
 ]
@@ -128,9 +128,9 @@ def test_score_and_vote_tables(report: Document) -> None:
     votes = next(t for t in report.tables if t.rows[0].cells[1].text.startswith("Đơn vị, cá"))
     rows = [[c.text for c in r.cells] for r in votes.rows[1:]]
     assert rows == [
-        ["1", "Thanh tra tỉnh Sóc Trăng", "Cờ thi đua của Thanh tra Chính phủ", "7/7", "100,0%"],
+        ["1", "Thanh tra tỉnh Sóc Trăng", "Cờ thi đua của Thanh tra Chính phủ", "7/7", "100%"],
         ["2", "Thanh tra tỉnh Kiên Giang", "Bằng khen của Tổng Thanh tra Chính phủ", "7/7",
-         "100,0%"],
+         "100%"],
     ]
 
 

@@ -118,9 +118,9 @@ def test_ballot_counts_and_table(minutes: Document) -> None:
             "thu về 7, số phiếu hợp lệ 7. Kết quả như sau:") in paragraph_texts(minutes)
     assert _ballot(minutes) == [
         ["1", "Thanh tra tỉnh Sóc Trăng", "Cờ thi đua của Thanh tra Chính phủ", "7", "7",
-         "100,0%", "Đề nghị"],
+         "100%", "Đề nghị"],
         ["2", "Thanh tra tỉnh Kiên Giang", "Bằng khen của Tổng Thanh tra Chính phủ", "7", "7",
-         "100,0%", "Đề nghị"],
+         "100%", "Đề nghị"],
     ]
 
 
@@ -130,9 +130,9 @@ def test_conclusion_names_the_proposed_units_with_votes(minutes: Document) -> No
     assert texts[start + 1: start + 4] == [
         "Hội nghị thống nhất đề nghị Tổng Thanh tra Chính phủ:",
         "- Tặng Cờ thi đua của Thanh tra Chính phủ cho Thanh tra tỉnh Sóc Trăng (7/7 phiếu "
-        "đồng ý, đạt 100,0%);",
+        "đồng ý, đạt 100%);",
         "- Tặng Bằng khen của Tổng Thanh tra Chính phủ cho Thanh tra tỉnh Kiên Giang (7/7 phiếu "
-        "đồng ý, đạt 100,0%).",
+        "đồng ý, đạt 100%).",
     ]
     assert "không đề nghị" not in "\n".join(texts)
 
@@ -206,7 +206,7 @@ def test_nominees_not_proposed_are_explained_with_numbers(
             "thể), nên Hội nghị không đề nghị.") in texts
     flag_lines = [t for t in texts if t.startswith("- Tặng Cờ thi đua")]
     assert flag_lines == ["- Tặng Cờ thi đua của Thanh tra Chính phủ cho Thanh tra tỉnh Sóc "
-                          "Trăng (7/7 phiếu đồng ý, đạt 100,0%);"]
+                          "Trăng (7/7 phiếu đồng ý, đạt 100%);"]
 
 
 def test_nobody_qualifies(edited: Callable[..., Path], tmp_path: Path) -> None:

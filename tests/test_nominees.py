@@ -112,7 +112,7 @@ def test_each_award_block_lists_its_collective(listing: Document, heading: str,
     (table,) = [x for x in items if isinstance(x, Table)]
     assert [c.text for c in table.rows[0].cells] == COLLECTIVE_HEAD
     place = unit.removeprefix("Thanh tra tỉnh ")
-    assert rows(table) == [["1", unit, place, "7/7 (100,0%)", ""]]
+    assert rows(table) == [["1", unit, place, "7/7 (100%)", ""]]
 
 
 def test_blocks_in_award_order(listing: Document) -> None:
@@ -159,7 +159,7 @@ def test_proposed_individual_is_in_the_individuals_table(
     collectives, individuals = [x for x in items if isinstance(x, Table)]
     assert [x for x in items if isinstance(x, str)] == ["1. Tập thể", "2. Cá nhân"]
     assert rows(collectives) == [["1", "Thanh tra tỉnh Kiên Giang", "Kiên Giang",
-                                  "7/7 (100,0%)", ""]]
+                                  "7/7 (100%)", ""]]
     head = rows(individuals, skip=0)[:2]
     assert head[0] == ["STT", "Họ và tên", "Năm sinh", "Năm sinh", "Chức vụ, đơn vị",
                        "Số phiếu đồng ý", "Ghi chú"]

@@ -119,19 +119,19 @@ def _khanh_hoa() -> Expected:
     ballots = [
         Ballot(FINANCE, KH_FLAG, 11, 12, "91,7%", OVER),
         Ballot(JUSTICE, KH_FLAG, 11, 12, "91,7%", PROPOSED),
-        Ballot(HEALTH, KH_FLAG, 9, 12, "75,0%", at_least.format(80)),
+        Ballot(HEALTH, KH_FLAG, 9, 12, "75%", at_least.format(80)),
         Ballot(SCIENCE, KH_MERIT, 10, 12, "83,3%", OVER),
         Ballot(INDUSTRY, KH_MERIT, 10, 12, "83,3%", PROPOSED),
-        Ballot(CONSTRUCTION, KH_MERIT, 12, 12, "100,0%", PROPOSED),
-        Ballot(AGRICULTURE, KH_MERIT, 9, 12, "75,0%", OVER),
+        Ballot(CONSTRUCTION, KH_MERIT, 12, 12, "100%", PROPOSED),
+        Ballot(AGRICULTURE, KH_MERIT, 9, 12, "75%", OVER),
         Ballot(EDUCATION, KH_MERIT, 8, 12, "66,7%", at_least.format(70)),
-        Ballot(HA_LINE, KH_MERIT, 12, 12, "100,0%", PROPOSED),
+        Ballot(HA_LINE, KH_MERIT, 12, 12, "100%", PROPOSED),
         Ballot(QUAN_LINE, KH_MERIT, 11, 12, "91,7%", PROPOSED),
         Ballot(NAM_LINE, KH_MERIT, 10, 12, "83,3%", PROPOSED),
-        Ballot(MAI_LINE, KH_MERIT, 9, 12, "75,0%", OVER),
+        Ballot(MAI_LINE, KH_MERIT, 9, 12, "75%", OVER),
         Ballot(KHANH_LINE, KH_MERIT, 7, 12, "58,3%", at_least.format(70)),
-        Ballot(ANH_LINE, KH_CERTIFICATE, 9, 12, "75,0%", PROPOSED),
-        Ballot(LOC_LINE, KH_CERTIFICATE, 6, 12, "50,0%", at_least.format(60)),
+        Ballot(ANH_LINE, KH_CERTIFICATE, 9, 12, "75%", PROPOSED),
+        Ballot(LOC_LINE, KH_CERTIFICATE, 6, 12, "50%", at_least.format(60)),
     ]
     flag, merit = f"{KH_HEAD} tặng {KH_FLAG}", f"{KH_HEAD} tặng {KH_MERIT}"
     both = "tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua"
@@ -149,32 +149,32 @@ def _khanh_hoa() -> Expected:
         conclusion=[
             f"- {flag} cho {JUSTICE} (11/12 phiếu đồng ý, đạt 91,7%);",
             f"- {merit} cho {INDUSTRY} (10/12 phiếu đồng ý, đạt 83,3%);",
-            f"- {merit} cho {CONSTRUCTION} (12/12 phiếu đồng ý, đạt 100,0%);",
-            f"- {merit} cho {HA_LINE} (12/12 phiếu đồng ý, đạt 100,0%);",
+            f"- {merit} cho {CONSTRUCTION} (12/12 phiếu đồng ý, đạt 100%);",
+            f"- {merit} cho {HA_LINE} (12/12 phiếu đồng ý, đạt 100%);",
             f"- {merit} cho {QUAN_LINE} (11/12 phiếu đồng ý, đạt 91,7%);",
             f"- {merit} cho {NAM_LINE} (10/12 phiếu đồng ý, đạt 83,3%);",
             f"- {HOME_AFFAIRS_HEAD} tặng {KH_CERTIFICATE} cho {ANH_LINE} (9/12 phiếu đồng ý, "
-            "đạt 75,0%).",
+            "đạt 75%).",
         ],
         refusals=[
             f"{FINANCE} được 11/12 phiếu đồng ý, đạt 91,7%, đủ tỷ lệ nhưng vượt số lượng được "
             f"đề nghị tặng {KH_FLAG} (tối đa 01 (một) tập thể); bằng tỷ lệ phiếu với {JUSTICE} "
             f"nhưng xếp hạng chấm điểm thấp hơn, {REFUSED}",
-            f"{HEALTH} được 9/12 phiếu đồng ý, đạt 75,0%, chưa đạt tỷ lệ từ 80% trở lên để đề "
+            f"{HEALTH} được 9/12 phiếu đồng ý, đạt 75%, chưa đạt tỷ lệ từ 80% trở lên để đề "
             f"nghị tặng {KH_FLAG}, {REFUSED}",
             f"{SCIENCE} được 10/12 phiếu đồng ý, đạt 83,3%, đủ tỷ lệ nhưng vượt số lượng được "
             f"đề nghị tặng {KH_MERIT} (tối đa 02 (hai) tập thể); bằng tỷ lệ phiếu và thứ hạng "
             f"chấm điểm với {INDUSTRY}, đứng sau theo thứ tự danh sách thành viên Cụm, "
             f"{REFUSED}",
-            f"{AGRICULTURE} được 9/12 phiếu đồng ý, đạt 75,0%, đủ tỷ lệ nhưng vượt số lượng "
+            f"{AGRICULTURE} được 9/12 phiếu đồng ý, đạt 75%, đủ tỷ lệ nhưng vượt số lượng "
             f"được đề nghị tặng {KH_MERIT} (tối đa 02 (hai) tập thể), {REFUSED}",
             f"{EDUCATION} được 8/12 phiếu đồng ý, đạt 66,7%, chưa đạt tỷ lệ từ 70% trở lên để "
             f"đề nghị tặng {KH_MERIT}, {REFUSED}",
-            f"{MAI_LINE} được 9/12 phiếu đồng ý, đạt 75,0%, đủ tỷ lệ nhưng vượt số lượng được "
+            f"{MAI_LINE} được 9/12 phiếu đồng ý, đạt 75%, đủ tỷ lệ nhưng vượt số lượng được "
             f"đề nghị tặng {KH_MERIT} (tối đa 03 (ba) cá nhân), {REFUSED}",
             f"{KHANH_LINE} được 7/12 phiếu đồng ý, đạt 58,3%, chưa đạt tỷ lệ từ 70% trở lên để "
             f"đề nghị tặng {KH_MERIT}, {REFUSED}",
-            f"{LOC_LINE} được 6/12 phiếu đồng ý, đạt 50,0%, chưa đạt tỷ lệ từ 60% trở lên để "
+            f"{LOC_LINE} được 6/12 phiếu đồng ý, đạt 50%, chưa đạt tỷ lệ từ 60% trở lên để "
             f"đề nghị tặng {KH_CERTIFICATE}, {REFUSED}",
         ],
         request=f"{KH_CLUSTER} kính đề nghị {KH_HEAD} và {HOME_AFFAIRS_HEAD} xem xét, tặng:",
@@ -196,10 +196,10 @@ def _khanh_hoa() -> Expected:
         blocks={
             f"I. {upper_vi(KH_FLAG)}": [(JUSTICE, "11/12 (91,7%)")],
             f"II. {upper_vi(KH_MERIT)}": [
-                (INDUSTRY, "10/12 (83,3%)"), (CONSTRUCTION, "12/12 (100,0%)"),
-                ("Nguyễn Thị Thu Hà", "12/12 (100,0%)"), ("Trần Minh Quân", "11/12 (91,7%)"),
+                (INDUSTRY, "10/12 (83,3%)"), (CONSTRUCTION, "12/12 (100%)"),
+                ("Nguyễn Thị Thu Hà", "12/12 (100%)"), ("Trần Minh Quân", "11/12 (91,7%)"),
                 ("Lê Hoàng Nam", "10/12 (83,3%)")],
-            f"III. {upper_vi(KH_CERTIFICATE)}": [("Đặng Thị Ngọc Ánh", "9/12 (75,0%)")],
+            f"III. {upper_vi(KH_CERTIFICATE)}": [("Đặng Thị Ngọc Ánh", "9/12 (75%)")],
         },
         achievements={
             "tu-phap": (JUSTICE, KH_FLAG, KH_HEAD),
@@ -228,12 +228,12 @@ def _can_tho() -> Expected:
     ballots = [
         Ballot(NINH_KIEU, CT_FLAG, 8, 9, "88,9%", PROPOSED),
         Ballot(CAI_KHE, CT_FLAG, 7, 9, "77,8%", "Chưa đạt tỷ lệ từ 85% trở lên"),
-        Ballot(TAN_AN, CT_MERIT, 6, 10, "60,0%", PROPOSED),
-        Ballot(AN_BINH, CT_MERIT, 5, 10, "50,0%", above),
-        Ballot(BINH_THUY, CT_MERIT, 9, 10, "90,0%", PROPOSED),
-        Ballot(CAI_RANG, CT_MERIT, 7, 10, "70,0%", PROPOSED),
-        Ballot(PHUC_LINE, CT_MERIT, 6, 10, "60,0%", PROPOSED),
-        Ballot(NGAN_LINE, CT_MERIT, 5, 10, "50,0%", above),
+        Ballot(TAN_AN, CT_MERIT, 6, 10, "60%", PROPOSED),
+        Ballot(AN_BINH, CT_MERIT, 5, 10, "50%", above),
+        Ballot(BINH_THUY, CT_MERIT, 9, 10, "90%", PROPOSED),
+        Ballot(CAI_RANG, CT_MERIT, 7, 10, "70%", PROPOSED),
+        Ballot(PHUC_LINE, CT_MERIT, 6, 10, "60%", PROPOSED),
+        Ballot(NGAN_LINE, CT_MERIT, 5, 10, "50%", above),
     ]
     meeting = "được Hội nghị tổng kết của Cụm bình xét, suy tôn"
     return Expected(
@@ -246,17 +246,17 @@ def _can_tho() -> Expected:
         lead=f"Hội nghị thống nhất đề nghị {CT_HEAD}:",
         conclusion=[
             f"- Tặng {CT_FLAG} cho {NINH_KIEU} (8/9 phiếu đồng ý, đạt 88,9%);",
-            f"- Tặng {CT_MERIT} cho {TAN_AN} (6/10 phiếu đồng ý, đạt 60,0%);",
-            f"- Tặng {CT_MERIT} cho {BINH_THUY} (9/10 phiếu đồng ý, đạt 90,0%);",
-            f"- Tặng {CT_MERIT} cho {CAI_RANG} (7/10 phiếu đồng ý, đạt 70,0%);",
-            f"- Tặng {CT_MERIT} cho {PHUC_LINE} (6/10 phiếu đồng ý, đạt 60,0%).",
+            f"- Tặng {CT_MERIT} cho {TAN_AN} (6/10 phiếu đồng ý, đạt 60%);",
+            f"- Tặng {CT_MERIT} cho {BINH_THUY} (9/10 phiếu đồng ý, đạt 90%);",
+            f"- Tặng {CT_MERIT} cho {CAI_RANG} (7/10 phiếu đồng ý, đạt 70%);",
+            f"- Tặng {CT_MERIT} cho {PHUC_LINE} (6/10 phiếu đồng ý, đạt 60%).",
         ],
         refusals=[
             f"{CAI_KHE} được 7/9 phiếu đồng ý, đạt 77,8%, chưa đạt tỷ lệ từ 85% trở lên để đề "
             f"nghị tặng {CT_FLAG}, {REFUSED}",
-            f"{AN_BINH} được 5/10 phiếu đồng ý, đạt 50,0%, chưa đạt tỷ lệ trên 50% để đề nghị "
+            f"{AN_BINH} được 5/10 phiếu đồng ý, đạt 50%, chưa đạt tỷ lệ trên 50% để đề nghị "
             f"tặng {CT_MERIT}, {REFUSED}",
-            f"{NGAN_LINE} được 5/10 phiếu đồng ý, đạt 50,0%, chưa đạt tỷ lệ trên 50% để đề "
+            f"{NGAN_LINE} được 5/10 phiếu đồng ý, đạt 50%, chưa đạt tỷ lệ trên 50% để đề "
             f"nghị tặng {CT_MERIT}, {REFUSED}",
         ],
         request=f"{CT_CLUSTER} kính đề nghị {CT_HEAD} xem xét, tặng:",
@@ -274,8 +274,8 @@ def _can_tho() -> Expected:
         blocks={
             f"I. {upper_vi(CT_FLAG)}": [(NINH_KIEU, "8/9 (88,9%)")],
             f"II. {upper_vi(CT_MERIT)}": [
-                (TAN_AN, "6/10 (60,0%)"), (BINH_THUY, "9/10 (90,0%)"),
-                (CAI_RANG, "7/10 (70,0%)"), ("Nguyễn Hoàng Phúc", "6/10 (60,0%)")],
+                (TAN_AN, "6/10 (60%)"), (BINH_THUY, "9/10 (90%)"),
+                (CAI_RANG, "7/10 (70%)"), ("Nguyễn Hoàng Phúc", "6/10 (60%)")],
         },
         achievements={
             "ninh-kieu": (NINH_KIEU, CT_FLAG, CT_HEAD),

@@ -64,9 +64,9 @@ def test_at_least_half_the_unit_at_half_is_over_the_collectives_quota(
         eight: Callable[..., Path], tmp_path: Path) -> None:
     papers = _papers(eight(_rule("Từ … % trở lên")), tmp_path)
     proposed = [f"- Tặng {MERIT} cho Thanh tra tỉnh Kiên Giang (7/8 phiếu đồng ý, đạt 87,5%);",
-                f"- Tặng {MERIT} cho Thanh tra tỉnh Cà Mau (6/8 phiếu đồng ý, đạt 75,0%);",
-                f"- Tặng {MERIT} cho {LAN} (8/8 phiếu đồng ý, đạt 100,0%)."]
-    refused = (f"{BEN_TRE} được 4/8 phiếu đồng ý, đạt 50,0%, đủ tỷ lệ nhưng vượt số lượng được "
+                f"- Tặng {MERIT} cho Thanh tra tỉnh Cà Mau (6/8 phiếu đồng ý, đạt 75%);",
+                f"- Tặng {MERIT} cho {LAN} (8/8 phiếu đồng ý, đạt 100%)."]
+    refused = (f"{BEN_TRE} được 4/8 phiếu đồng ý, đạt 50%, đủ tỷ lệ nhưng vượt số lượng được "
                f"đề nghị tặng {MERIT} (tối đa 02 (hai) tập thể), nên Hội nghị không đề nghị.")
     for kind in ("bien-ban", "bao-cao-tong-ket"):
         for line in [*proposed, refused]:
@@ -86,7 +86,7 @@ def test_more_than_half_the_unit_at_half_is_under_the_threshold(
         capsys: pytest.CaptureFixture[str]) -> None:
     workbook = eight(_rule("Trên … %"))
     papers = _papers(workbook, tmp_path)
-    refused = (f"{BEN_TRE} được 4/8 phiếu đồng ý, đạt 50,0%, chưa đạt tỷ lệ trên 50% để đề "
+    refused = (f"{BEN_TRE} được 4/8 phiếu đồng ý, đạt 50%, chưa đạt tỷ lệ trên 50% để đề "
                f"nghị tặng {MERIT}, nên Hội nghị không đề nghị.")
     assert refused in papers["bien-ban"] and refused in papers["bao-cao-tong-ket"]
     plan = papers["ke-hoach"]

@@ -27,6 +27,7 @@ __all__ = ["read_workbook", "repair_workbook"]
 
 _TABLES: dict[str, type[Any]] = {
     "members": m.Member,
+    "attendance": m.Attendee,
     "citations": m.Citation,
     "movements": m.Movement,
     "registration": m.Registration,
@@ -57,6 +58,7 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
     out = Collector(warnings=warnings if warnings is not None else [])
     legacy = _legacy_settings(book)
     sheets = {sheet.key: None if legacy is not None and sheet is s.AWARD_FORMS
+              else locate(book, sheet) if sheet.optional
               else find_sheet(book, sheet, out) for sheet in s.SHEETS}
     forms: dict[str, Row] = {}
     rows: dict[str, list[Row]] = {}
@@ -85,6 +87,11 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
         rows["scores"] = read_scores(scores, [c.code for c in criteria], out,
                                      scan.uncalculated.get(scores.title))
     _resolve_units(rows, out)
+    if s.MEMBERS.title not in out.unreadable:
+        a.resolve_attendance(rows.get("attendance", []), a.UnitIndex(rows.get("members", [])),
+                             out)
+    if s.CRITERIA.title not in out.unreadable:
+        a.resolve_criteria(rows.get("pact", []), criteria, out)
     af.check_forms(rows.get("award_forms", []), out)
     if s.AWARD_FORMS.title not in out.unreadable:  # else one error already names the sheet
         awards = af.AwardIndex(rows.get("award_forms", []))
@@ -100,6 +107,11 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
     singles = _forms(forms, out)
     if "cluster" in singles:
         a.check_issuer(singles["cluster"], members, out)
+        records["results"], records["results_previous"] = a.split_results(
+            records["results"], singles["cluster"].year, out)
+    if "conference" in singles and s.MEMBERS.title not in out.unreadable:
+        a.check_attendance(records["attendance"], members, singles["conference"],
+                           forms["conference"], out)
     consistency.check({**records, "members": members}, singles, out)
     if out.problems:
         raise ValidationFailed(out.problems)
@@ -123,7 +135,7 @@ def _resolve_units(rows: dict[str, list[Row]], out: Collector) -> None:
         for row in rows.get(key, []):
             units.resolve(row, "unit", out)
             name = row.values.get("unit")
-            if key in ("registration", "results", "scores") and isinstance(name, str):
+            if key in ("registration", "scores") and isinstance(name, str):
                 if name in seen:
                     out.add(row.sheet, row.place("unit"), "Đơn vị",
                             f"đơn vị “{name}” đã có ở dòng {seen[name]}.")

@@ -250,3 +250,120 @@ def _check_symbol(row: Row, field: str, header: str, out: Collector) -> None:
         out.add(row.sheet, row.place(field), header,
                 f"“{symbol}” không phải là ký hiệu hợp lệ (chỉ gồm chữ cái, bắt đầu bằng chữ "
                 "hoa, ví dụ: CTĐ, TTr).")
+
+
+QUORUM_WORDS = {"half": "quá nửa", "two_thirds": "từ 2/3 trở lên", "all": "tất cả"}
+
+
+def quorum_met(present: int, members: int, quorum: m.Quorum) -> bool:
+    """Whether `present` of `members` member units meet the meeting's quorum."""
+    if quorum == "half":
+        return present * 2 > members
+    if quorum == "two_thirds":
+        return present * 3 >= members * 2
+    return present == members
+
+
+def resolve_attendance(rows: list[Row], units: UnitIndex, out: Collector) -> None:
+    """A member's delegate names a member (resolved to its full name); a guest's body is
+    kept as typed."""
+    for row in rows:
+        if row.values.get("status") != "guest":
+            units.resolve(row, "unit", out)
+
+
+def resolve_criteria(rows: list[Row], criteria: list[m.Criterion], out: Collector) -> None:
+    """A pact target's criterion code names a criterion of the scoring sheet."""
+    codes = {name_key(c.code): c.code for c in criteria}
+    for row in rows:
+        code = row.values.get("criterion")
+        if not isinstance(code, str):
+            continue
+        found = codes.get(name_key(code))
+        if found is None:
+            out.add(row.sheet, row.place("criterion"), "Mã tiêu chí",
+                    f"mã “{code}” không có ở trang '{s.CRITERIA.title}' (có: "
+                    f"{', '.join(codes.values())}).")
+            row.values["criterion"] = None
+        else:
+            row.values["criterion"] = found
+
+
+def split_results(results: list[m.Results], year: int,
+                  out: Collector) -> tuple[list[m.Results], list[m.Results]]:
+    """This year's rows and the previous year's; a row of any other year, or a unit twice
+    in one year, is an error at its cell."""
+    current: dict[str, m.Results] = {}
+    previous: dict[str, m.Results] = {}
+    for r in results:
+        if r.year in (None, year):
+            into = current
+        elif r.year == year - 1:
+            into = previous
+        else:
+            out.add(s.RESULTS.title, _cell(r, "year"), "Năm",
+                    f"năm {r.year}: chỉ nhận năm thi đua {year} (hoặc để trống) và năm trước "
+                    f"{year - 1} để so sánh.")
+            continue
+        if r.unit in into:
+            out.add(s.RESULTS.title, _cell(r, "unit"), "Đơn vị",
+                    f"đơn vị “{r.unit}” đã có số liệu năm {r.year or year} ở dòng "
+                    f"{_row(into[r.unit])}.")
+            continue
+        into[r.unit] = r
+    return list(current.values()), list(previous.values())
+
+
+def check_attendance(people: list[m.Attendee], members: list[m.Member],
+                     conf: m.Conference, form: Row, out: Collector) -> None:
+    """When the attendance sheet is filled: every member is accounted for, one way; the
+    ballots issued are the members present; the quorum is met; the counting board has one
+    head, all present. Always: the election counts fit the valid ballots, and invalid
+    ballots have their reasons."""
+    title = s.CONFERENCE.title
+    for field, header in (("leader_votes", "Số phiếu bầu Cụm trưởng năm sau"),
+                          ("deputy_votes", "Số phiếu bầu Cụm phó năm sau")):
+        votes = getattr(conf, field)
+        if votes is not None and votes > conf.ballots_valid:
+            out.add(title, form.place(field), header,
+                    f"{votes} phiếu bầu nhiều hơn {conf.ballots_valid} phiếu hợp lệ.")
+    if conf.ballots_valid < conf.ballots_returned and not conf.invalid_reasons:
+        out.add(title, form.place("invalid_reasons"), "Lý do phiếu không hợp lệ",
+                f"có {conf.ballots_returned - conf.ballots_valid} phiếu không hợp lệ nên phải "
+                "ghi lý do (biên bản ghi lại lý do này).")
+    if not people:
+        return
+    sheet = s.ATTENDANCE.title
+    statuses: dict[str, set[str]] = {}
+    for p in people:
+        if p.status != "guest":
+            statuses.setdefault(p.unit, set()).add(p.status)
+    for member in members:
+        found = statuses.get(member.name)
+        if not found:
+            out.add(sheet, None, "Đơn vị, cơ quan",
+                    f"chưa có dòng nào cho {member.name}: ghi đại biểu có mặt, hoặc vắng mặt "
+                    "(có hay không có ý kiến bằng văn bản).")
+        elif len(found) > 1 and "present" not in found:
+            out.add(sheet, None, "Tham dự",
+                    f"{member.name} vừa “vắng mặt” vừa “vắng mặt, có ý kiến bằng văn bản”; "
+                    "chọn một.")
+    present = sum(1 for found in statuses.values() if "present" in found)
+    if conf.ballots_issued != present:
+        out.add(title, form.place("ballots_issued"), "Số phiếu phát ra",
+                f"{conf.ballots_issued} phiếu phát ra nhưng trang '{sheet}' có {present} đơn "
+                "vị thành viên có mặt (mỗi đơn vị một phiếu).")
+    if not quorum_met(present, len(members), conf.quorum):
+        out.add(sheet, None, "Tham dự",
+                f"chỉ có {present}/{len(members)} đơn vị thành viên có mặt, chưa đủ "
+                f"{QUORUM_WORDS[conf.quorum]} số thành viên để hội nghị bình xét (trang "
+                f"'{title}', mục 'Số thành viên có mặt tối thiểu').")
+    board = [p for p in people if p.counting is not None]
+    heads = [p for p in board if p.counting == "head"]
+    if board and len(heads) != 1:
+        out.add(sheet, None, "Ban kiểm phiếu",
+                f"Ban kiểm phiếu cần đúng một Trưởng ban, đang có {len(heads)}.")
+    for p in board:
+        if p.status != "present":
+            out.add(sheet, _cell(p, "counting"), "Ban kiểm phiếu",
+                    f"{p.name} không có mặt nên không thể ở Ban kiểm phiếu.")

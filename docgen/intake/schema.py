@@ -58,6 +58,7 @@ class Sheet:
     help: str
     form: bool = False
     min_rows: int = 0
+    optional: bool = False  # a workbook made before this sheet existed may lack it
 
     def column(self, field: str) -> Column:
         """Return the column for a field name."""
@@ -90,6 +91,15 @@ ISSUED_AS = (("Cụm thi đua", "cluster"), ("Đơn vị Cụm trưởng", "lead
 YES_NO = (("Có", "yes"), ("Không", "no"))
 GENDERS = (("Nam", "male"), ("Nữ", "female"))
 MOVEMENT_KINDS = (("Thường xuyên", "regular"), ("Chuyên đề", "thematic"))
+ATTENDANCE_STATUSES = (
+    ("Có mặt", "present"),
+    ("Vắng mặt, có ý kiến bằng văn bản", "written"),
+    ("Vắng mặt", "absent"),
+    ("Khách mời", "guest"),
+)
+COUNTING_DUTIES = (("Trưởng ban", "head"), ("Thành viên", "member"))
+QUORUMS = (("Quá nửa số thành viên", "half"), ("Từ 2/3 số thành viên trở lên", "two_thirds"),
+           ("Tất cả thành viên", "all"))
 
 # Report sections that take typed prose, in document order: code -> title shown in the sheet.
 NARRATIVE_SECTIONS: dict[str, str] = {
@@ -116,6 +126,8 @@ def _pairs(labels: dict[str, str]) -> tuple[tuple[str, str], ...]:
 
 
 PLAN_PARTS = (
+    ("Chủ đề", "theme"),
+    ("Chỉ tiêu", "targets"),
     ("Mục đích", "purpose"),
     ("Yêu cầu", "requirements"),
     ("Đối tượng", "subjects"),
@@ -248,6 +260,42 @@ CONFERENCE = Sheet(
         Column("ballots_issued", "Số phiếu phát ra", INT),
         Column("ballots_returned", "Số phiếu thu về", INT),
         Column("ballots_valid", "Số phiếu hợp lệ", INT),
+        Column("invalid_reasons", "Lý do phiếu không hợp lệ", ML, required=False,
+               help="Bắt buộc khi có phiếu không hợp lệ, ví dụ: 01 phiếu gạch cả hai ô."),
+        Column("agenda", "Chương trình hội nghị", LS, required=False,
+               help="Các nội dung theo thứ tự, mỗi nội dung một dòng (Alt+Enter). Biên bản "
+               "ghi lại chương trình này."),
+        Column("discussion", "Ý kiến thảo luận, nội dung thông qua", ML, required=False,
+               help="Viết thành câu: ý kiến của các thành viên; hội nghị thông qua báo cáo "
+               "tổng kết, dự thảo kế hoạch năm sau như thế nào."),
+        Column("leader_votes", "Số phiếu bầu Cụm trưởng năm sau", INT, required=False,
+               help="Số phiếu đồng ý cho đơn vị được bầu (trên số phiếu hợp lệ)."),
+        Column("deputy_votes", "Số phiếu bầu Cụm phó năm sau", INT, required=False),
+        Column("minutes_copies", "Số bản biên bản", INT, required=False, bounds=(1, 20),
+               help="Biên bản được lập thành bao nhiêu bản, ví dụ 2."),
+        Column("quorum", "Số thành viên có mặt tối thiểu", CH, required=False,
+               choices=QUORUMS,
+               help="Điều kiện để hội nghị bình xét; để trống là từ 2/3 số thành viên trở "
+               "lên."),
+    ),
+)
+
+ATTENDANCE = Sheet(
+    key="attendance",
+    title="Dự họp",
+    optional=True,
+    help="Mỗi dòng một người: đại biểu của từng đơn vị thành viên (có mặt, vắng mặt, có ý "
+    "kiến bằng văn bản) và khách mời. Biên bản ghi thành phần, số thành viên có mặt và Ban "
+    "kiểm phiếu theo trang này.",
+    columns=(
+        Column("status", "Tham dự", CH, choices=ATTENDANCE_STATUSES, width=30),
+        Column("unit", "Đơn vị, cơ quan", width=30,
+               help="Đơn vị thành viên như ở trang 'Thành viên'; với khách mời ghi cơ quan, "
+               "ví dụ: Vụ Tổ chức cán bộ, Thanh tra Chính phủ."),
+        Column("name", "Họ và tên", person=True),
+        Column("title", "Chức vụ", words=True, width=30),
+        Column("counting", "Ban kiểm phiếu", CH, required=False, choices=COUNTING_DUTIES,
+               help="Chỉ điền với người là Trưởng ban hoặc thành viên Ban kiểm phiếu."),
     ),
 )
 
@@ -280,10 +328,13 @@ RESULTS = Sheet(
     key="results",
     title="Kết quả công tác",
     min_rows=1,
-    help="Kết quả nhiệm vụ chính trị của từng đơn vị trong năm. Tiền tính bằng đồng, đất "
-    "bằng m².",
+    help="Kết quả nhiệm vụ chính trị của từng đơn vị: một dòng năm thi đua và, nếu có, một "
+    "dòng năm trước để so sánh. Tiền tính bằng đồng, đất bằng m².",
     columns=(
         Column("unit", "Đơn vị", help=UNIT_HELP),
+        Column("year", "Năm", INT, required=False, bounds=(1945, 2100),
+               help="Để trống là năm thi đua; ghi năm trước (ví dụ 2020) cho số liệu năm "
+               "trước để báo cáo so sánh."),
         Column("inspections", "Số cuộc thanh tra", INT),
         Column("violations_money", "Sai phạm về tiền (đồng)", INT),
         Column("recovery_money", "Kiến nghị thu hồi (đồng)", INT),
@@ -400,7 +451,11 @@ PACT = Sheet(
     help="Chỉ tiêu và cam kết của Giao ước thi đua năm sau.",
     columns=(
         Column("area", "Lĩnh vực", words=True, help="Ví dụ: Chỉ tiêu chung; Công tác thanh tra."),
-        Column("text", "Cam kết", ML, words=True, width=100),
+        Column("text", "Cam kết", ML, words=True, width=100,
+               help="Mỗi dòng một chỉ tiêu đo được, ví dụ: Hoàn thành 100% cuộc thanh tra theo "
+               "kế hoạch."),
+        Column("criterion", "Mã tiêu chí", required=False, lookup="criteria",
+               help="Mã ở trang 'Tiêu chí' mà chỉ tiêu này được chấm điểm, ví dụ TC1."),
     ),
 )
 
@@ -494,6 +549,7 @@ SHEETS: tuple[Sheet, ...] = (
     MEMBERS,
     CITATIONS,
     CONFERENCE,
+    ATTENDANCE,
     MOVEMENTS,
     REGISTRATION,
     RESULTS,

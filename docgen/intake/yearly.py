@@ -126,6 +126,8 @@ def _table_rows(book: Workbook, key: str) -> list[Mapping[str, object]]:
         return [_dump(c) for c in book.criteria]
     if key == "awards":
         return [_dump(a) for a in book.awards]
+    if key == "results":  # this year's figures are next year's comparison
+        return [{**_dump(r), "year": year} for r in book.results]
     # award_forms: written by new_workbook in place of the defaults
     if key in ("plan", "timeline", "pact"):
         return [_next_year(_dump(r), year + 1) for r in getattr(book, key)]
@@ -153,8 +155,9 @@ def _note(year: int) -> str:
     return (
         f"Sổ này được chuyển sang năm {year} từ sổ năm trước: đã giữ thông tin Cụm, thành viên "
         "(vai trò năm nay lấy theo kết quả bầu năm trước), tiêu chí chấm điểm, hình thức khen "
-        "thưởng, cài đặt, lịch sử khen thưởng, văn bản căn cứ lâu dài; nội dung Kế hoạch, Lịch "
+        "thưởng, cài đặt, lịch sử khen thưởng, văn bản căn cứ lâu dài, kết quả công tác năm "
+        f"{year - 1} (để so sánh); nội dung Kế hoạch, Lịch "
         "thực hiện và Giao ước là bản nháp chuyển từ năm trước, cần rà soát. Hãy điền: vai trò "
-        "năm sau, hội nghị, phong trào, đăng ký, kết quả, chấm điểm, bình xét, nội dung báo cáo, "
+        "năm sau, hội nghị, dự họp, phong trào, đăng ký, kết quả năm nay, chấm điểm, bình xét, nội dung báo cáo, "
         "số và ngày văn bản."
     )

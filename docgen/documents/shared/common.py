@@ -111,8 +111,14 @@ def listed(items: Sequence[str], prefix: str = "- ") -> list[str]:
 
 
 def percent(value: Decimal | float) -> str:
-    """Vote shares: one decimal, Vietnamese style ('85,7%')."""
-    return format_percent(value, 1)
+    """A computed share as officials write it: whole when exact ('100%', '80%'), else one
+    decimal ('85,7%'); a share that one decimal would round to a whole number keeps two
+    ('79,96%'), so it never reads as the whole number a rule may need."""
+    number = Decimal(str(value))
+    if number == number.to_integral_value():
+        return format_percent(number, 0)
+    one = format_percent(number, 1)
+    return format_percent(number, 2) if one.endswith(",0%") else one
 
 
 def share_text(value: float | Decimal) -> str:
