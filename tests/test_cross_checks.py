@@ -46,14 +46,19 @@ def _well_numbered(book: Any) -> None:
 
 CASES = [
     ("more votes than valid ballots",
-     [lambda b: set_form(b, CONFERENCE, "Số phiếu hợp lệ", 4)],
+     [lambda b: set_form(b, CONFERENCE, "Số phiếu hợp lệ", 4),
+      lambda b: set_form(b, CONFERENCE, "Lý do phiếu không hợp lệ", "03 phiếu để trống"),
+      lambda b: set_form(b, CONFERENCE, "Số phiếu bầu Cụm trưởng năm sau", 4),
+      lambda b: set_form(b, CONFERENCE, "Số phiếu bầu Cụm phó năm sau", 4)],
      ["Trang 'Bình xét', ô H2 (Số phiếu đồng ý): 7 phiếu đồng ý nhiều hơn 4 phiếu hợp lệ "
       "(trang 'Hội nghị', ô B17).",
       "Trang 'Bình xét', ô H3 (Số phiếu đồng ý): 7 phiếu đồng ý nhiều hơn 4 phiếu hợp lệ "
       "(trang 'Hội nghị', ô B17)."]),
     ("more ballots than council members",
      [lambda b: set_form(b, CONFERENCE, "Số phiếu phát ra", 9)],
-     ["Trang 'Bình xét', ô I2 (Tổng số người bỏ phiếu): 7 thành viên Hội đồng ít hơn 9 "
+     ["Trang 'Hội nghị', ô B15 (Số phiếu phát ra): 9 phiếu phát ra nhưng trang 'Dự họp' có "
+      "7 đơn vị thành viên có mặt (mỗi đơn vị một phiếu).",
+      "Trang 'Bình xét', ô I2 (Tổng số người bỏ phiếu): 7 thành viên Hội đồng ít hơn 9 "
       "phiếu phát ra (trang 'Hội nghị', ô B15).",
       "Trang 'Bình xét', ô I3 (Tổng số người bỏ phiếu): 7 thành viên Hội đồng ít hơn 9 "
       "phiếu phát ra (trang 'Hội nghị', ô B15)."]),

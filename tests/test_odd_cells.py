@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 
 from docgen.build import build
 from docgen.errors import IntakeError, Problem, ValidationFailed
-from docgen.intake import guard, read_workbook
+from docgen.intake import guard, read_workbook, schema
 from docgen.intake.cells import CellError, to_date
 from tests.conftest import SAMPLE, set_cell, set_form
 
@@ -50,7 +50,8 @@ def rewrite_sheet(path: Path, sheet_index: int, old: str, new: str) -> None:
             target.writestr(info, data)
 
 
-VOTES_SHEET = 13  # "Bình xét" is the 13th sheet of the sample
+# "Bình xét" as the sample's n-th sheet (after the instructions sheet).
+VOTES_SHEET = [sheet.key for sheet in schema.SHEETS].index("votes") + 2
 UNCALCULATED = ("ô có công thức nhưng chưa có giá trị đã tính; hãy mở sổ bằng Excel, tính lại "
                 "và lưu (docgen không tự tính công thức).")
 

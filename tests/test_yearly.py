@@ -182,7 +182,15 @@ def test_init_accepts_the_years_the_workbook_accepts(year: int, tmp_path: Path) 
 
 def test_rollover_refuses_a_year_past_the_last_one(edited: Any, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    source = edited(lambda book: set_form(book, "Thông tin chung", "Năm thi đua", 2100))
+    def to_2100(book: Any) -> None:
+        set_form(book, "Thông tin chung", "Năm thi đua", 2100)
+        results = book["Kết quả công tác"]
+        year = [c.value for c in results[1]].index("Năm") + 1
+        for row in range(2, results.max_row + 1):  # the previous year's rows move with it
+            if results.cell(row=row, column=year).value == 2020:
+                results.cell(row=row, column=year).value = 2099
+
+    source = edited(to_2100)
     target = tmp_path / "nam-sau.xlsx"
     assert main(["rollover", str(source), "--out", str(target)]) == 1
     assert capsys.readouterr().err.strip() == (

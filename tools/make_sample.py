@@ -36,7 +36,8 @@ CLUSTER: Row = {
     "number": 9,
     "year": YEAR,
     "superior": "THANH TRA CHÍNH PHỦ",
-    "issuer": "CỤM THI ĐUA THANH TRA\nCÁC TỈNH MIỀN TÂY\nNAM SÔNG HẬU",
+    # Three lines, none splitting the place name "miền Tây Nam sông Hậu".
+    "issuer": "CỤM THI ĐUA\nTHANH TRA CÁC TỈNH\nMIỀN TÂY NAM SÔNG HẬU",
     "issuer_abbr": "CTĐ",
     "superior_body": "Thanh tra Chính phủ",
     "superior_head": "Tổng Thanh tra Chính phủ",
@@ -86,10 +87,19 @@ CITATIONS: list[Row] = [
     {"role": "basis", "kind": "Kế hoạch", "number": "108/KH-TTCP",
      "date": dt.date(2021, 1, 13), "issuer": "Thanh tra Chính phủ",
      "subject": "về công tác thi đua, khen thưởng năm 2021"},
+    {"role": "award_basis", "kind": "Thông tư", "number": "12/2019/TT-BNV",
+     "date": dt.date(2019, 11, 4), "issuer": "Bộ Nội vụ",
+     "subject": "quy định chi tiết thi hành một số điều của Nghị định số 91/2017/NĐ-CP"},
+    # The sector's own rules in force in 2021 (replaced by Thông tư 03/2024/TT-TTCP).
+    {"role": "award_basis", "kind": "Thông tư", "number": "01/2016/TT-TTCP",
+     "date": dt.date(2016, 10, 6), "issuer": "Thanh tra Chính phủ",
+     "subject": "quy định công tác thi đua, khen thưởng trong ngành Thanh tra"},
     {"role": "basis", "kind": "Kế hoạch", "number": "22/KH-CTĐ",
-     "date": dt.date(2021, 10, 22), "issuer": "Cụm Thi đua",
+     "date": dt.date(2021, 10, 22),
+     "issuer": "Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu",
      "subject": "phát động phong trào thi đua năm 2021"},
-    {"role": "basis", "kind": "Giao ước thi đua", "subject": "năm 2021"},
+    {"role": "basis", "kind": "Giao ước thi đua năm 2021", "date": dt.date(2021, 10, 22),
+     "issuer": "các thành viên Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu"},
     {"role": "directive", "kind": "Chỉ thị", "number": "34-CT/TW",
      "date": dt.date(2014, 4, 7), "issuer": "Bộ Chính trị",
      "subject": "về “Tiếp tục đổi mới công tác thi đua, khen thưởng”"},
@@ -106,8 +116,9 @@ CONFERENCE: Row = {
     "start": dt.time(8, 0),
     "end": dt.time(11, 30),
     "form": "online",
-    "venue": "Hội trường Thanh tra tỉnh Bạc Liêu (điểm cầu Bạc Liêu)",
-    "bridges": ["Thanh tra Chính phủ (điểm cầu chính)", *UNITS],
+    "venue": "Hội trường Thanh tra tỉnh Bạc Liêu",
+    # The host's own bridge is the venue; the others are listed once each.
+    "bridges": ["Thanh tra Chính phủ (điểm cầu chính)", *UNITS[1:]],
     "chair": "Bùi Thanh Nguyên",
     "chair_title": "Chánh Thanh tra tỉnh Bạc Liêu, Cụm trưởng",
     "co_chair": "Nguyễn Văn Đức",
@@ -119,7 +130,54 @@ CONFERENCE: Row = {
     "ballots_issued": 7,
     "ballots_returned": 7,
     "ballots_valid": 7,
+    "agenda": [
+        "Thông qua dự thảo Báo cáo tổng kết công tác thi đua, khen thưởng năm 2021 của Cụm",
+        "Công bố kết quả chấm điểm, xếp hạng thi đua năm 2021",
+        "Bình xét, suy tôn tập thể đề nghị Thanh tra Chính phủ khen thưởng",
+        "Bầu Cụm trưởng, Cụm phó năm 2022",
+        "Thảo luận dự thảo Kế hoạch phát động phong trào thi đua và Giao ước thi đua năm 2022",
+    ],
+    "discussion": "Các thành viên thống nhất với dự thảo Báo cáo tổng kết công tác thi đua, "
+    "khen thưởng năm 2021. Thanh tra tỉnh Cà Mau đề nghị bổ sung vào Kế hoạch năm 2022 việc "
+    "kiểm tra chéo bằng hình thức trực tuyến khi không thể tổ chức trực tiếp; Thanh tra thành "
+    "phố Cần Thơ đề nghị các thành viên gửi hồ sơ đề nghị khen thưởng về Cụm trưởng trước ngày "
+    "05/12 để kịp tổng hợp. Hội nghị thống nhất thông qua Báo cáo tổng kết năm 2021 và giao Cụm "
+    "trưởng năm 2022 tiếp thu ý kiến, hoàn chỉnh, ban hành Kế hoạch phát động phong trào thi "
+    "đua và Giao ước thi đua năm 2022.",
+    "leader_votes": 7,
+    "deputy_votes": 7,
+    "minutes_copies": 2,
+    "quorum": "two_thirds",
 }
+
+_BL_UNIT, _KG_UNIT, _CM_UNIT, _ST_UNIT, _HG_UNIT, _CT_UNIT, _AG_UNIT = UNITS
+
+
+def _present(unit: str, name: str, title: str, counting: str | None = None) -> Row:
+    return {"status": "present", "unit": unit, "name": name, "title": title,
+            "counting": counting}
+
+
+# Every member took part from its own bridge; the heads are on the members sheet, the other
+# names are examples. The counting board comes from three members other than the chair's.
+ATTENDANCE: list[Row] = [
+    {"status": "guest", "unit": "Vụ Tổ chức cán bộ, Thanh tra Chính phủ",
+     "name": "Nguyễn Thị Thu Hà", "title": "Phó Vụ trưởng"},
+    _present(_BL_UNIT, "Bùi Thanh Nguyên", "Chánh Thanh tra tỉnh"),
+    _present(_BL_UNIT, "Trần Thị Mỹ Linh", "Chuyên viên Văn phòng"),
+    _present(_KG_UNIT, "Nguyễn Văn Đức", "Chánh Thanh tra tỉnh"),
+    _present(_KG_UNIT, "Danh Hoàng Sơn", "Chánh Văn phòng"),
+    _present(_CM_UNIT, "Trần Quốc Hùng", "Chánh Thanh tra tỉnh"),
+    _present(_CM_UNIT, "Châu Minh Khải", "Phó Chánh Thanh tra tỉnh", "head"),
+    _present(_ST_UNIT, "Lâm Văn Phước", "Chánh Thanh tra tỉnh"),
+    _present(_ST_UNIT, "Trịnh Thị Kim Loan", "Chánh Văn phòng"),
+    _present(_HG_UNIT, "Phạm Thị Ngọc Hân", "Chánh Thanh tra tỉnh"),
+    _present(_HG_UNIT, "Võ Văn Hậu", "Phó Chánh Thanh tra tỉnh", "member"),
+    _present(_CT_UNIT, "Huỳnh Thanh Sơn", "Chánh Thanh tra thành phố"),
+    _present(_CT_UNIT, "Đỗ Minh Trí", "Trưởng phòng Nghiệp vụ 1", "member"),
+    _present(_AG_UNIT, "Nguyễn Hoàng Phúc", "Chánh Thanh tra tỉnh"),
+    _present(_AG_UNIT, "Lê Thị Bích Thủy", "Phó Chánh Văn phòng"),
+]
 
 MOVEMENTS: list[Row] = [
     {"kind": "regular", "name": "Thi đua hoàn thành xuất sắc nhiệm vụ công tác thanh tra năm "
@@ -128,8 +186,8 @@ MOVEMENTS: list[Row] = [
      "hội khóa XV và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026, Đại hội Thi đua yêu "
      "nước toàn quốc lần thứ X"},
     {"kind": "regular", "name": "Thi đua yêu nước chào mừng các ngày lễ lớn trong năm"},
-    {"kind": "thematic", "name": "Thi đua thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh, "
-     "nhiệm kỳ 2020-2025"},
+    {"kind": "thematic", "name": "Thi đua thực hiện Nghị quyết Đại hội đại biểu Đảng bộ các "
+     "tỉnh, thành phố, nhiệm kỳ 2020-2025"},
     {"kind": "thematic", "name": "Thi đua thực hiện tốt công tác bầu cử đại biểu Quốc hội khóa "
      "XV và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026"},
     {"kind": "thematic", "name": "Thi đua phòng, chống và chiến thắng đại dịch Covid-19"},
@@ -156,9 +214,22 @@ _FIGURES: list[tuple[float, ...]] = [
     (35, 31_402_000_000, 18_655_000_000, 22_480.0, 47, 1, 534, 152),
     (39, 27_118_000_000, 15_092_000_000, 51_906.4, 56, 1, 489, 143),
 ]
+# The previous year's figures, for the comparisons of the report and achievement reports.
+_FIGURES_2020: list[tuple[float, ...]] = [
+    (25, 13_420_000_000, 8_115_000_000, 10_210.0, 37, 1, 402, 88),
+    (36, 33_760_000_000, 18_940_000_000, 71_450.0, 58, 1, 498, 149),
+    (31, 19_870_000_000, 11_320_000_000, 27_640.5, 46, 2, 431, 117),
+    (33, 22_415_000_000, 14_960_000_000, 39_870.0, 52, 1, 455, 126),
+    (23, 10_342_000_000, 5_807_000_000, 9_115.0, 27, 0, 301, 71),
+    (32, 27_950_000_000, 16_204_000_000, 19_830.0, 44, 1, 510, 140),
+    (36, 24_603_000_000, 13_875_000_000, 47_260.0, 50, 1, 476, 131),
+]
 RESULTS: list[Row] = [
     {"unit": unit, **dict(zip(_RESULT_FIELDS, figures, strict=True))}
     for unit, figures in zip(UNITS, _FIGURES, strict=True)
+] + [
+    {"unit": unit, "year": YEAR - 1, **dict(zip(_RESULT_FIELDS, figures, strict=True))}
+    for unit, figures in zip(UNITS, _FIGURES_2020, strict=True)
 ]
 
 CRITERIA: list[Row] = [
@@ -244,71 +315,44 @@ VOTES: list[Row] = [
 ]
 
 NARRATIVES: list[tuple[str, str]] = [
-    ("I.1", "Năm qua, Cụm Thi đua đã tích cực triển khai quán triệt đường lối, chủ trương của "
-     "Đảng, chính sách, pháp luật của Nhà nước về công tác thi đua, khen thưởng và tổ chức thực "
-     "hiện Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành; các Kế hoạch phát động "
-     "phong trào thi đua của Thanh tra Chính phủ, Ủy ban nhân dân tỉnh, thành phố."),
-    ("I.1", "Qua quán triệt, đã nâng cao tinh thần trách nhiệm của công chức và người lao động "
-     "của Cụm Thi đua trong công tác, tích cực tham gia các phong trào thi đua yêu nước, cùng với "
-     "cơ quan và ngành Thanh tra thực hiện hoàn thành tốt nhiệm vụ chính trị được giao, góp phần "
-     "thực hiện thắng lợi các mục tiêu phát triển kinh tế - xã hội của địa phương, lập thành tích "
-     "chào mừng kỷ niệm các ngày lễ lớn trong năm, các sự kiện trọng đại của đất nước, đặc biệt "
-     "là Đại hội đại biểu toàn quốc lần thứ XIII của Đảng, bầu cử đại biểu Quốc hội khóa XV và "
-     "đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026; đối với ngành là kỷ niệm 76 năm "
-     "Ngày truyền thống ngành Thanh tra Việt Nam."),
-    ("I.1", "Nhằm triển khai quán triệt và thực hiện có hiệu quả các văn bản chỉ đạo, phát động "
-     "phong trào thi đua của Trung ương và địa phương, Cụm Thi đua đã xây dựng kế hoạch phát động "
-     "phong trào thi đua, đăng ký và giao ước thi đua năm 2021 phù hợp với tình hình, đặc điểm "
-     "của Cụm."),
-    ("I.2", "Cụm Thi đua đã xây dựng kế hoạch phát động phong trào thi đua thực hiện hoàn thành "
-     "xuất sắc nhiệm vụ công tác thanh tra năm 2021 chào mừng các ngày lễ lớn trong năm, các sự "
-     "kiện trọng đại của đất nước, đặc biệt là chào mừng thành công Đại hội đại biểu toàn quốc "
-     "lần thứ XIII của Đảng, bầu cử đại biểu Quốc hội khóa XV và đại biểu Hội đồng nhân dân các "
-     "cấp nhiệm kỳ 2021-2026, Đại hội Thi đua yêu nước toàn quốc lần thứ X; đối với ngành là kỷ "
-     "niệm 76 năm Ngày truyền thống ngành Thanh tra Việt Nam. Đồng thời, lập kế hoạch xây dựng "
-     "và nhân điển hình tiên tiến sát với chức năng, nhiệm vụ và tình hình thực tế của địa "
-     "phương, đơn vị."),
-    ("I.2", "Ngoài ra, Cụm Thi đua còn xây dựng kế hoạch phát động phong trào thi đua yêu nước "
-     "chào mừng các ngày lễ lớn trong năm; phát động các phong trào thi đua thực hiện Nghị quyết "
-     "Đại hội đại biểu Đảng bộ tỉnh, nhiệm kỳ 2020-2025; phong trào thi đua thực hiện tốt công "
-     "tác bầu cử đại biểu Quốc hội khóa XV và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ "
-     "2021-2026; thi đua phòng, chống và chiến thắng đại dịch Covid-19; tổ chức các hoạt động "
-     "hướng tới kỷ niệm 76 năm Ngày thành lập ngành Thanh tra Việt Nam (23/11/1945-23/11/2021)."),
-    ("I.2", "Cụm Thi đua đã tổ chức đăng ký thi đua năm 2021 cho các tập thể và cá nhân với các "
-     "danh hiệu thi đua và hình thức khen thưởng. Qua đó, 100% công chức và tập thể đã đăng ký "
-     "hưởng ứng các phong trào thi đua được các cấp, các ngành phát động."),
-    ("I.3", "Năm 2021, trong điều kiện dịch bệnh Covid-19 diễn biến phức tạp, các thành viên Cụm "
-     "Thi đua đã chủ động điều chỉnh kế hoạch thanh tra cho phù hợp với tình hình thực tế, kết "
-     "hợp chặt chẽ giữa phòng, chống dịch bệnh với thực hiện nhiệm vụ chuyên môn, hoàn thành tốt "
-     "nhiệm vụ chính trị được giao. Các cuộc thanh tra tập trung vào những lĩnh vực dễ phát sinh "
-     "sai phạm như quản lý, sử dụng đất đai, đầu tư xây dựng cơ bản, quản lý tài chính, ngân "
-     "sách; qua thanh tra đã kiến nghị thu hồi tiền, đất sai phạm và xử lý trách nhiệm các tập "
-     "thể, cá nhân có vi phạm."),
+    ("I.1", "Năm qua, Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu đã tích cực triển "
+     "khai, quán triệt đường lối, chủ trương của Đảng, chính sách, pháp luật của Nhà nước về "
+     "công tác thi đua, khen thưởng, Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi "
+     "hành; các kế hoạch phát động phong trào thi đua của Thanh tra Chính phủ và Ủy ban nhân dân "
+     "các tỉnh, thành phố."),
+    ("I.1", "Qua quán triệt, tinh thần trách nhiệm của công chức, người lao động các đơn vị "
+     "thành viên được nâng lên; các đơn vị tích cực tham gia các phong trào thi đua yêu nước, "
+     "cùng ngành Thanh tra hoàn thành tốt nhiệm vụ chính trị được giao, lập thành tích chào mừng "
+     "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng, cuộc bầu cử đại biểu Quốc hội khóa XV và "
+     "đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026 và kỷ niệm 76 năm Ngày truyền thống "
+     "ngành Thanh tra Việt Nam."),
+    ("I.2", "Cụm đã xây dựng kế hoạch phát động phong trào thi đua năm 2021, tổ chức đăng ký và "
+     "ký kết Giao ước thi đua phù hợp với tình hình, đặc điểm của Cụm; đồng thời chỉ đạo các đơn "
+     "vị thành viên xây dựng và nhân rộng điển hình tiên tiến sát với chức năng, nhiệm vụ và "
+     "tình hình thực tế của từng địa phương, đơn vị."),
+    ("I.3", "Năm 2021, trong điều kiện dịch bệnh Covid-19 diễn biến phức tạp, các đơn vị thành "
+     "viên đã chủ động điều chỉnh kế hoạch thanh tra cho phù hợp, kết hợp chặt chẽ phòng, chống "
+     "dịch với thực hiện nhiệm vụ chuyên môn. Các cuộc thanh tra tập trung vào những lĩnh vực dễ "
+     "phát sinh sai phạm như quản lý, sử dụng đất đai, đầu tư xây dựng cơ bản, quản lý tài "
+     "chính, ngân sách."),
     ("I.3", "Công tác tiếp công dân, giải quyết khiếu nại, tố cáo được thực hiện nghiêm túc, "
      "đúng quy định, góp phần giữ vững an ninh chính trị, trật tự, an toàn xã hội ở địa phương. "
      "Công tác phòng, chống tham nhũng được chú trọng; việc kê khai, công khai bản kê khai tài "
      "sản, thu nhập được thực hiện đầy đủ, đúng thời hạn."),
-    ("I.4", "Công tác khen thưởng được các thành viên Cụm Thi đua thực hiện kịp thời, đúng đối "
-     "tượng, tiêu chuẩn và quy trình theo quy định. Ngoài ra, có nhiều tập thể, cá nhân của Cụm "
-     "Thi đua lập được thành tích xuất sắc, đột xuất được Chủ tịch Ủy ban nhân dân tỉnh tặng "
-     "Bằng khen, Chánh Thanh tra tỉnh tặng Giấy khen."),
-    ("I.4", "Qua phát động và thực hiện các phong trào thi đua, có nhiều tập thể, cá nhân đã đạt "
-     "nhiều thành tích tiêu biểu, xuất sắc được các cấp lãnh đạo ghi nhận và khen thưởng kịp "
-     "thời."),
-    ("I.5", "Cụm Thi đua đã thực hiện tốt công tác đôn đốc, kiểm tra, chấm điểm thi đua tại các "
-     "thành viên trong Cụm Thi đua. Đồng thời, tổ chức sơ kết, tổng kết phong trào thi đua và "
-     "báo cáo về Thanh tra Chính phủ đúng thời gian quy định."),
-    ("I.5", "Ngoài ra, các thành viên Cụm Thi đua còn xây dựng tiêu chí, thang điểm, hướng dẫn và "
-     "tổ chức chấm điểm thi đua đối với các phòng thuộc Thanh tra tỉnh, Thanh tra sở, ngành, "
-     "Thanh tra các huyện, thị xã, thành phố thuộc tỉnh, bình xét và đề nghị Tổng Thanh tra "
-     "Chính phủ khen thưởng."),
-    ("II.1", "Công tác thi đua, khen thưởng của Cụm Thi đua năm 2021 được lãnh đạo các thành viên "
-     "quan tâm chỉ đạo sát sao; các phong trào thi đua được phát động kịp thời, có nội dung "
-     "thiết thực, gắn với nhiệm vụ chính trị của ngành Thanh tra và của địa phương; 100% tập "
-     "thể, công chức đăng ký thi đua."),
-    ("II.1", "Các thành viên trong Cụm đoàn kết, phối hợp chặt chẽ, thường xuyên trao đổi kinh "
-     "nghiệm; việc chấm điểm, bình xét được thực hiện dân chủ, công khai, khách quan, đúng quy "
-     "định, qua đó kịp thời phát hiện, biểu dương những tập thể, cá nhân tiêu biểu."),
+    ("I.4", "Công tác khen thưởng được các đơn vị thành viên thực hiện kịp thời, đúng đối tượng, "
+     "tiêu chuẩn và quy trình; nhiều tập thể, cá nhân lập thành tích xuất sắc, đột xuất được Chủ "
+     "tịch Ủy ban nhân dân tỉnh, thành phố tặng Bằng khen và Chánh Thanh tra tỉnh, thành phố tặng "
+     "Giấy khen."),
+    ("I.5", "Cụm đã đôn đốc, kiểm tra, chấm điểm thi đua tại các đơn vị thành viên theo thang "
+     "điểm đã thống nhất; tổ chức sơ kết, tổng kết phong trào thi đua và báo cáo Thanh tra Chính "
+     "phủ đúng thời gian quy định. Các đơn vị thành viên cũng xây dựng tiêu chí, thang điểm và tổ "
+     "chức chấm điểm thi đua đối với các phòng thuộc Thanh tra tỉnh, thành phố, Thanh tra sở, "
+     "ngành và Thanh tra các huyện, thị xã, thành phố thuộc tỉnh."),
+    ("II.1", "Công tác thi đua, khen thưởng năm 2021 được lãnh đạo các đơn vị thành viên quan "
+     "tâm chỉ đạo sát sao; các phong trào thi đua được phát động kịp thời, có nội dung thiết "
+     "thực, gắn với nhiệm vụ chính trị của ngành Thanh tra và của từng địa phương."),
+    ("II.1", "Các thành viên đoàn kết, phối hợp chặt chẽ, thường xuyên trao đổi kinh nghiệm; việc "
+     "chấm điểm, bình xét được thực hiện dân chủ, công khai, khách quan, đúng quy định."),
     ("II.2", "Do ảnh hưởng của dịch bệnh Covid-19, một số hoạt động của Cụm như kiểm tra chéo, "
      "giao lưu, trao đổi kinh nghiệm trực tiếp giữa các thành viên chưa thực hiện được theo kế "
      "hoạch, phải chuyển sang hình thức trực tuyến. Việc phát hiện, bồi dưỡng và nhân rộng điển "
@@ -321,25 +365,20 @@ NARRATIVES: list[tuple[str, str]] = [
      "phải duy trì thông tin, phối hợp thường xuyên giữa Cụm trưởng, Cụm phó và các thành viên. "
      "Ba là, việc chấm điểm, bình xét phải dân chủ, công khai, đúng tiêu chuẩn, lấy kết quả thực "
      "hiện nhiệm vụ làm thước đo."),
-    ("III", "Năm 2022, Cụm Thi đua tiếp tục quán triệt và thực hiện nghiêm túc Luật Thi đua, "
-     "khen thưởng, Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị và Chỉ thị số "
-     "2100/CT-TTCP ngày 02/12/2020 của Tổng Thanh tra Chính phủ; triển khai Kế hoạch phát động "
-     "phong trào thi đua năm 2022, tổ chức đăng ký thi đua và ký kết Giao ước thi đua ngay từ đầu "
-     "năm."),
-    ("III", "Đẩy mạnh phong trào thi đua hoàn thành xuất sắc nhiệm vụ công tác thanh tra, tiếp "
-     "công dân, giải quyết khiếu nại, tố cáo và phòng, chống tham nhũng năm 2022; thực hiện tốt "
-     "công tác đôn đốc, kiểm tra, chấm điểm; tổ chức sơ kết 6 tháng, tổng kết năm và gửi hồ sơ "
-     "đề nghị khen thưởng về Thanh tra Chính phủ đúng thời gian quy định."),
-    ("IV", "Đề nghị Thanh tra Chính phủ tiếp tục quan tâm hướng dẫn nghiệp vụ công tác thi đua, "
-     "khen thưởng; sớm ban hành bộ tiêu chí, thang điểm chấm thi đua thống nhất cho các Cụm, "
-     "Khối thi đua của ngành Thanh tra."),
+    ("III", "Năm 2022, Cụm tiếp tục quán triệt, thực hiện nghiêm Luật Thi đua, khen thưởng, Chỉ "
+     "thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị và Chỉ thị số 2100/CT-TTCP ngày "
+     "02/12/2020 của Tổng Thanh tra Chính phủ, với các nhiệm vụ trọng tâm sau:"),
+    ("IV", "Đề nghị Thanh tra Chính phủ tiếp tục hướng dẫn nghiệp vụ công tác thi đua, khen "
+     "thưởng; sớm ban hành bộ tiêu chí, thang điểm chấm thi đua thống nhất cho các Cụm, Khối "
+     "thi đua của ngành Thanh tra."),
     ("IV", "Đề nghị Thanh tra Chính phủ tạo điều kiện để các Cụm thi đua tổ chức giao lưu, trao "
      "đổi kinh nghiệm; xem xét, khen thưởng kịp thời các tập thể, cá nhân có thành tích xuất sắc "
      "do Cụm đề nghị."),
 ]
 
 PLAN: list[tuple[str, str]] = [
-    ("purpose", "Động viên công chức, người lao động của các thành viên Cụm thi đua hoàn thành "
+    ("theme", "“Đoàn kết, kỷ cương, trách nhiệm, đổi mới, hiệu quả”"),
+    ("purpose", "Động viên công chức, người lao động các đơn vị thành viên thi đua hoàn thành "
      "xuất sắc nhiệm vụ công tác thanh tra, tiếp công dân, giải quyết khiếu nại, tố cáo và "
      "phòng, chống tham nhũng năm 2022."),
     ("purpose", "Thông qua phong trào thi đua, phát hiện, bồi dưỡng, biểu dương và nhân rộng các "
@@ -350,6 +389,11 @@ PLAN: list[tuple[str, str]] = [
      "tiêu chuẩn, quy trình."),
     ("subjects", "Các tập thể, công chức, người lao động thuộc Thanh tra các tỉnh Kiên Giang, Cà "
      "Mau, Bạc Liêu, Sóc Trăng, Hậu Giang, An Giang và Thanh tra thành phố Cần Thơ."),
+    ("targets", "100% tập thể, công chức, người lao động đăng ký thi đua và ký kết Giao ước thi "
+     "đua trước ngày 31/3/2022."),
+    ("targets", "100% đơn vị thành viên hoàn thành kế hoạch thanh tra năm 2022 được phê duyệt."),
+    ("targets", "Giải quyết từ 90% trở lên số vụ việc khiếu nại, tố cáo thuộc thẩm quyền."),
+    ("targets", "Không có công chức bị xử lý kỷ luật từ hình thức khiển trách trở lên."),
     ("content", "Thi đua hoàn thành xuất sắc nhiệm vụ công tác thanh tra năm 2022; nâng cao chất "
      "lượng các cuộc thanh tra; tăng cường theo dõi, đôn đốc, kiểm tra việc thực hiện kết luận, "
      "kiến nghị, quyết định xử lý về thanh tra."),
@@ -358,43 +402,58 @@ PLAN: list[tuple[str, str]] = [
     ("organisation", "Các thành viên đăng ký thi đua và ký kết Giao ước thi đua năm 2022 ngay từ "
      "đầu năm; Cụm tổ chức sơ kết 6 tháng, kiểm tra chéo, chấm điểm theo thang điểm đã thống "
      "nhất và tổng kết năm."),
-    ("awards", "Cuối năm, Cụm bình xét, suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua của Thanh "
-     "tra Chính phủ và các đơn vị xuất sắc đề nghị tặng Bằng khen của Tổng Thanh tra Chính phủ."),
     ("implementation", "Cụm trưởng chủ trì, phối hợp với Cụm phó hướng dẫn, đôn đốc, theo dõi "
      "việc thực hiện Kế hoạch; tổng hợp, báo cáo Thanh tra Chính phủ đúng thời gian quy định."),
     ("implementation", "Các thành viên căn cứ Kế hoạch này xây dựng kế hoạch cụ thể tại đơn vị; "
-     "gửi báo cáo sơ kết, tổng kết về Cụm trưởng đúng thời hạn."),
+     "gửi báo cáo, bảng tự chấm điểm và hồ sơ đề nghị khen thưởng về Cụm trưởng theo lịch dưới "
+     "đây."),
 ]
 
+_MEMBERS_DO = "Các đơn vị thành viên"
 TIMELINE: list[Row] = [
-    {"task": "Đăng ký thi đua, ký giao ước", "deadline": "Quý I/2022",
-     "responsible": "Các đơn vị thành viên"},
+    {"task": "Đăng ký thi đua, ký kết Giao ước thi đua", "deadline": "Trước 31/3/2022",
+     "responsible": _MEMBERS_DO},
+    {"task": "Gửi báo cáo sơ kết 6 tháng về Cụm trưởng", "deadline": "Trước 15/6/2022",
+     "responsible": _MEMBERS_DO},
     {"task": "Sơ kết 6 tháng", "deadline": "Tháng 7/2022", "responsible": "Cụm trưởng"},
-    {"task": "Kiểm tra chéo, chấm điểm thi đua", "deadline": "Tháng 11/2022",
+    {"task": "Gửi báo cáo tổng kết năm về Cụm trưởng", "deadline": "Trước 15/11/2022",
+     "responsible": _MEMBERS_DO},
+    {"task": "Tự chấm điểm, gửi bảng tự chấm điểm về Cụm trưởng",
+     "deadline": "Trước 20/11/2022", "responsible": _MEMBERS_DO},
+    {"task": "Kiểm tra chéo, thẩm định điểm thi đua", "deadline": "Trước 30/11/2022",
      "responsible": "Cụm trưởng, Cụm phó"},
+    {"task": "Gửi hồ sơ đề nghị khen thưởng (báo cáo thành tích) về Cụm trưởng",
+     "deadline": "Trước 05/12/2022", "responsible": _MEMBERS_DO},
     {"task": "Hội nghị tổng kết, bình xét", "deadline": "Trước 15/12/2022",
      "responsible": "Cụm trưởng"},
     {"task": "Gửi hồ sơ đề nghị khen thưởng về Thanh tra Chính phủ",
      "deadline": "Trước 20/12/2022", "responsible": "Cụm trưởng"},
 ]
 
-PACT: list[tuple[str, str]] = [
-    ("Chỉ tiêu chung", "100% tập thể, công chức, người lao động đăng ký thi đua; 100% đơn vị "
-     "hoàn thành nhiệm vụ được giao; không có công chức bị xử lý kỷ luật."),
-    ("Công tác thanh tra", "Hoàn thành 100% cuộc thanh tra theo kế hoạch được phê duyệt; ban "
-     "hành kết luận thanh tra đúng thời hạn; theo dõi, đôn đốc việc thực hiện kết luận thanh "
-     "tra."),
-    ("Tiếp công dân, giải quyết khiếu nại, tố cáo", "Tiếp công dân thường xuyên, định kỳ đúng "
-     "quy định; giải quyết trên 90% vụ việc khiếu nại, tố cáo thuộc thẩm quyền."),
-    ("Phòng, chống tham nhũng", "Thực hiện đầy đủ việc kê khai, công khai bản kê khai tài sản, "
-     "thu nhập; thanh tra trách nhiệm thực hiện pháp luật về phòng, chống tham nhũng theo kế "
-     "hoạch."),
-    ("Xây dựng ngành", "100% công chức được bồi dưỡng nghiệp vụ thanh tra; thực hiện tốt quy "
-     "tắc ứng xử, đạo đức công vụ của ngành Thanh tra."),
-    ("Công tác thi đua, khen thưởng", "Gửi báo cáo sơ kết, tổng kết công tác thi đua, khen "
-     "thưởng về Cụm trưởng đúng thời hạn; chấm điểm trung thực, khách quan."),
-    ("Công tác Đảng, đoàn thể", "Tổ chức đảng cơ quan hoàn thành tốt nhiệm vụ trở lên; Công "
-     "đoàn, Đoàn Thanh niên cơ quan đạt vững mạnh."),
+# (area, target, criterion code): each target is scored under its criterion.
+PACT: list[tuple[str, str, str | None]] = [
+    ("Chỉ tiêu chung", "100% tập thể, công chức, người lao động đăng ký thi đua.", None),
+    ("Chỉ tiêu chung", "Không có công chức bị xử lý kỷ luật từ hình thức khiển trách trở lên.",
+     None),
+    ("Công tác thanh tra", "Hoàn thành 100% số cuộc thanh tra theo kế hoạch được phê duyệt.",
+     "TC1"),
+    ("Công tác thanh tra", "Ban hành 100% kết luận thanh tra đúng thời hạn.", "TC1"),
+    ("Công tác thanh tra", "Theo dõi, đôn đốc, kiểm tra việc thực hiện từ 90% trở lên số kết "
+     "luận thanh tra đến hạn.", "TC1"),
+    ("Tiếp công dân, giải quyết khiếu nại, tố cáo", "Thủ trưởng đơn vị tiếp công dân định kỳ ít "
+     "nhất 01 ngày mỗi tháng.", "TC2"),
+    ("Tiếp công dân, giải quyết khiếu nại, tố cáo", "Giải quyết từ 90% trở lên số vụ việc khiếu "
+     "nại, tố cáo thuộc thẩm quyền.", "TC2"),
+    ("Phòng, chống tham nhũng", "100% người có nghĩa vụ kê khai tài sản, thu nhập kê khai đúng "
+     "thời hạn.", "TC3"),
+    ("Phòng, chống tham nhũng", "Hoàn thành 100% cuộc thanh tra trách nhiệm thực hiện pháp luật "
+     "về phòng, chống tham nhũng theo kế hoạch.", "TC3"),
+    ("Xây dựng ngành", "100% công chức được bồi dưỡng nghiệp vụ thanh tra trong năm.", "TC4"),
+    ("Xây dựng ngành", "Không có công chức vi phạm quy tắc ứng xử, đạo đức công vụ.", "TC4"),
+    ("Công tác thi đua, khen thưởng", "Gửi báo cáo sơ kết trước 15/6/2022, báo cáo tổng kết "
+     "trước 15/11/2022 và bảng tự chấm điểm trước 20/11/2022 về Cụm trưởng.", "TC5"),
+    ("Công tác Đảng, đoàn thể", "Tổ chức đảng cơ quan đạt “Hoàn thành tốt nhiệm vụ” trở lên; "
+     "Công đoàn, Đoàn Thanh niên cơ quan đạt vững mạnh.", "TC6"),
 ]
 
 _LEADER_2021 = {
@@ -406,13 +465,14 @@ _LEADER_2022 = {
     "signer_subtitle": "CHÁNH THANH TRA TỈNH KIÊN GIANG", "signer_name": "Nguyễn Văn Đức",
 }
 SIGNING: list[Row] = [
-    # Numbered after the cluster's plan of the year (22/KH-CTĐ, 22/10/2021) in date order;
-    # the proposal goes out on the day of the conference, the superior body's deadline.
+    # One series for the cluster's papers of 2021, in date order after the plan of the year
+    # (22/KH-CTĐ, 22/10/2021): the minutes (24) and the proposal (25) on the day of the
+    # conference, the superior body's deadline, then the report (26). 2022 starts again at 01.
     {"document": "bao-cao-tong-ket", "number": 26, "date": dt.date(2021, 12, 22),
      "addressee": ["Thanh tra Chính phủ (Vụ Tổ chức cán bộ)"], **_LEADER_2021,
      "recipients": ["Các thành viên Cụm thi đua", "Lãnh đạo Thanh tra tỉnh Bạc Liêu"],
      "archive": "VT, CTĐ"},
-    {"document": "bien-ban", "date": dt.date(2021, 12, 20),
+    {"document": "bien-ban", "number": 24, "date": dt.date(2021, 12, 20),
      "recipients": ["Các thành viên Cụm thi đua"], "archive": "VT, Hồ sơ"},
     {"document": "to-trinh", "number": 25, "date": dt.date(2021, 12, 20),
      "addressee": ["Tổng Thanh tra Chính phủ (qua Thường trực Hội đồng Thi đua - Khen thưởng "
@@ -432,7 +492,9 @@ SAMPLE_NOTE = (
     "(Thanh tra tỉnh Bạc Liêu, 21/01/2022). Các số liệu bài viết không nêu là số liệu minh "
     "họa: điểm chấm, số phiếu bình xét, kết quả công tác, số tập thể, cá nhân đăng ký thi đua, "
     "số và ngày quyết định khen thưởng, họ tên thủ trưởng các đơn vị ngoài Bạc Liêu và Kiên "
-    "Giang, thư ký hội nghị, giờ họp, số và ngày của các văn bản."
+    "Giang, thư ký hội nghị, đại biểu dự họp, khách mời, Ban kiểm phiếu, ý kiến thảo luận, "
+    "giờ họp, kết quả công tác năm 2020, chủ đề và chỉ tiêu năm 2022, số và ngày của các văn "
+    "bản."
 )
 
 TABLES: dict[str, list[Row]] = {
@@ -447,7 +509,8 @@ TABLES: dict[str, list[Row]] = {
     "narratives": [{"section": s, "text": t} for s, t in NARRATIVES],
     "plan": [{"part": p, "text": t} for p, t in PLAN],
     "timeline": TIMELINE,
-    "pact": [{"area": a, "text": t} for a, t in PACT],
+    "pact": [{"area": a, "text": t, "criterion": c} for a, t, c in PACT],
+    "attendance": ATTENDANCE,
     "signing": SIGNING,
 }
 FORMS: dict[str, Row] = {"cluster": CLUSTER, "conference": CONFERENCE}

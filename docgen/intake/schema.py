@@ -332,9 +332,6 @@ RESULTS = Sheet(
     "dòng năm trước để so sánh. Tiền tính bằng đồng, đất bằng m².",
     columns=(
         Column("unit", "Đơn vị", help=UNIT_HELP),
-        Column("year", "Năm", INT, required=False, bounds=(1945, 2100),
-               help="Để trống là năm thi đua; ghi năm trước (ví dụ 2020) cho số liệu năm "
-               "trước để báo cáo so sánh."),
         Column("inspections", "Số cuộc thanh tra", INT),
         Column("violations_money", "Sai phạm về tiền (đồng)", INT),
         Column("recovery_money", "Kiến nghị thu hồi (đồng)", INT),
@@ -343,6 +340,9 @@ RESULTS = Sheet(
         Column("transferred", "Chuyển cơ quan điều tra (vụ)", INT),
         Column("receptions", "Lượt tiếp công dân", INT),
         Column("petitions", "Đơn khiếu nại, tố cáo đã giải quyết", INT),
+        Column("year", "Năm", INT, required=False, bounds=(1945, 2100),
+               help="Để trống là năm thi đua; ghi năm trước (ví dụ 2020) cho số liệu năm "
+               "trước để báo cáo so sánh."),
     ),
 )
 

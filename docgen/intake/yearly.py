@@ -156,8 +156,8 @@ def _note(year: int) -> str:
         f"Sổ này được chuyển sang năm {year} từ sổ năm trước: đã giữ thông tin Cụm, thành viên "
         "(vai trò năm nay lấy theo kết quả bầu năm trước), tiêu chí chấm điểm, hình thức khen "
         "thưởng, cài đặt, lịch sử khen thưởng, văn bản căn cứ lâu dài, kết quả công tác năm "
-        f"{year - 1} (để so sánh); nội dung Kế hoạch, Lịch "
-        "thực hiện và Giao ước là bản nháp chuyển từ năm trước, cần rà soát. Hãy điền: vai trò "
-        "năm sau, hội nghị, dự họp, phong trào, đăng ký, kết quả năm nay, chấm điểm, bình xét, nội dung báo cáo, "
-        "số và ngày văn bản."
+        f"{year - 1} (để so sánh); nội dung Kế hoạch, Lịch thực hiện và Giao ước là bản nháp "
+        "chuyển từ năm trước, cần rà soát. Hãy điền: vai trò năm sau, hội nghị, dự họp, phong "
+        "trào, đăng ký, kết quả năm nay, chấm điểm, bình xét, nội dung báo cáo, số và ngày văn "
+        "bản."
     )
