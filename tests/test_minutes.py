@@ -39,9 +39,9 @@ def minutes(tmp_path_factory: pytest.TempPathFactory) -> Document:
 def test_header_has_number_but_no_place_and_date(minutes: Document) -> None:
     header = minutes.tables[0]
     agency = [p.text for p in header.cell(0, 0).paragraphs if p.text]
-    assert agency == ["THANH TRA CHÍNH PHỦ", "CỤM THI ĐUA THANH TRA", "CÁC TỈNH MIỀN TÂY",
-                      "NAM SÔNG HẬU"]
-    assert header.cell(1, 0).paragraphs[0].text == "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BB-CTĐ"
+    assert agency == ["THANH TRA CHÍNH PHỦ", "CỤM THI ĐUA", "THANH TRA CÁC TỈNH",
+                      "MIỀN TÂY NAM SÔNG HẬU"]
+    assert header.cell(1, 0).paragraphs[0].text == "Số: 24/BB-CTĐ"
     assert header.cell(1, 1).text == ""
     assert "ngày 20 tháng 12 năm 2021" not in header.cell(1, 1).text
     nation = [p for p in header.cell(0, 1).paragraphs if p.text]
@@ -64,16 +64,17 @@ def test_title_and_subject(minutes: Document) -> None:
 MEETING_LINES = [
     "Thời gian bắt đầu: 08 giờ 00 phút, ngày 20 tháng 12 năm 2021.",
     "Hình thức: Trực tuyến.",
-    "Địa điểm: Hội trường Thanh tra tỉnh Bạc Liêu (điểm cầu Bạc Liêu), kết nối trực tuyến với "
-    "các điểm cầu: Thanh tra Chính phủ (điểm cầu chính), Thanh tra tỉnh Bạc Liêu, Thanh tra tỉnh "
-    "Kiên Giang, Thanh tra tỉnh Cà Mau, Thanh tra tỉnh Sóc Trăng, Thanh tra tỉnh Hậu Giang, "
-    "Thanh tra thành phố Cần Thơ, Thanh tra tỉnh An Giang.",
-    "Thành phần tham dự: Chánh Thanh tra tỉnh, Phó Chánh Thanh tra tỉnh, Chánh Văn phòng, Phó "
-    "Chánh Văn phòng, Trưởng phòng, Phó Trưởng phòng thuộc Thanh tra các tỉnh, thành phố trong "
-    "Cụm.",
+    "Địa điểm: Hội trường Thanh tra tỉnh Bạc Liêu, kết nối trực tuyến với các điểm cầu: Thanh "
+    "tra Chính phủ (điểm cầu chính), Thanh tra tỉnh Kiên Giang, Thanh tra tỉnh Cà Mau, Thanh "
+    "tra tỉnh Sóc Trăng, Thanh tra tỉnh Hậu Giang, Thanh tra thành phố Cần Thơ, Thanh tra tỉnh "
+    "An Giang.",
+    "I. THÀNH PHẦN",
     "Chủ trì: đồng chí Bùi Thanh Nguyên, Chánh Thanh tra tỉnh Bạc Liêu, Cụm trưởng; đồng chủ "
     "trì: đồng chí Nguyễn Văn Đức, Chánh Thanh tra tỉnh Kiên Giang, Cụm phó.",
     "Thư ký: đồng chí Trần Thị Mỹ Linh, Chuyên viên Văn phòng Thanh tra tỉnh Bạc Liêu.",
+    "Đại biểu khách mời:",
+    "- Đồng chí Nguyễn Thị Thu Hà, Phó Vụ trưởng, Vụ Tổ chức cán bộ, Thanh tra Chính phủ.",
+    "Đại biểu các đơn vị thành viên Cụm có mặt:",
 ]
 
 
@@ -88,12 +89,39 @@ def test_meeting_lines_in_order_and_body_format(minutes: Document) -> None:
     assert font_value(start, "size") == Pt(14)
 
 
+def test_members_present_by_unit_and_quorum(minutes: Document) -> None:
+    table = next(t for t in minutes.tables if t.rows[0].cells[1].text == "Đơn vị thành viên")
+    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    assert len(rows) == 7
+    assert rows[0] == ["1", "Thanh tra tỉnh Bạc Liêu",
+                       "Bùi Thanh Nguyên, Chánh Thanh tra tỉnh\nTrần Thị Mỹ Linh, Chuyên viên "
+                       "Văn phòng"]
+    assert rows[5][1:] == ["Thanh tra thành phố Cần Thơ", "Huỳnh Thanh Sơn, Chánh Thanh tra "
+                           "thành phố\nĐỗ Minh Trí, Trưởng phòng Nghiệp vụ 1"]
+    texts = paragraph_texts(minutes)
+    assert ("Có mặt 7/7 đơn vị thành viên; đủ điều kiện tiến hành bình xét, suy tôn theo quy "
+            "định (từ 2/3 số thành viên trở lên).") in texts
+    assert not [t for t in texts if t.startswith("Vắng mặt")]
+    assert not [t for t in texts if t.startswith("Thành phần tham dự")]
+
+
 def test_parts_in_order(minutes: Document) -> None:
     texts = paragraph_texts(minutes)
-    parts = ["NỘI DUNG", "1. Kết quả chấm điểm thi đua", "2. Kết quả bình xét, suy tôn",
-             "3. Kết luận", "4. Bầu Cụm trưởng, Cụm phó năm 2022"]
+    parts = ["I. THÀNH PHẦN", "II. NỘI DUNG", "Hội nghị tiến hành theo chương trình sau:",
+             "1. Kết quả chấm điểm thi đua", "2. Bình xét, suy tôn", "3. Kết luận",
+             "4. Bầu Cụm trưởng, Cụm phó năm 2022",
+             "5. Ý kiến thảo luận và các nội dung Hội nghị thông qua"]
     positions = [texts.index(p) for p in parts]
     assert positions == sorted(positions)
+    agenda = texts.index("Hội nghị tiến hành theo chương trình sau:")
+    assert texts[agenda + 1:agenda + 6] == [
+        "- Thông qua dự thảo Báo cáo tổng kết công tác thi đua, khen thưởng năm 2021 của Cụm;",
+        "- Công bố kết quả chấm điểm, xếp hạng thi đua năm 2021;",
+        "- Bình xét, suy tôn tập thể đề nghị Thanh tra Chính phủ khen thưởng;",
+        "- Bầu Cụm trưởng, Cụm phó năm 2022;",
+        "- Thảo luận dự thảo Kế hoạch phát động phong trào thi đua và Giao ước thi đua năm "
+        "2022.",
+    ]
 
 
 def test_score_table(minutes: Document) -> None:
@@ -114,8 +142,24 @@ def _ballot(document: Document) -> list[list[str]]:
 
 
 def test_ballot_counts_and_table(minutes: Document) -> None:
-    assert ("Hội nghị tiến hành bình xét, suy tôn bằng phiếu kín: số phiếu phát ra 7, số phiếu "
-            "thu về 7, số phiếu hợp lệ 7. Kết quả như sau:") in paragraph_texts(minutes)
+    texts = paragraph_texts(minutes)
+    board = texts.index("Hội nghị bầu Ban kiểm phiếu gồm:")
+    assert texts[board + 1:board + 9] == [
+        "- Trưởng ban: đồng chí Châu Minh Khải, Phó Chánh Thanh tra tỉnh, Thanh tra tỉnh Cà "
+        "Mau;",
+        "- Thành viên: đồng chí Võ Văn Hậu, Phó Chánh Thanh tra tỉnh, Thanh tra tỉnh Hậu Giang;",
+        "- Thành viên: đồng chí Đỗ Minh Trí, Trưởng phòng Nghiệp vụ 1, Thanh tra thành phố Cần "
+        "Thơ.",
+        "Hội nghị tiến hành bình xét, suy tôn bằng phiếu kín: số phiếu phát ra 7, số phiếu thu "
+        "về 7, số phiếu hợp lệ 7, số phiếu không hợp lệ 0.",
+        "Tiêu chuẩn bình xét:",
+        "- Cờ thi đua của Thanh tra Chính phủ: từ 80% số phiếu đồng ý trở lên trên tổng số người "
+        "bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt), tối đa 01 (một) tập thể;",
+        "- Bằng khen của Tổng Thanh tra Chính phủ: từ 50% số phiếu đồng ý trở lên trên tổng số "
+        "người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt), tối đa 02 (hai) "
+        "tập thể và 02 (hai) cá nhân.",
+        "Kết quả bỏ phiếu như sau:",
+    ]
     assert _ballot(minutes) == [
         ["1", "Thanh tra tỉnh Sóc Trăng", "Cờ thi đua của Thanh tra Chính phủ", "7", "7",
          "100%", "Đề nghị"],
@@ -137,15 +181,25 @@ def test_conclusion_names_the_proposed_units_with_votes(minutes: Document) -> No
     assert "không đề nghị" not in "\n".join(texts)
 
 
-def test_election_and_closing(minutes: Document) -> None:
+def test_election_discussion_and_closing(minutes: Document) -> None:
     texts = paragraph_texts(minutes)
-    election = ("Hội nghị thống nhất bầu Thanh tra tỉnh Kiên Giang làm Cụm trưởng và Thanh tra "
-                "tỉnh Cà Mau làm Cụm phó Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu "
-                "năm 2022.")
-    assert texts.index(election) == texts.index("4. Bầu Cụm trưởng, Cụm phó năm 2022") + 1
-    passed = "Biên bản đã được thông qua tại cuộc họp, các thành viên dự họp nhất trí."
-    end = "Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 20 tháng 12 năm 2021./."
-    assert texts.index(passed) + 1 == texts.index(end) > texts.index(election)
+    start = texts.index("4. Bầu Cụm trưởng, Cụm phó năm 2022")
+    assert texts[start + 1:start + 5] == [
+        "Hội nghị đã bầu Cụm trưởng, Cụm phó Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông "
+        "Hậu năm 2022:",
+        "- Thanh tra tỉnh Kiên Giang làm Cụm trưởng, được 7/7 phiếu (100%);",
+        "- Thanh tra tỉnh Cà Mau làm Cụm phó, được 7/7 phiếu (100%).",
+        "5. Ý kiến thảo luận và các nội dung Hội nghị thông qua",
+    ]
+    assert texts[start + 5].startswith("Các thành viên thống nhất với dự thảo Báo cáo tổng kết")
+    assert texts[start + 6:start + 9] == [
+        "Cuộc họp kết thúc vào 11 giờ 30 phút cùng ngày.",
+        "Biên bản được lập thành 02 (hai) bản có giá trị như nhau.",
+        "Biên bản đã được thông qua tại cuộc họp, các thành viên dự họp nhất trí./.",
+    ]
+    for line in texts[start + 6:start + 9]:
+        assert format_value(paragraph_with(minutes, line), "keep_with_next") is True
+    assert "[Bổ sung" not in all_text(minutes)
 
 
 def test_secretary_left_chair_right(minutes: Document) -> None:
@@ -221,7 +275,7 @@ def test_nobody_qualifies(edited: Callable[..., Path], tmp_path: Path) -> None:
     assert texts[start + 1] == ("Hội nghị không có đơn vị, cá nhân nào đủ điều kiện để đề nghị "
                                 "khen thưởng.")
     assert "Hình thức: Trực tiếp." in texts
-    assert "Địa điểm: Hội trường Thanh tra tỉnh Bạc Liêu (điểm cầu Bạc Liêu)." in texts
+    assert "Địa điểm: Hội trường Thanh tra tỉnh Bạc Liêu." in texts
     assert [row[-1] for row in _ballot(minutes)] == ["Không đề nghị", "Không đề nghị"]
     assert "None" not in all_text(minutes)
 
@@ -252,11 +306,9 @@ def test_hybrid_meeting_without_co_chair(edited: Callable[..., Path], tmp_path: 
     assert texts[texts.index("Thời gian bắt đầu: 07 giờ 05 phút, ngày 20 tháng 12 năm 2021."):][
         1:5] == [
         "Hình thức: Trực tiếp kết hợp trực tuyến.",
-        "Địa điểm: Hội trường Thanh tra tỉnh Bạc Liêu (điểm cầu Bạc Liêu), kết hợp trực tuyến "
-        "với các điểm cầu: Thanh tra tỉnh Bạc Liêu, Thanh tra tỉnh Cà Mau.",
-        "Thành phần tham dự: Chánh Thanh tra tỉnh, Phó Chánh Thanh tra tỉnh, Chánh Văn phòng, "
-        "Phó Chánh Văn phòng, Trưởng phòng, Phó Trưởng phòng thuộc Thanh tra các tỉnh, thành phố "
-        "trong Cụm.",
+        "Địa điểm: Hội trường Thanh tra tỉnh Bạc Liêu, kết hợp trực tuyến với điểm cầu Thanh "
+        "tra tỉnh Cà Mau.",
+        "I. THÀNH PHẦN",
         "Chủ trì: đồng chí Bùi Thanh Nguyên, Chánh Thanh tra tỉnh Bạc Liêu, Cụm trưởng.",
     ]
 
@@ -267,4 +319,4 @@ def test_online_meeting_without_bridges_names_only_the_venue(
     path = edited(lambda b: set_form(b, "Hội nghị", "Các điểm cầu", None))
     texts = paragraph_texts(_minutes(path, tmp_path / "out"))
     assert "Hình thức: Trực tuyến." in texts
-    assert "Địa điểm: Hội trường Thanh tra tỉnh Bạc Liêu (điểm cầu Bạc Liêu)." in texts
+    assert "Địa điểm: Hội trường Thanh tra tỉnh Bạc Liêu." in texts

@@ -1,30 +1,40 @@
 """Turn the workbook and the year's outcome into the minutes' (biên bản) template context.
 
-The minutes (Decree 30, Mẫu 1.9) record the conference: when, how and where it met, who
-chaired and who took notes, the scores, the ballot with every nominee and its result, the
-conclusion (who is proposed, and why the others are not), next year's officers, the time it
-ended.
+The minutes (Decree 30, Mẫu 1.9) prove the meeting: when, how and where it met; who chaired,
+took notes, attended (guests, each member's delegates, absences with and without a written
+opinion) and whether the quorum was met; the agenda; the scores; the counting board, the
+ballots (issued, returned, valid, invalid with reasons), the rule of each award and every
+nominee's result; the conclusion; next year's officers with their counts; what the meeting
+discussed and adopted; the time it ended and how many copies were made. What the workbook
+does not say is left to the template's fill-in markers, never invented.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
+from docgen.documents.minutes.attendance import (
+    absent_members,
+    attendance_context,
+    present_units,
+)
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
 from docgen.documents.shared.awards import (
     conclusion,
     nominee,
-    vote_sentence,
+    quota_words,
+    share_words,
 )
 
 # The score table must be the report's, figure for figure: reuse its builder.
-from docgen.documents.shared.meeting import election_sentence, scores_context
+from docgen.documents.shared.meeting import election_results, scores_context
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import Conference, DocumentCode, Workbook
 from docgen.rules import Outcome
-from docgen.vi import format_number, full_date
+from docgen.vi import count_phrase, format_number, full_date, name_key
 
 CODE: DocumentCode = "bien-ban"
 
@@ -45,12 +55,18 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "next_year": book.cluster.year + 1,
         "cluster_name": book.cluster.name,
         **meeting_context(conf),
+        **attendance_context(book),
+        "agenda_lines": agenda_lines(conf.agenda),
         **scores_context(book, result),
-        "vote_sentence": vote_sentence(book),
+        "ballot_sentence": ballot_sentence(conf),
+        "rule_lines": rule_lines(result),
+        "written_base": written_base(book, result),
         "ballot_rows": ballot_rows(book, result),
         "base_header": base_header(result),
         **conclusion(book, result),
-        "election_sentence": election_sentence(book, result),
+        "election": election_results(book, result),
+        "discussion": paragraphs(conf.discussion),
+        "copies": count_phrase(conf.minutes_copies, "bản") if conf.minutes_copies else "",
     }
 
 
@@ -67,6 +83,7 @@ def meeting_context(conf: Conference) -> dict[str, Any]:
         "form": conf.form,
         "venue": venue(conf),
         "bridges": bridges(conf),
+        "many_bridges": len(distinct_bridges(conf)) > 1,
         "attendees": bare(conf.attendees),
         "chair_name": conf.chair,
         "chair_title": conf.chair_title if conf.co_chair else bare(conf.chair_title),
@@ -97,8 +114,24 @@ def venue(conf: Conference) -> str:
 
 
 def bridges(conf: Conference) -> str:
-    """The connected bridges, comma-separated; '' when the line names none."""
-    return bare(", ".join(conf.bridges)) if bridged(conf) else ""
+    """The connected bridges, comma-separated, each once; '' when the line names none.
+
+    A bridge the venue already names (the host's own hall: 'Hội trường Thanh tra tỉnh Bạc
+    Liêu' and the bridge 'Thanh tra tỉnh Bạc Liêu') is not listed again."""
+    return bare(", ".join(distinct_bridges(conf))) if bridged(conf) else ""
+
+
+def distinct_bridges(conf: Conference) -> list[str]:
+    """The bridges other than the venue, each once, in the workbook's order."""
+    venue_key = name_key(conf.venue)
+    kept: dict[str, str] = {}
+    for bridge in conf.bridges:
+        key = name_key(bridge.strip().rstrip(".;,"))
+        core = re.sub(r"\s*\([^)]*\)$", "", key)
+        if key in kept or re.search(rf"(?<!\w){re.escape(core)}(?!\w)", venue_key):
+            continue
+        kept[key] = bridge.strip()
+    return list(kept.values())
 
 
 def co_chair(conf: Conference) -> str:
@@ -118,6 +151,60 @@ def base_header(result: Outcome) -> str:
     shares; 'Số phiếu tính tỷ lệ' when they count them differently."""
     bases = {form.base for form in result.voted()}
     return BASE_HEADERS[bases.pop()] if len(bases) == 1 else "Số phiếu tính tỷ lệ"
+
+
+def agenda_lines(agenda: list[str]) -> list[str]:
+    """The agenda as typed, one dashed line per item in order ('- …;'), the last ending
+    with a full stop; an item typed with its own number or dash keeps it."""
+    items = [item.strip().rstrip(".;,") for item in agenda if item.strip()]
+    return [f"{item if NUMBERED.match(item) else f'- {item}'}"
+            f"{'.' if i == len(items) else ';'}" for i, item in enumerate(items, start=1)]
+
+
+NUMBERED = re.compile(r"^(\d+[.)]|[a-zđ][.)]|[-–+•])\s")
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """A typed text cut into its paragraphs (one per line); empty for None."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def ballot_sentence(conf: Conference) -> str:
+    """The ballots: issued, returned, valid and invalid, with the reasons when some were."""
+    invalid = conf.ballots_returned - conf.ballots_valid
+    reasons = f" (lý do: {bare(conf.invalid_reasons)})" if invalid and conf.invalid_reasons else ""
+    return (
+        "Hội nghị tiến hành bình xét, suy tôn bằng phiếu kín: số phiếu phát ra "
+        f"{format_number(conf.ballots_issued)}, số phiếu thu về "
+        f"{format_number(conf.ballots_returned)}, số phiếu hợp lệ "
+        f"{format_number(conf.ballots_valid)}, số phiếu không hợp lệ "
+        f"{format_number(invalid)}{reasons}."
+    )
+
+
+def rule_lines(result: Outcome) -> list[str]:
+    """Each award put to the vote with the share it needs and its places: '- Cờ thi đua …:
+    từ 80% số phiếu đồng ý trở lên trên tổng số người bỏ phiếu (…), tối đa 01 (một) tập
+    thể;'."""
+    lines = []
+    for form in result.voted():
+        places = quota_words(form)
+        lines.append(f"{form.full_name}: {share_words(form)}"
+                     f"{f', tối đa {places}' if places else ''}")
+    return c.listed(lines)
+
+
+def written_base(book: Workbook, result: Outcome) -> str:
+    """Where a share is counted on all voters and members sent written opinions: which
+    members' opinions count toward it; '' otherwise."""
+    if not any(form.base == "voters" for form in result.voted()):
+        return ""
+    written = absent_members(book, present_units(book), "written")
+    if not written:
+        return ""
+    names = ", ".join(m.name for m in written)
+    return (f"Ý kiến bằng văn bản của {names} (vắng mặt) được tính vào tổng số người bỏ phiếu "
+            "khi tính tỷ lệ phiếu đồng ý.")
 
 
 def ballot_rows(book: Workbook, result: Outcome) -> list[dict[str, Any]]:

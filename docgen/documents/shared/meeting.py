@@ -6,8 +6,10 @@ every paper that prints them, so they are built here once.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
+from docgen.documents.shared.common import percent
 from docgen.model import Conference, Workbook
 from docgen.rules import Outcome
 from docgen.vi import format_number, short_date
@@ -49,3 +51,23 @@ def election_sentence(book: Workbook, result: Outcome) -> str:
         f"Hội nghị thống nhất bầu {result.leader_next.name} làm Cụm trưởng và "
         f"{result.deputy_next.name} làm Cụm phó {book.cluster.name} năm {book.cluster.year + 1}."
     )
+
+
+def election_results(book: Workbook, result: Outcome) -> list[dict[str, str]]:
+    """Next year's leader and deputy, each with its count on the valid ballots: {'office':
+    'Cụm trưởng', 'unit': …, 'votes': '7/7 phiếu (100%)'}; 'votes' is '' when the workbook
+    has no count (the document then asks for it)."""
+    conf = book.conference
+    offices = (("Cụm trưởng", result.leader_next, conf.leader_votes),
+               ("Cụm phó", result.deputy_next, conf.deputy_votes))
+    return [{"office": office, "unit": member.name,
+             "votes": ballot_count(votes, conf.ballots_valid)}
+            for office, member, votes in offices]
+
+
+def ballot_count(votes: int | None, valid: int) -> str:
+    """'6/7 phiếu (85,7%)': votes on the valid ballots; '' when `votes` is None."""
+    if votes is None:
+        return ""
+    share = Decimal(votes) * 100 / Decimal(valid) if valid else Decimal(0)
+    return f"{format_number(votes)}/{format_number(valid)} phiếu ({percent(share)})"
