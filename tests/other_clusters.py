@@ -259,6 +259,37 @@ _KH_LEADER_NEXT = {"authority": ["TM. KHỐI THI ĐUA"], "signer_title": "TRƯ�
                    "signer_name": "Lê Thị Thanh Hương"}
 
 
+# The meeting: Culture sent a written opinion instead of coming (so 11 ballots for 12
+# voters); the election was not unanimous.
+KH_ABSENT = CULTURE
+KH_GUEST = ("Trần Văn Bình", "Phó Trưởng ban Thi đua - Khen thưởng",
+            "Ban Thi đua - Khen thưởng, Sở Nội vụ tỉnh Khánh Hòa")
+KH_BOARD = {INDUSTRY: "head", SCIENCE: "member", EDUCATION: "member"}
+
+
+def _kh_attendance() -> list[Row]:
+    guest_name, guest_title, guest_body = KH_GUEST
+    rows: list[Row] = [{"status": "guest", "unit": guest_body, "name": guest_name,
+                        "title": guest_title}]
+    for name, _short, head, title, _abbr in _DEPARTMENTS:
+        status = "written" if name == KH_ABSENT else "present"
+        rows.append({"status": status, "unit": name, "name": head,
+                     "title": title.removesuffix(" tỉnh"), "counting": KH_BOARD.get(name)})
+    return rows
+
+
+def _kh_pact() -> list[Row]:
+    return [
+        {"area": "Chỉ tiêu chung", "text": "100% tập thể, cá nhân đăng ký thi đua."},
+        {"area": "Nhiệm vụ chính trị", "text": "Hoàn thành 100% nhiệm vụ được Ủy ban nhân dân "
+         "tỉnh giao đúng thời hạn.", "criterion": "NV"},
+        {"area": "Cải cách hành chính", "text": "Giải quyết 100% hồ sơ thủ tục hành chính "
+         "đúng hạn; từ 90% hồ sơ trở lên nộp trực tuyến.", "criterion": "CCHC"},
+        {"area": "Phong trào thi đua", "text": "Gửi báo cáo tổng kết và bảng tự chấm điểm về "
+         "Trưởng Khối trước 15/11/2026.", "criterion": "PTTĐ"},
+    ]
+
+
 def departments(path: Path, votes: Sequence[Row] = tuple(KH_VOTES)) -> Path:
     """Write the Khánh Hòa departments' 2025 workbook to `path` (with other ballot rows when
     `votes` is given)."""
@@ -294,7 +325,10 @@ def departments(path: Path, votes: Sequence[Row] = tuple(KH_VOTES)) -> Path:
         ],
         "registration": [_registration(name, 6 + i % 3, 40 + 3 * i)
                          for i, name in enumerate(DEPARTMENTS)],
-        "results": [_results(name, 4 + i, 120 + 10 * i) for i, name in enumerate(DEPARTMENTS)],
+        "results": [_results(name, 4 + i, 120 + 10 * i) for i, name in enumerate(DEPARTMENTS)]
+        + [{**_results(name, 3 + i, 100 + 12 * i), "year": YEAR - 1}
+           for i, name in enumerate(DEPARTMENTS)],
+        "attendance": _kh_attendance(),
         "criteria": KH_CRITERIA,
         "awards": [
             {"year": 2024, "unit": JUSTICE, "target": "collective", "award": "Bằng khen",
@@ -311,10 +345,15 @@ def departments(path: Path, votes: Sequence[Row] = tuple(KH_VOTES)) -> Path:
         ],
         "votes": list(votes),
         "narratives": _narratives(KH_CLUSTER, KH_SUPERIOR),
-        "plan": _plan("các sở, ngành thuộc Khối"),
+        "plan": [{"part": "theme", "text": "“Kỷ cương, sáng tạo, chuyển đổi số, phục vụ người "
+                  "dân”"},
+                 {"part": "targets", "text": "100% đơn vị thành viên hoàn thành nhiệm vụ được "
+                  "giao năm 2026."},
+                 {"part": "targets", "text": "Từ 90% hồ sơ thủ tục hành chính trở lên được "
+                  "tiếp nhận trực tuyến."},
+                 *_plan("các sở, ngành thuộc Khối")],
         "timeline": _timeline("Sở Nội vụ"),
-        "pact": [{"area": "Chỉ tiêu chung", "text": "100% tập thể, cá nhân đăng ký thi đua; "
-                  "hoàn thành 100% nhiệm vụ được giao."}],
+        "pact": _kh_pact(),
         "signing": [
             {"document": "bao-cao-tong-ket", "number": 41, "date": dt.date(2025, 12, 15),
              "addressee": ["Ủy ban nhân dân tỉnh Khánh Hòa (qua Sở Nội vụ)"], **_KH_LEADER,
@@ -348,8 +387,12 @@ def departments(path: Path, votes: Sequence[Row] = tuple(KH_VOTES)) -> Path:
                     "secretary_title": "Chuyên viên Văn phòng Sở Tài chính",
                     "attendees": "Lãnh đạo mười hai sở, ngành thành viên Khối và đại diện Sở "
                     "Nội vụ.",
-                    "ballots_issued": _KH_VOTERS, "ballots_returned": _KH_VOTERS,
-                    "ballots_valid": _KH_VOTERS},
+                    "ballots_issued": _KH_VOTERS - 1, "ballots_returned": _KH_VOTERS - 1,
+                    "ballots_valid": _KH_VOTERS - 1,
+                    "agenda": ["Thông qua báo cáo tổng kết công tác thi đua, khen thưởng năm "
+                               "2025 của Khối", "Bình xét, suy tôn khen thưởng",
+                               "Bầu Trưởng Khối, Phó Trưởng Khối năm 2026"],
+                    "leader_votes": 10, "deputy_votes": 9, "minutes_copies": 3},
         tables=tables,
         codes=KH_CODES,
         scores=[(unit, dict(zip(KH_CODES, map(float, points), strict=True)))
@@ -360,6 +403,7 @@ def departments(path: Path, votes: Sequence[Row] = tuple(KH_VOTES)) -> Path:
 
 # --- 2. Cụm thi đua các phường khu vực trung tâm thành phố Cần Thơ ---------------------------
 
+CT_INVALID = "01 phiếu đánh dấu cả hai ô “Đồng ý” và “Không đồng ý”"
 CT_CLUSTER = "Cụm thi đua các phường khu vực trung tâm thành phố Cần Thơ"
 CT_SUPERIOR = "Ủy ban nhân dân thành phố Cần Thơ"
 CT_HEAD = "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ"
@@ -493,7 +537,7 @@ def wards(path: Path) -> Path:
                     "attendees": "Chủ tịch, Phó Chủ tịch Ủy ban nhân dân mười phường trong "
                     "Cụm.",
                     "ballots_issued": _CT_VOTERS, "ballots_returned": _CT_VOTERS,
-                    "ballots_valid": CT_VALID},
+                    "ballots_valid": CT_VALID, "invalid_reasons": CT_INVALID},
         tables=tables,
         codes=CT_CODES,
         scores=[(unit, dict(zip(CT_CODES, map(float, points), strict=True)))

@@ -55,13 +55,17 @@ def check(records: dict[str, Any], singles: dict[str, Any], out: Collector) -> N
 
 
 def check_ballots(conf: m.Conference, votes: list[m.Vote], out: Collector) -> None:
-    """Votes for <= valid ballots <= returned <= issued <= council members (the voters each
-    share is counted on); the first two steps are checked with the conference form."""
+    """Votes for <= valid ballots (+ written opinions of absent members) <= returned <=
+    issued <= council members (the voters each share is counted on); the first two steps
+    are checked with the conference form. The voters beyond the ballots issued are the
+    absent members' written opinions, which may count as votes for."""
     for vote in votes:
-        if vote.votes_for > conf.ballots_valid:
+        written = max(vote.voters - conf.ballots_issued, 0)
+        if vote.votes_for > conf.ballots_valid + written:
+            opinions = f" và {written} ý kiến bằng văn bản" if written else ""
             out.add(s.VOTES.title, _cell(vote, "votes_for"), "Số phiếu đồng ý",
                     f"{vote.votes_for} phiếu đồng ý nhiều hơn {conf.ballots_valid} phiếu hợp lệ "
-                    f"({_where(s.CONFERENCE, conf, 'ballots_valid')}).")
+                    f"({_where(s.CONFERENCE, conf, 'ballots_valid')}){opinions}.")
         if conf.ballots_issued > vote.voters:
             out.add(s.VOTES.title, _cell(vote, "voters"), "Tổng số người bỏ phiếu",
                     f"{vote.voters} thành viên Hội đồng ít hơn {conf.ballots_issued} phiếu phát "
