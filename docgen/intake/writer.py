@@ -140,6 +140,9 @@ def _instruction_lines() -> list[tuple[str, bool]]:
          "xuất cả bản PDF.", False),
         ("- docgen rollover <tệp .xlsx> --out <tệp năm sau .xlsx>: lập sổ năm sau từ sổ năm "
          "nay.", False),
+        ("- Chỗ tô vàng “[Bổ sung: …]” trong văn bản là phần sổ tính không có (ví dụ quá trình "
+         "thành lập của đơn vị, quê quán của cá nhân): mở văn bản bằng Word, viết vào đó rồi "
+         "xóa đánh dấu. Bộ văn bản chỉ được chốt khi không còn đánh dấu nào.", False),
     ]
     return lines
 
