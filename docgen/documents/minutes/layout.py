@@ -82,6 +82,14 @@ def lead(doc: DocxDocument, text: str) -> Paragraph:
     return paragraph
 
 
+def kept_loop(doc: DocxDocument, items: str) -> None:
+    """One body paragraph per line of `items`, all kept together with what follows (a short
+    list: the guests, the counting board, the awards' rules)."""
+    para(doc, f"{{%p for line in {items} %}}", "Body")
+    lead(doc, "{{ line }}")
+    para(doc, "{%p endfor %}", "Body")
+
+
 def either(doc: DocxDocument, condition: str, build: Callable[[], object], what: str,
            fill_lead: str = "") -> None:
     """What `build` adds when `condition` holds, else a fill-in marker asking for `what`."""
@@ -118,7 +126,7 @@ def members_present(doc: DocxDocument) -> None:
     """The guests, each member's delegates, the absences and the quorum sentence."""
     para(doc, "{%p if guest_lines %}", "Body")
     lead(doc, "Đại biểu khách mời:")
-    loop(doc, "guest_lines", "{{ line }}", "Body")
+    kept_loop(doc, "guest_lines")
     para(doc, "{%p endif %}", "Body")
     lead(doc, "Đại biểu các đơn vị thành viên Cụm có mặt:")
     member_table(doc)
@@ -158,7 +166,7 @@ def agenda(doc: DocxDocument) -> None:
         lead(doc, "Hội nghị tiến hành theo chương trình sau:")
         loop(doc, "agenda_lines", "{{ line }}", "Body")
 
-    either(doc, "agenda_lines", items, "chương trình hội nghị, các nội dung theo thứ tự",
+    either(doc, "agenda_lines", items, "các nội dung của hội nghị theo thứ tự",
            "Chương trình hội nghị: ")
 
 
@@ -168,13 +176,13 @@ def ballot(doc: DocxDocument) -> None:
 
     def board() -> None:
         lead(doc, "Hội nghị bầu Ban kiểm phiếu gồm:")
-        loop(doc, "board_lines", "{{ line }}", "Body")
+        kept_loop(doc, "board_lines")
 
-    either(doc, "board_lines", board, "Ban kiểm phiếu: họ và tên, chức vụ, đơn vị của Trưởng "
-           "ban và các thành viên", "Ban kiểm phiếu: ")
+    either(doc, "board_lines", board, "họ và tên, chức vụ, đơn vị của Trưởng ban và các "
+           "thành viên", "Ban kiểm phiếu: ")
     body(doc, "{{ ballot_sentence }}")
     lead(doc, "Tiêu chuẩn bình xét:")
-    loop(doc, "rule_lines", "{{ line }}", "Body")
+    kept_loop(doc, "rule_lines")
     para(doc, "{%p if written_base %}", "Body")
     body(doc, "{{ written_base }}")
     para(doc, "{%p endif %}", "Body")
