@@ -157,3 +157,23 @@ def test_pact_criterion_must_exist(edited: Make) -> None:
 def test_pact_criterion_codes_resolve_ignoring_case(edited: Make) -> None:
     book = read_workbook(edited(lambda b: set_cell(b, "Giao ước", "Mã tiêu chí", 3, "tc1")))
     assert book.pact[2].criterion == "TC1"
+
+
+def test_a_member_deadline_after_the_clusters_is_an_error(edited: Make) -> None:
+    path = edited(lambda b: set_cell(b, "Lịch thực hiện", "Thời hạn", 7, "Trước 22/12/2022"))
+    assert problems_of(path) == [
+        "Trang 'Lịch thực hiện', ô B8 (Thời hạn): hạn của các đơn vị thành viên 22/12/2022 phải "
+        "trước hạn gửi hồ sơ khen thưởng của Cụm 20/12/2022 (trang 'Cài đặt', “Hạn gửi hồ sơ "
+        "đề nghị khen thưởng”, tính sang năm 2022)."]
+
+
+def test_the_clusters_own_rows_may_reach_its_deadline(edited: Make) -> None:
+    # "Cụm trưởng" sends the files on the deadline itself; only members must be earlier.
+    path = edited(lambda b: set_cell(b, "Lịch thực hiện", "Thời hạn", 9, "Ngày 20/12/2022"))
+    assert read_workbook(path).timeline[8].deadline == "Ngày 20/12/2022"
+
+
+def test_a_timeline_date_that_does_not_exist_is_an_error(edited: Make) -> None:
+    path = edited(lambda b: set_cell(b, "Lịch thực hiện", "Thời hạn", 2, "Trước 31/6/2022"))
+    assert problems_of(path) == [
+        "Trang 'Lịch thực hiện', ô B3 (Thời hạn): “31/6/2022” không phải là ngày có thật."]
