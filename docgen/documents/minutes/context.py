@@ -15,11 +15,6 @@ import datetime as dt
 import re
 from typing import Any
 
-from docgen.documents.minutes.attendance import (
-    absent_members,
-    attendance_context,
-    present_units,
-)
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
 from docgen.documents.shared.awards import (
@@ -30,7 +25,13 @@ from docgen.documents.shared.awards import (
 )
 
 # The score table must be the report's, figure for figure: reuse its builder.
-from docgen.documents.shared.meeting import election_results, scores_context
+from docgen.documents.shared.meeting import (
+    absent_members,
+    attendance_context,
+    election_results,
+    present_units,
+    scores_context,
+)
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import Conference, DocumentCode, Workbook
 from docgen.rules import Outcome

@@ -1,7 +1,10 @@
 """Turn the conference and its results into the wording the report, minutes and proposal share.
 
-The score table, the conference sentence and the election sentence must read the same in
-every paper that prints them, so they are built here once.
+The score table, the conference sentence, the election (with its counts) and who attended
+(guests, each member's delegates, absences with and without a written opinion, the quorum,
+the counting board) must read the same in every paper that prints them, so they are built
+here once. A workbook without the attendance sheet gives empty lists and `attendance`
+False: a document then asks for them with fill-in markers, never an invented list.
 """
 
 from __future__ import annotations
@@ -9,8 +12,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from docgen.documents.shared import common as c
 from docgen.documents.shared.common import percent
-from docgen.model import Conference, Workbook
+from docgen.intake.assemble import quorum_met
+from docgen.model import Attendee, Conference, Member, Quorum, Workbook
 from docgen.rules import Outcome
 from docgen.vi import format_number, short_date
 
@@ -71,3 +76,95 @@ def ballot_count(votes: int | None, valid: int) -> str:
         return ""
     share = Decimal(votes) * 100 / Decimal(valid) if valid else Decimal(0)
     return f"{format_number(votes)}/{format_number(valid)} phiếu ({percent(share)})"
+
+
+# The quorum as the minutes state the rule applied, after "theo quy định (…)"; the same
+# words as the workbook's choices ('Số thành viên có mặt tối thiểu').
+QUORUM_RULES: dict[Quorum, str] = {
+    "half": "quá nửa số thành viên",
+    "two_thirds": "từ 2/3 số thành viên trở lên",
+    "all": "tất cả các thành viên",
+}
+COUNTING_WORDS = {"head": "Trưởng ban", "member": "Thành viên"}
+
+
+def attendance_context(book: Workbook) -> dict[str, Any]:
+    """Part I's lists and sentences; every list empty when the sheet is not filled."""
+    people = book.attendance
+    present = present_units(book)
+    return {
+        "attendance": bool(people),
+        "guest_lines": c.listed([f"Đồng chí {person(p)}" for p in people
+                                 if p.status == "guest"]),
+        "member_rows": member_rows(book, present),
+        "written_line": absence_line(book, present, "written"),
+        "absent_line": absence_line(book, present, "absent"),
+        "quorum_sentence": quorum_sentence(book, present) if people else "",
+        "board_lines": board_lines(people),
+    }
+
+
+def person(p: Attendee) -> str:
+    """'Nguyễn Thị Thu Hà, Phó Vụ trưởng, Vụ Tổ chức cán bộ, Thanh tra Chính phủ'."""
+    return ", ".join(x.strip().rstrip(".;,") for x in (p.name, p.title, p.unit) if x.strip())
+
+
+def present_units(book: Workbook) -> list[Member]:
+    """The members with at least one delegate present, in the members sheet's order."""
+    units = {p.unit for p in book.attendance if p.status == "present"}
+    return [m for m in book.members if m.name in units]
+
+
+def member_rows(book: Workbook, present: list[Member]) -> list[dict[str, Any]]:
+    """One row per member present: its number, full name and delegates ('name, title')."""
+    return [
+        {"stt": str(i), "unit": m.name,
+         "people": [f"{p.name}, {p.title.strip().rstrip('.;,')}" for p in book.attendance
+                    if p.status == "present" and p.unit == m.name]}
+        for i, m in enumerate(present, start=1)
+    ]
+
+
+def absent_members(book: Workbook, present: list[Member], status: str) -> list[Member]:
+    """The members not present whose rows say `status` ('written' or 'absent')."""
+    here = {m.name for m in present}
+    marked = {p.unit for p in book.attendance if p.status == status}
+    return [m for m in book.members if m.name in marked and m.name not in here]
+
+
+def absence_line(book: Workbook, present: list[Member], status: str) -> str:
+    """'Thanh tra tỉnh An Giang (đồng chí Nguyễn Hoàng Phúc, Chánh Thanh tra tỉnh)' for each
+    member absent that way, joined by '; '; '' when there is none."""
+    parts = []
+    for m in absent_members(book, present, status):
+        named = [f"đồng chí {p.name}, {p.title.strip().rstrip('.;,')}" for p in book.attendance
+                 if p.unit == m.name and p.status == status]
+        parts.append(f"{m.name} ({'; '.join(named)})" if named else m.name)
+    return "; ".join(parts)
+
+
+def quorum_sentence(book: Workbook, present: list[Member]) -> str:
+    """'Có mặt 6/7 đơn vị thành viên, vắng mặt 1 đơn vị (có ý kiến bằng văn bản); đủ điều
+    kiện tiến hành bình xét, suy tôn theo quy định (từ 2/3 số thành viên trở lên).'"""
+    total = len(book.members)
+    written = len(absent_members(book, present, "written"))
+    absent = total - len(present)
+    counted = f"Có mặt {len(present)}/{total} đơn vị thành viên"
+    if absent:
+        note = ("có ý kiến bằng văn bản" if written == absent
+                else f"{written} đơn vị có ý kiến bằng văn bản" if written
+                else "không có ý kiến bằng văn bản")
+        counted += f", vắng mặt {absent} đơn vị ({note})"
+    quorum = book.conference.quorum
+    met = "đủ" if quorum_met(len(present), total, quorum) else "không đủ"
+    return (f"{counted}; {met} điều kiện tiến hành bình xét, suy tôn theo quy định "
+            f"({QUORUM_RULES[quorum]}).")
+
+
+def board_lines(people: list[Attendee]) -> list[str]:
+    """'- Trưởng ban: đồng chí …, chức vụ, đơn vị;' first, then each member of the board;
+    empty when the sheet names no board."""
+    board = sorted((p for p in people if p.counting is not None),
+                   key=lambda p: p.counting != "head")
+    return c.listed([f"{COUNTING_WORDS[p.counting or 'member']}: đồng chí {person(p)}"
+                     for p in board])
