@@ -93,12 +93,9 @@ def sample_context() -> dict[str, Any]:
                 "name": "Nguyễn Văn An",
             },
         },
-        "basis": [
-            "Kế hoạch số 108/KH-TTCP ngày 13/01/2021 của Thanh tra Chính phủ về "
-            "công tác thi đua, khen thưởng năm 2021;",
-            "Kế hoạch số 22/KH-CTĐ ngày 22/10/2021 của Cụm thi đua số IX về tổ chức "
-            "hội nghị tổng kết.",
-        ],
+        "implemented": "Kế hoạch số 108/KH-TTCP ngày 13/01/2021 của Thanh tra Chính phủ về "
+        "công tác thi đua, khen thưởng năm 2021; Kế hoạch số 22/KH-CTĐ ngày 22/10/2021 của Cụm "
+        "thi đua số IX về tổ chức hội nghị tổng kết",
         "narr": {
             "i1": [
                 "Ngay từ đầu năm, Cụm trưởng đã chỉ đạo các đơn vị thành viên quán triệt "
@@ -120,9 +117,12 @@ def sample_context() -> dict[str, Any]:
             "- Chỉ thị số 2100/CT-TTCP ngày 02/12/2020 của Tổng Thanh tra Chính phủ;",
             "- Kế hoạch số 108/KH-TTCP ngày 13/01/2021 của Thanh tra Chính phủ.",
         ],
-        "movements": [
-            '- Phong trào thi đua "Dân vận khéo";',
-            "- Phong trào thi đua chào mừng 76 năm Ngày truyền thống ngành Thanh tra.",
+        "movement_groups": [
+            {"title": "a) Các phong trào thi đua thường xuyên:",
+             "lines": ['- Phong trào thi đua "Dân vận khéo".']},
+            {"title": "b) Các phong trào thi đua chuyên đề:",
+             "lines": ["- Phong trào thi đua chào mừng 76 năm Ngày truyền thống ngành Thanh "
+                       "tra."]},
         ],
         "registration": {
             "collectives": "6/6",
@@ -141,29 +141,33 @@ def sample_context() -> dict[str, Any]:
             "receptions": "6.461",
             "petitions": "1.794",
         },
-        "award_rows": [
+        "totals_rows": [],
+        "totals_sentence": "Năm 2021, toàn Cụm đã tiến hành 231 cuộc thanh tra; tiếp 6.461 lượt "
+        "công dân.",
+        "member_lines": [
+            "- Thanh tra tỉnh Kiên Giang: tiến hành 42 cuộc thanh tra;",
+            "- Thanh tra tỉnh Sóc Trăng: tiến hành 38 cuộc thanh tra.",
+        ],
+        "award_groups": [
             {
-                "stt": "1",
-                "award": "Cờ thi đua của Thanh tra Chính phủ",
-                "decider": "Tổng Thanh tra Chính phủ",
-                "collectives": "1",
-                "individuals": "0",
-            },
-            {
-                "stt": "2",
-                "award": "Bằng khen của Tổng Thanh tra Chính phủ",
-                "decider": "Tổng Thanh tra Chính phủ",
-                "collectives": "3",
-                "individuals": "12",
-            },
-            {
-                "stt": "3",
-                "award": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-                "decider": "Chủ tịch UBND tỉnh",
-                "collectives": "4",
-                "individuals": "27",
+                "number": "I", "label": "Hình thức khen thưởng",
+                "collectives": "8", "individuals": "39",
+                "rows": [
+                    {"stt": "1", "award": "Cờ thi đua của Thanh tra Chính phủ",
+                     "decider": "Tổng Thanh tra Chính phủ", "collectives": "1",
+                     "individuals": "0"},
+                    {"stt": "2", "award": "Bằng khen của Tổng Thanh tra Chính phủ",
+                     "decider": "Tổng Thanh tra Chính phủ", "collectives": "3",
+                     "individuals": "12"},
+                    {"stt": "3", "award": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+                     "decider": "Chủ tịch UBND tỉnh", "collectives": "4",
+                     "individuals": "27"},
+                ],
             },
         ],
+        "award_total": {"collectives": "8", "individuals": "39"},
+        "awards_sentence": "Năm 2021, các thành viên Cụm có 8 lượt tập thể và 39 lượt cá nhân "
+        "được khen thưởng, cụ thể như sau:",
         "conference_sentence": "Ngày 20/12/2021, Cụm tổ chức hội nghị tổng kết theo hình "
         "thức trực tuyến.",
         "criteria": copy.deepcopy(CRITERIA),
@@ -193,6 +197,9 @@ def sample_context() -> dict[str, Any]:
         ],
         "refusals": [],
         "next_year": 2022,
+        "previous_year": 2020,
+        "tasks": ["1. Hoàn thành 100% kế hoạch thanh tra năm 2022.",
+                  "2. Tổ chức sơ kết 6 tháng, tổng kết năm đúng thời hạn."],
         "election_sentence": "Hội nghị thống nhất bầu Thanh tra tỉnh Kiên Giang làm Cụm "
         "trưởng, Thanh tra tỉnh Cà Mau làm Cụm phó năm 2022.",
         "year": 2021,

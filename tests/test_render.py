@@ -36,14 +36,19 @@ FONT = "Times New Roman"
 
 CONTEXT_NAMES = {
     "doc",
-    "basis",
+    "implemented",
     "narr",
     "directives",
-    "movements",
+    "movement_groups",
     "registration",
     "results_rows",
     "results_total",
-    "award_rows",
+    "totals_rows",
+    "totals_sentence",
+    "member_lines",
+    "award_groups",
+    "award_total",
+    "awards_sentence",
     "conference_sentence",
     "criteria",
     "score_rows",
@@ -53,7 +58,9 @@ CONTEXT_NAMES = {
     "conclusion_lead",
     "conclusion_lines",
     "refusals",
+    "previous_year",
     "next_year",
+    "tasks",
     "election_sentence",
     "year",
     "cluster_name",
@@ -208,8 +215,8 @@ def test_title_and_subject_are_centred_bold(document: Document) -> None:
 # ----------------------------------------------------------------------------- body
 
 
-INTRO = ("Cụm thi đua số IX báo cáo tổng kết công tác thi đua, khen thưởng năm 2021 và "
-         "phương hướng, nhiệm vụ năm 2022 như sau:")
+INTRO = (f"Thực hiện {sample_context()['implemented']}, Cụm thi đua số IX báo cáo tổng kết "
+         "công tác thi đua, khen thưởng năm 2021 và phương hướng, nhiệm vụ năm 2022 như sau:")
 
 
 def test_body_paragraph_is_justified_indented_and_spaced(document: Document) -> None:
@@ -220,11 +227,13 @@ def test_body_paragraph_is_justified_indented_and_spaced(document: Document) -> 
     assert font_value(intro, "size") == Pt(14)
 
 
-def test_basis_lines_are_italic(document: Document) -> None:
-    for line in sample_context()["basis"]:
-        basis = paragraph_with(document, f"Căn cứ {line}")
-        assert basis.text == f"Căn cứ {line}"
-        assert font_value(basis, "italic") is True
+def test_a_report_without_cited_plans_opens_with_the_cluster(template: Template) -> None:
+    context = sample_context()
+    context["implemented"] = ""
+    texts = [p.text for p in open_docx(render(template, context)).paragraphs]
+    assert ("Cụm thi đua số IX báo cáo tổng kết công tác thi đua, khen thưởng năm 2021 và "
+            "phương hướng, nhiệm vụ năm 2022 như sau:") in texts
+    assert not any(t.startswith(("Căn cứ", "Thực hiện")) for t in texts)
 
 
 def test_sections_and_closing_are_present(document: Document) -> None:

@@ -11,10 +11,18 @@ from typing import Any
 
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
-from docgen.documents.shared.awards import deciders, names, nominee, threshold_words
+from docgen.documents.shared.awards import (
+    counted,
+    deciders,
+    joined,
+    names,
+    nominee,
+    threshold_words,
+)
+from docgen.documents.shared.figures import member_sentence
 from docgen.documents.shared.meeting import FORM_WORDS
 from docgen.documents.shared.rendition import Rendition
-from docgen.model import AwardForm, DocumentCode, Workbook
+from docgen.model import DocumentCode, Workbook
 from docgen.rules import Outcome, VoteOutcome
 from docgen.vi import count_phrase, format_number, full_date
 
@@ -74,26 +82,73 @@ def meeting(book: Workbook) -> dict[str, str]:
 
 def proposals(book: Workbook, result: Outcome) -> list[dict[str, Any]]:
     """One item per proposed award, highest first: its name, the counts in words ('01 (một)
-    tập thể'), the nominees' lines and the standard they met; the template numbers the
-    items."""
+    tập thể') and one entry per nominee arguing the case (`line`: who, rank and score,
+    the criteria met and the votes; `results`: a collective's key figures of the year, ''
+    for an individual); the template numbers the items."""
     items: list[dict[str, Any]] = []
     for form in result.awarded():
         chosen = _collectives_first(result.proposed_for(form))
         items.append({
             "award": form.full_name,
             "counts": _counts(chosen),
-            "lines": c.listed([nominee(v, book) for v in chosen]),
-            "standard": standard(form),
+            "nominees": [_nominee_case(book, result, v) for v in chosen],
         })
     return items
 
 
-def standard(form: AwardForm) -> str:
-    """'(Tiêu chuẩn: tập thể dẫn đầu Cụm thi đua; tỷ lệ phiếu đồng ý từ 80% trở lên.)': the
-    award's criteria from the award table, when given, and its vote share."""
-    criteria = (form.criteria or "").strip().rstrip(".;")
-    share = f"tỷ lệ phiếu đồng ý {threshold_words(form)}"
-    return f"(Tiêu chuẩn: {criteria}; {share}.)" if criteria else f"(Tiêu chuẩn: {share}.)"
+def _nominee_case(book: Workbook, result: Outcome, v: VoteOutcome) -> dict[str, str]:
+    """'- Thanh tra tỉnh Sóc Trăng: dẫn đầu Cụm thi đua với 98,5 điểm, xếp thứ 1/7; được
+    Hội nghị bình xét đạt tiêu chuẩn “…” với 7/7 phiếu đồng ý, đạt 100% (yêu cầu từ 80% trở
+    lên).' and, for a collective, its key results with the pointer to its report."""
+    parts = [standing(result, v.vote.unit)] if v.vote.target == "collective" else []
+    parts.append(criteria_met(v))
+    if v.vote.target == "individual":
+        parts.append("thành tích cụ thể nêu tại Báo cáo thành tích của cá nhân kèm theo")
+    text = "; ".join(p for p in parts if p)
+    return {"line": f"- {nominee(v, book)}: {text}.",
+            "results": key_results(book, v) if v.vote.target == "collective" else ""}
+
+
+def standing(result: Outcome, unit: str) -> str:
+    """The unit's place in the scoring, as it is: 'dẫn đầu Cụm thi đua với 98,5 điểm, xếp
+    thứ 1/7', 'đạt 97 điểm, xếp thứ 2/7'; a shared place says so and with whom ('đồng dẫn
+    đầu … cùng …', 'đồng xếp thứ 4/7 với …'); '' for a unit without a score row."""
+    ranked = next((r for r in result.ranking if r.unit == unit), None)
+    if ranked is None:
+        return ""
+    of = len(result.ranking)
+    points = format_number(ranked.total)
+    peers = joined([r.unit for r in result.ranking
+                    if r.rank == ranked.rank and r.unit != unit])
+    if ranked.rank == 1:
+        if peers:
+            return f"đồng dẫn đầu Cụm thi đua với {points} điểm, xếp thứ 1/{of} cùng {peers}"
+        return f"dẫn đầu Cụm thi đua với {points} điểm, xếp thứ 1/{of}"
+    if peers:
+        return f"đạt {points} điểm, đồng xếp thứ {ranked.rank}/{of} với {peers}"
+    return f"đạt {points} điểm, xếp thứ {ranked.rank}/{of}"
+
+
+def criteria_met(v: VoteOutcome) -> str:
+    """'được Hội nghị bình xét đạt tiêu chuẩn “tập thể dẫn đầu Cụm thi đua” với 7/7 phiếu
+    đồng ý, đạt 100% (yêu cầu từ 80% trở lên)'; without criteria in the award table, the
+    votes and the share required only."""
+    criteria = (v.form.criteria or "").strip().rstrip(".;")
+    votes = (f"{counted(v)} phiếu đồng ý, đạt {c.percent(v.percent)} (yêu cầu "
+             f"{threshold_words(v.form)})")
+    if criteria:
+        return f"được Hội nghị bình xét đạt tiêu chuẩn “{criteria}” với {votes}"
+    return f"được Hội nghị bình xét với {votes}"
+
+
+def key_results(book: Workbook, v: VoteOutcome) -> str:
+    """'Năm 2021, đơn vị đã tiến hành 37 cuộc thanh tra, tăng 12,1% so với năm 2020; …;
+    thành tích cụ thể nêu tại Báo cáo thành tích của đơn vị kèm theo.'"""
+    report = "thành tích cụ thể nêu tại Báo cáo thành tích của đơn vị kèm theo."
+    figures = member_sentence(book, v.vote.unit)
+    if figures is None:
+        return f"{report[0].upper()}{report[1:]}"
+    return f"Năm {book.cluster.year}, đơn vị đã {figures}; {report}"
 
 
 def _collectives_first(chosen: list[VoteOutcome]) -> list[VoteOutcome]:

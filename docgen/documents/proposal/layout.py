@@ -40,11 +40,17 @@ def build(path: Path) -> None:
     body(doc, "{{ cluster_name }} kính đề nghị {{ deciders }} xem xét, tặng:")
     para(doc, "{%p for item in proposals %}", "Body")
     body(doc, "{{ loop.index }}. {{ item.award }} cho {{ item.counts }}:")
-    loop(doc, "item.lines", "{{ line }}", "Body")
-    body(doc, "{{ item.standard }}")
+    para(doc, "{%p for n in item.nominees %}", "Body")
+    body(doc, "{{ n.line }}")
+    para(doc, "{%p if n.results %}", "Body")
+    body(doc, "{{ n.results }}")
+    para(doc, "{%p endif %}", "Body")
+    para(doc, "{%p endfor %}", "Body")
     para(doc, "{%p endfor %}", "Body")
     para(doc, "{%p endif %}", "Body")
-    body(doc, "{{ attachments_line }}", "Basis")
+    # The attachments line goes with the closing and the signature: a page never starts
+    # with the closing alone.
+    body(doc, "{{ attachments_line }}", "Basis").paragraph_format.keep_with_next = True
     closing(
         doc,
         "Kính trình {{ superior_head }} xem xét, quyết định./.",
