@@ -23,8 +23,10 @@ from docx_helpers import (
 
 from docgen.build import TEMPLATES_DIR, check
 from docgen.documents.pact import context as pact
+from docgen.model import Score, Workbook
 from docgen.render import Template
 from tests.conftest import SAMPLE, build_one, set_cell
+from tests.render_book import render_book
 
 CLUSTER = "Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu"
 MEMBERS_SHEET = "Thành viên"
@@ -62,18 +64,6 @@ def _cell_lines(cell: _Cell) -> list[str]:
     return [p.text for p in cell.paragraphs if p.text]
 
 
-def _add_members(book: Any) -> None:
-    """Members 8 and 9 (rows 9 and 10 of the members sheet), plain members both years, each
-    with a score row (lowest of the cluster, so the ranking above them stays)."""
-    for row, (name, short, head) in enumerate(NEW_MEMBERS, start=8):
-        values = {"Tên đơn vị": name, "Tên ngắn": short, "Địa danh": short,
-                  "Họ và tên thủ trưởng": head, "Chức vụ thủ trưởng": "Chánh Thanh tra tỉnh",
-                  "Vai trò năm nay": "Thành viên", "Vai trò năm sau": "Thành viên"}
-        for header, value in values.items():
-            set_cell(book, MEMBERS_SHEET, header, row, value)
-        book["Chấm điểm"].append([name, *SCORES])
-
-
 def test_header_has_no_number_and_next_years_date_line(document: Document) -> None:
     header = document.tables[0]
     assert header.cell(1, 0).text == ""
@@ -101,6 +91,10 @@ def test_basis_cites_the_award_laws_then_next_years_plan(document: Document) -> 
         "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 16/11/2013;",
         "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết thi "
         "hành một số điều của Luật Thi đua, khen thưởng;",
+        "Căn cứ Thông tư số 12/2019/TT-BNV ngày 04/11/2019 của Bộ Nội vụ quy định chi tiết thi "
+        "hành một số điều của Nghị định số 91/2017/NĐ-CP;",
+        "Căn cứ Thông tư số 01/2016/TT-TTCP ngày 06/10/2016 của Thanh tra Chính phủ quy định "
+        "công tác thi đua, khen thưởng trong ngành Thanh tra;",
         f"Căn cứ Kế hoạch số 01/KH-CTĐ ngày 10/01/2022 của {CLUSTER} phát động phong trào thi "
         "đua năm 2022.",
     ]
@@ -111,28 +105,39 @@ def test_basis_cites_the_award_laws_then_next_years_plan(document: Document) -> 
     assert lines.index(intro) == lines.index(basis[-1].text) + 1
 
 
-def test_targets_and_commitments_by_area(document: Document) -> None:
+def test_general_targets_then_targets_numbered_under_their_criterion(document: Document) -> None:
     texts = paragraph_texts(document)
     assert between(texts, "I. MỤC TIÊU, CHỈ TIÊU", "II. NỘI DUNG GIAO ƯỚC") == [
-        "- 100% tập thể, công chức, người lao động đăng ký thi đua; 100% đơn vị hoàn thành "
-        "nhiệm vụ được giao; không có công chức bị xử lý kỷ luật.",
+        "1. 100% tập thể, công chức, người lao động đăng ký thi đua;",
+        "2. Không có công chức bị xử lý kỷ luật từ hình thức khiển trách trở lên.",
     ]
     content = between(texts, "II. NỘI DUNG GIAO ƯỚC", "III. TỔ CHỨC THỰC HIỆN")
-    assert content[::2] == [
-        "1. Công tác thanh tra", "2. Tiếp công dân, giải quyết khiếu nại, tố cáo",
-        "3. Phòng, chống tham nhũng", "4. Xây dựng ngành", "5. Công tác thi đua, khen thưởng",
-        "6. Công tác Đảng, đoàn thể",
+    assert [line for line in content if "(Tiêu chí" in line] == [
+        "1. Công tác thanh tra (Tiêu chí TC1, tối đa 30 điểm)",
+        "2. Tiếp công dân, giải quyết khiếu nại, tố cáo (Tiêu chí TC2, tối đa 25 điểm)",
+        "3. Phòng, chống tham nhũng (Tiêu chí TC3, tối đa 20 điểm)",
+        "4. Xây dựng ngành (Tiêu chí TC4, tối đa 10 điểm)",
+        "5. Công tác thi đua, khen thưởng (Tiêu chí TC5, tối đa 10 điểm)",
+        "6. Công tác Đảng, đoàn thể (Tiêu chí TC6, tối đa 5 điểm)",
     ]
-    assert content[1] == ("- Hoàn thành 100% cuộc thanh tra theo kế hoạch được phê duyệt; ban "
-                          "hành kết luận thanh tra đúng thời hạn; theo dõi, đôn đốc việc thực "
-                          "hiện kết luận thanh tra.")
-    assert all(line.startswith("- ") for line in content[1::2])
-    area = paragraph_with(document, "1. Công tác thanh tra")
+    assert between(content, content[0], content[4]) == [
+        "1.1. Hoàn thành 100% số cuộc thanh tra theo kế hoạch được phê duyệt.",
+        "1.2. Ban hành 100% kết luận thanh tra đúng thời hạn.",
+        "1.3. Theo dõi, đôn đốc, kiểm tra việc thực hiện từ 90% trở lên số kết luận thanh tra "
+        "đến hạn.",
+    ]
+    assert content[4:7] == [
+        "2. Tiếp công dân, giải quyết khiếu nại, tố cáo (Tiêu chí TC2, tối đa 25 điểm)",
+        "2.1. Thủ trưởng đơn vị tiếp công dân định kỳ ít nhất 01 ngày mỗi tháng.",
+        "2.2. Giải quyết từ 90% trở lên số vụ việc khiếu nại, tố cáo thuộc thẩm quyền.",
+    ]
+    area = paragraph_with(document, content[0])
     assert font_value(area, "bold") is True
+    assert font_value(paragraph_with(document, content[1]), "bold") is not True
     assert font_value(paragraph_with(document, "I. MỤC TIÊU, CHỈ TIÊU"), "bold") is True
 
 
-def test_organisation_names_officers_and_milestones(document: Document) -> None:
+def test_organisation_names_officers_and_milestones_in_date_order(document: Document) -> None:
     texts = paragraph_texts(document)
     part = texts[texts.index("III. TỔ CHỨC THỰC HIỆN") + 1:]
     assert part[0].startswith("1. Các đơn vị thành viên")
@@ -140,16 +145,22 @@ def test_organisation_names_officers_and_milestones(document: Document) -> None:
     assert part[1].startswith("2. Thanh tra tỉnh Kiên Giang (Cụm trưởng) chủ trì, phối hợp với "
                               "Thanh tra tỉnh Cà Mau (Cụm phó) tổ chức kiểm tra chéo, chấm điểm")
     assert "Hội nghị tổng kết công tác thi đua, khen thưởng năm 2022" in part[1]
-    assert part[2:8] == [
+    members = "Các đơn vị thành viên"
+    assert part[2:12] == [
         "3. Thời gian thực hiện các nội dung chủ yếu:",
-        "- Đăng ký thi đua, ký giao ước: quý I/2022 (Các đơn vị thành viên);",
+        f"- Đăng ký thi đua, ký kết Giao ước thi đua: trước 31/3/2022 ({members});",
+        f"- Gửi báo cáo sơ kết 6 tháng về Cụm trưởng: trước 15/6/2022 ({members});",
         "- Sơ kết 6 tháng: tháng 7/2022 (Cụm trưởng);",
-        "- Kiểm tra chéo, chấm điểm thi đua: tháng 11/2022 (Cụm trưởng, Cụm phó);",
+        f"- Gửi báo cáo tổng kết năm về Cụm trưởng: trước 15/11/2022 ({members});",
+        f"- Tự chấm điểm, gửi bảng tự chấm điểm về Cụm trưởng: trước 20/11/2022 ({members});",
+        "- Kiểm tra chéo, thẩm định điểm thi đua: trước 30/11/2022 (Cụm trưởng, Cụm phó);",
+        "- Gửi hồ sơ đề nghị khen thưởng (báo cáo thành tích) về Cụm trưởng: trước 05/12/2022 "
+        f"({members});",
         "- Hội nghị tổng kết, bình xét: trước 15/12/2022 (Cụm trưởng);",
         "- Gửi hồ sơ đề nghị khen thưởng về Thanh tra Chính phủ: trước 20/12/2022 (Cụm trưởng).",
     ]
-    assert part[8].endswith("cam kết thực hiện nghiêm túc các nội dung đã ký kết./.")
-    assert [t for t in texts if t.endswith("./.")] == [part[8]]
+    assert part[12].endswith("cam kết thực hiện nghiêm túc các nội dung đã ký kết./.")
+    assert [t for t in texts if t.endswith("./.")] == [part[12]]
 
 
 def test_a_signature_cell_for_every_member(document: Document) -> None:
@@ -172,9 +183,15 @@ def test_signature_cells_are_bold_and_never_split(document: Document) -> None:
     filled = [p for p in first.paragraphs if p.text]
     assert all(font_value(p, "bold") is True for p in filled)
     assert all(format_value(p, "alignment") == WD_ALIGN_PARAGRAPH.CENTER for p in filled)
-    before_name = first.paragraphs[:-1]
-    assert before_name[-1].text == "" and first.paragraphs[-1].text == "Nguyễn Văn Đức"
-    assert all(format_value(p, "keep_with_next") is True for p in before_name)
+    assert first.paragraphs[-2].text == "" and first.paragraphs[-1].text == "Nguyễn Văn Đức"
+    # Rows part between pages, except the last two: kept together and with "Nơi nhận".
+    kept = [all(format_value(p, "keep_with_next") is True for p in row.cells[0].paragraphs)
+            for row in grid.rows]
+    loose = [all(format_value(p, "keep_with_next") is not True for p in row.cells[0].paragraphs)
+             for row in grid.rows]
+    assert kept == [False, False, True, True] and loose == [True, True, False, False]
+    closing = paragraph_with(document, paragraph_texts(document)[-5])
+    assert closing.text.endswith("./.") and format_value(closing, "keep_with_next") is True
 
 
 def test_recipients_follow_the_grid_flush_left(document: Document) -> None:
@@ -200,8 +217,23 @@ def test_no_leftover_tags_or_blanks(document: Document) -> None:
         assert bad not in text
 
 
-def test_nine_members_sign_three_to_a_row(edited: Callable[..., Path], tmp_path: Path) -> None:
-    document = _pact(edited(_add_members), tmp_path / "out")
+def _with_members(count: int) -> Workbook:
+    """The sample with plain members added (lowest scores) up to `count` members."""
+    book = check(SAMPLE).book
+    extra = NEW_MEMBERS + [(f"Thanh tra tỉnh Thử {i}", f"Thử {i}", f"Người Ký {i}")
+                           for i in range(count)]
+    members = [book.members[0].model_copy(update={
+        "name": name, "short_name": short, "place": short, "head_name": head,
+        "role": "member", "role_next": "member"}) for name, short, head in extra]
+    members = members[:count - len(book.members)]
+    scores = [Score(unit=m.name, points=dict(zip((c.code for c in book.criteria), SCORES,
+                                                 strict=True))) for m in members]
+    return book.model_copy(update={"members": [*book.members, *members],
+                                   "scores": [*book.scores, *scores]})
+
+
+def test_nine_members_sign_three_to_a_row() -> None:
+    document = render_book(_with_members(9), "giao-uoc")
     grid = _grid(document)
     assert [len(row.cells) for row in grid.rows] == [3, 3, 3]
     cells = [_cell_lines(cell) for row in grid.rows for cell in row.cells]
@@ -209,6 +241,14 @@ def test_nine_members_sign_three_to_a_row(edited: Callable[..., Path], tmp_path:
         *(unit for unit, _, _ in SIGNERS), "THANH TRA TỈNH BẾN TRE", "THANH TRA TỈNH TRÀ VINH"]
     assert [c[-1] for c in cells[-2:]] == ["Lê Văn Tám", "Võ Thị Hoa"]
     assert cells[0][1] == "CỤM TRƯỞNG" and cells[1][1] == "CỤM PHÓ"
+
+
+def test_a_lone_last_signature_of_a_row_of_three_sits_in_the_middle() -> None:
+    document = render_book(_with_members(10), "giao-uoc")
+    grid = _grid(document)
+    assert [len(row.cells) for row in grid.rows] == [3, 3, 3, 3]
+    last = [_cell_lines(cell) for cell in grid.rows[-1].cells]
+    assert last[0] == [] and last[2] == [] and last[1][-1] == "Người Ký 0"
 
 
 def test_blank_plan_number_is_cited_without_so(edited: Callable[..., Path],
@@ -249,10 +289,24 @@ def _drop_rows(sheet: str, keep: Callable[[Any], bool]) -> Callable[[Any], None]
     return edit
 
 
-def test_without_targets_the_parts_are_renumbered(edited: Callable[..., Path],
-                                                  tmp_path: Path) -> None:
+def test_without_general_targets_the_plans_targets_are_the_pacts(
+        edited: Callable[..., Path], tmp_path: Path) -> None:
     path = edited(_drop_rows("Giao ước", lambda area: not pact.is_target(area or "")))
-    document = _pact(path, tmp_path / "out")
+    texts = paragraph_texts(_pact(path, tmp_path / "out"))
+    assert between(texts, "I. MỤC TIÊU, CHỈ TIÊU", "II. NỘI DUNG GIAO ƯỚC") == [
+        "1. 100% tập thể, công chức, người lao động đăng ký thi đua và ký kết Giao ước thi đua "
+        "trước ngày 31/3/2022;",
+        "2. 100% đơn vị thành viên hoàn thành kế hoạch thanh tra năm 2022 được phê duyệt;",
+        "3. Giải quyết từ 90% trở lên số vụ việc khiếu nại, tố cáo thuộc thẩm quyền;",
+        "4. Không có công chức bị xử lý kỷ luật từ hình thức khiển trách trở lên.",
+    ]
+
+
+def test_without_any_targets_the_parts_are_renumbered(edited: Callable[..., Path],
+                                                      tmp_path: Path) -> None:
+    no_pact_targets = _drop_rows("Giao ước", lambda area: not pact.is_target(area or ""))
+    no_plan_targets = _drop_rows("Kế hoạch năm sau", lambda part: part != "Chỉ tiêu")
+    document = _pact(edited(no_pact_targets, no_plan_targets), tmp_path / "out")
     headings = [p.text for p in document.paragraphs if p.style is not None
                 and p.style.name == "Heading I"]
     assert headings == ["I. NỘI DUNG GIAO ƯỚC", "II. TỔ CHỨC THỰC HIỆN"]

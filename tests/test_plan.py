@@ -58,8 +58,8 @@ def _signer(document: Document) -> list[str]:
 def test_header_number_and_date_line_of_next_years_leader(document: Document) -> None:
     header = document.tables[0]
     agency = [p.text for p in header.cell(0, 0).paragraphs if p.text]
-    assert agency == ["THANH TRA CHÍNH PHỦ", "CỤM THI ĐUA THANH TRA", "CÁC TỈNH MIỀN TÂY",
-                      "NAM SÔNG HẬU"]
+    assert agency[0] == "THANH TRA CHÍNH PHỦ"
+    assert " ".join(agency[1:]) == "CỤM THI ĐUA THANH TRA CÁC TỈNH MIỀN TÂY NAM SÔNG HẬU"
     assert header.cell(1, 0).paragraphs[0].text == "Số: 01/KH-CTĐ"
     date = header.cell(1, 1).paragraphs[0]
     assert date.text == "Kiên Giang, ngày 10 tháng 01 năm 2022"
@@ -90,6 +90,10 @@ def test_basis_lines_are_italic_award_laws_then_the_conference(document: Documen
         "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 16/11/2013;",
         "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết thi "
         "hành một số điều của Luật Thi đua, khen thưởng;",
+        "Căn cứ Thông tư số 12/2019/TT-BNV ngày 04/11/2019 của Bộ Nội vụ quy định chi tiết thi "
+        "hành một số điều của Nghị định số 91/2017/NĐ-CP;",
+        "Căn cứ Thông tư số 01/2016/TT-TTCP ngày 06/10/2016 của Thanh tra Chính phủ quy định "
+        "công tác thi đua, khen thưởng trong ngành Thanh tra;",
         "Căn cứ kết quả Hội nghị tổng kết công tác thi đua năm 2021 của "
         f"{CLUSTER} ngày 20/12/2021.",
     ]
@@ -117,39 +121,63 @@ def test_six_roman_headings_in_order(document: Document) -> None:
     assert font_value(heading, "bold") is True
 
 
+SUB_HEADINGS = [
+    "1. Mục đích", "2. Yêu cầu",
+    "1. Chủ đề thi đua", "2. Đối tượng", "3. Nội dung thi đua", "4. Chỉ tiêu thi đua",
+    "5. Hình thức tổ chức", "6. Thời gian thi đua",
+    "1. Cờ thi đua của Thanh tra Chính phủ", "2. Bằng khen của Tổng Thanh tra Chính phủ",
+]
+VOTERS = "trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt)"
+
+
 def test_numbered_sub_headings_and_the_period(document: Document) -> None:
-    assert _headings(document, "Heading 1.") == [
-        "1. Mục đích", "2. Yêu cầu",
-        "1. Đối tượng", "2. Nội dung thi đua", "3. Hình thức tổ chức", "4. Thời gian thi đua",
-    ]
+    assert _headings(document, "Heading 1.") == SUB_HEADINGS
     texts = paragraph_texts(document)
-    assert texts[texts.index("4. Thời gian thi đua") + 1] == (
+    assert texts[texts.index("6. Thời gian thi đua") + 1] == (
         "Từ ngày 01/01/2022 đến ngày 31/12/2022.")
 
 
 def test_plan_points_fill_their_parts(document: Document) -> None:
     texts = paragraph_texts(document)
-    assert between(texts, "1. Mục đích", "2. Yêu cầu") == [
-        "Động viên công chức, người lao động của các thành viên Cụm thi đua hoàn thành xuất sắc "
-        "nhiệm vụ công tác thanh tra, tiếp công dân, giải quyết khiếu nại, tố cáo và phòng, "
-        "chống tham nhũng năm 2022.",
+    purpose = between(texts, "1. Mục đích", "2. Yêu cầu")
+    assert len(purpose) == 2 and purpose[1] == (
         "Thông qua phong trào thi đua, phát hiện, bồi dưỡng, biểu dương và nhân rộng các điển "
-        "hình tiên tiến.",
+        "hình tiên tiến.")
+    assert len(between(texts, "3. Nội dung thi đua", "4. Chỉ tiêu thi đua")) == 2
+
+
+def test_theme_opens_part_two_centred_in_bold_italics(document: Document) -> None:
+    texts = paragraph_texts(document)
+    assert between(texts, "1. Chủ đề thi đua", "2. Đối tượng") == [
+        "“Đoàn kết, kỷ cương, trách nhiệm, đổi mới, hiệu quả”"]
+    theme = paragraph_with(document, "“Đoàn kết, kỷ cương, trách nhiệm, đổi mới, hiệu quả”")
+    assert format_value(theme, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
+    assert (font_value(theme, "bold"), font_value(theme, "italic")) == (True, True)
+    assert_length(format_value(theme, "first_line_indent"), Cm(0))
+
+
+def test_targets_are_lettered_points(document: Document) -> None:
+    assert between(paragraph_texts(document), "4. Chỉ tiêu thi đua", "5. Hình thức tổ chức") == [
+        "a) 100% tập thể, công chức, người lao động đăng ký thi đua và ký kết Giao ước thi đua "
+        "trước ngày 31/3/2022;",
+        "b) 100% đơn vị thành viên hoàn thành kế hoạch thanh tra năm 2022 được phê duyệt;",
+        "c) Giải quyết từ 90% trở lên số vụ việc khiếu nại, tố cáo thuộc thẩm quyền;",
+        "d) Không có công chức bị xử lý kỷ luật từ hình thức khiển trách trở lên.",
     ]
-    assert len(between(texts, "2. Nội dung thi đua", "3. Hình thức tổ chức")) == 2
 
 
-def test_award_points_then_standards_with_thresholds(document: Document) -> None:
+def test_each_award_states_its_standard_then_its_vote_rule(document: Document) -> None:
     part = between(paragraph_texts(document), ROMAN_HEADINGS[2], ROMAN_HEADINGS[3])
-    assert part[0].startswith("Cuối năm, Cụm bình xét, suy tôn đơn vị dẫn đầu")
-    assert part[1:] == [
-        "Cờ thi đua của Thanh tra Chính phủ: xét tặng cho tập thể dẫn đầu Cụm thi đua, được Hội "
-        "nghị tổng kết của Cụm bình xét, suy tôn, đạt từ 80% số phiếu đồng ý trở lên trên tổng "
-        "số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt).",
-        "Bằng khen của Tổng Thanh tra Chính phủ: xét tặng cho tập thể, cá nhân có thành tích "
-        "xuất sắc trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, suy tôn, đạt "
-        "từ 50% số phiếu đồng ý trở lên trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của "
-            "thành viên vắng mặt).",
+    assert part == [
+        "1. Cờ thi đua của Thanh tra Chính phủ",
+        "a) Tiêu chuẩn: xét tặng cho tập thể dẫn đầu Cụm thi đua;",
+        "b) Tỷ lệ phiếu bầu: được Hội nghị tổng kết của Cụm bình xét, suy tôn, đạt từ 80% số "
+        f"phiếu đồng ý trở lên {VOTERS}.",
+        "2. Bằng khen của Tổng Thanh tra Chính phủ",
+        "a) Tiêu chuẩn: xét tặng cho tập thể, cá nhân có thành tích xuất sắc trong phong trào thi "
+        "đua;",
+        "b) Tỷ lệ phiếu bầu: được Hội nghị tổng kết của Cụm bình xét, suy tôn, đạt từ 50% số "
+        f"phiếu đồng ý trở lên {VOTERS}.",
     ]
 
 
@@ -160,14 +188,15 @@ def test_quotas_with_count_words(document: Document) -> None:
     ]
 
 
-def test_procedure_takes_the_files_deadline_from_the_timeline(document: Document) -> None:
+def test_procedure_gives_the_members_deadline_then_the_clusters(document: Document) -> None:
     assert between(paragraph_texts(document), ROMAN_HEADINGS[4], ROMAN_HEADINGS[5]) == [
         "Hồ sơ đề nghị khen thưởng gồm: tờ trình đề nghị khen thưởng; biên bản họp bình xét, "
         "suy tôn; báo cáo thành tích của tập thể, cá nhân được đề nghị khen thưởng; danh sách "
         "tập thể, cá nhân đề nghị khen thưởng.",
         "Hồ sơ đề nghị khen thưởng của Cụm gửi về Thanh tra Chính phủ thông qua Cụm trưởng "
         "(Thanh tra tỉnh Kiên Giang).",
-        "Thời hạn gửi hồ sơ: Trước 20/12/2022.",
+        "Thời hạn các thành viên gửi hồ sơ đề nghị khen thưởng về Cụm trưởng: Trước 05/12/2022.",
+        "Thời hạn Cụm gửi hồ sơ về Thanh tra Chính phủ: Trước 20/12/2022.",
     ]
 
 
@@ -181,13 +210,19 @@ def test_implementation_names_next_years_leader_and_deputy(document: Document) -
     assert "Bạc Liêu" not in officers
 
 
+MEMBERS = "Các đơn vị thành viên"
 TIMETABLE = [
     ["STT", "Nội dung công việc", "Thời hạn", "Đơn vị thực hiện"],
-    ["1", "Đăng ký thi đua, ký giao ước", "Quý I/2022", "Các đơn vị thành viên"],
-    ["2", "Sơ kết 6 tháng", "Tháng 7/2022", "Cụm trưởng"],
-    ["3", "Kiểm tra chéo, chấm điểm thi đua", "Tháng 11/2022", "Cụm trưởng, Cụm phó"],
-    ["4", "Hội nghị tổng kết, bình xét", "Trước 15/12/2022", "Cụm trưởng"],
-    ["5", "Gửi hồ sơ đề nghị khen thưởng về Thanh tra Chính phủ", "Trước 20/12/2022",
+    ["1", "Đăng ký thi đua, ký kết Giao ước thi đua", "Trước 31/3/2022", MEMBERS],
+    ["2", "Gửi báo cáo sơ kết 6 tháng về Cụm trưởng", "Trước 15/6/2022", MEMBERS],
+    ["3", "Sơ kết 6 tháng", "Tháng 7/2022", "Cụm trưởng"],
+    ["4", "Gửi báo cáo tổng kết năm về Cụm trưởng", "Trước 15/11/2022", MEMBERS],
+    ["5", "Tự chấm điểm, gửi bảng tự chấm điểm về Cụm trưởng", "Trước 20/11/2022", MEMBERS],
+    ["6", "Kiểm tra chéo, thẩm định điểm thi đua", "Trước 30/11/2022", "Cụm trưởng, Cụm phó"],
+    ["7", "Gửi hồ sơ đề nghị khen thưởng (báo cáo thành tích) về Cụm trưởng",
+     "Trước 05/12/2022", MEMBERS],
+    ["8", "Hội nghị tổng kết, bình xét", "Trước 15/12/2022", "Cụm trưởng"],
+    ["9", "Gửi hồ sơ đề nghị khen thưởng về Thanh tra Chính phủ", "Trước 20/12/2022",
      "Cụm trưởng"],
 ]
 
@@ -264,12 +299,14 @@ def test_issued_under_the_leaders_unit(edited: Make, tmp_path: Path) -> None:
 
 
 def test_no_files_task_gives_a_deadline_without_a_date(edited: Make, tmp_path: Path) -> None:
-    path = edited(lambda b: set_cell(b, "Lịch thực hiện", "Nội dung công việc", 5,
+    path = edited(lambda b: set_cell(b, "Lịch thực hiện", "Nội dung công việc", 9,
                                      "Gửi báo cáo tổng kết về Thanh tra Chính phủ"))
     part = between(paragraph_texts(_plan(path, tmp_path / "out")), ROMAN_HEADINGS[4],
                     ROMAN_HEADINGS[5])
     assert part[-1] == "Thời hạn gửi hồ sơ thực hiện theo hướng dẫn của Thanh tra Chính phủ."
     assert not any("20/12/2022" in line for line in part)
+    assert ("Thời hạn các thành viên gửi hồ sơ đề nghị khen thưởng về Cụm trưởng: Trước "
+            "05/12/2022.") in part
 
 
 def test_award_table_drives_thresholds_and_quotas(edited: Make, tmp_path: Path) -> None:
@@ -300,7 +337,10 @@ def test_empty_plan_and_timeline_sheets_print_no_empty_heading_or_table(
         "IV. THỦ TỤC, HỒ SƠ VÀ THỜI GIAN",
         "V. TỔ CHỨC THỰC HIỆN",
     ]
-    assert _headings(document, "Heading 1.") == ["1. Thời gian thi đua"]
+    assert _headings(document, "Heading 1.") == [
+        "1. Thời gian thi đua", "1. Cờ thi đua của Thanh tra Chính phủ",
+        "2. Bằng khen của Tổng Thanh tra Chính phủ"]
+    assert not any("Chủ đề" in line or "Chỉ tiêu" in line for line in paragraph_texts(document))
     texts = paragraph_texts(document)
     part = between(texts, "V. TỔ CHỨC THỰC HIỆN", texts[-1])
     assert len(part) == 1 and part[0].startswith("Năm 2022, Thanh tra tỉnh Kiên Giang là Cụm "
@@ -313,16 +353,11 @@ def test_empty_plan_and_timeline_sheets_print_no_empty_heading_or_table(
 
 
 FLAG_LINES = [
-    "Cờ thi đua của Thanh tra Chính phủ: xét tặng cho tập thể dẫn đầu Cụm thi đua, được Hội "
-    "nghị tổng kết của Cụm bình xét, suy tôn, đạt từ 80% số phiếu đồng ý trở lên trên tổng "
-    "số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt).",
+    "1. Cờ thi đua của Thanh tra Chính phủ",
     "Cờ thi đua của Thanh tra Chính phủ: không quá 01 (một) tập thể.",
 ]
 MERIT_LINES = [
-    "Bằng khen của Tổng Thanh tra Chính phủ: xét tặng cho tập thể, cá nhân có thành tích xuất "
-    "sắc trong phong trào thi đua, được Hội nghị tổng kết của Cụm bình xét, suy tôn, đạt từ "
-    "50% số phiếu đồng ý trở lên trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của "
-    "thành viên vắng mặt).",
+    "1. Bằng khen của Tổng Thanh tra Chính phủ",
     "Bằng khen của Tổng Thanh tra Chính phủ: không quá 02 (hai) tập thể và 02 (hai) cá nhân.",
 ]
 
@@ -342,10 +377,11 @@ def test_an_award_without_quota_has_no_standard_or_quota_line(
 
     document = _plan(edited(quotas), tmp_path / "out")
     texts = paragraph_texts(document)
-    awards = [t for t in texts if t.startswith(("Cờ thi đua của", "Bằng khen của"))]
+    awards = [t for t in texts if "Cờ thi đua của" in t or "Bằng khen của" in t]
     assert sorted(awards) == sorted(shown)
     assert ("SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG" in all_text(document)) is quota_part
-    assert _headings(document, "Heading I")[-1] == ("VI." if quota_part else "V.") + (
+    # No award with places and no award point in the plan sheet: no part III or IV at all.
+    assert _headings(document, "Heading I")[-1] == ("VI." if quota_part else "IV.") + (
         " TỔ CHỨC THỰC HIỆN")
 
 
@@ -388,9 +424,11 @@ def test_an_award_added_as_a_row_gets_its_standard_and_quota(edited: Make,
             "Số phiếu hợp lệ", None, 5, 3, None])
 
     texts = paragraph_texts(_plan(edited(third_award), tmp_path / "out"))
-    assert texts[texts.index(ROMAN_HEADINGS[3]) - 1] == (
-        "Giấy khen của Chánh Thanh tra tỉnh Kiên Giang: xét tặng cho cá nhân, được Hội nghị "
-        "tổng kết của Cụm bình xét, suy tôn, đạt trên 60% số phiếu đồng ý trên tổng số phiếu "
-        "hợp lệ.")
+    end = texts.index(ROMAN_HEADINGS[3])
+    assert texts[end - 3: end] == [
+        "3. Giấy khen của Chánh Thanh tra tỉnh Kiên Giang",
+        "a) Tiêu chuẩn: xét tặng cho cá nhân;",
+        "b) Tỷ lệ phiếu bầu: được Hội nghị tổng kết của Cụm bình xét, suy tôn, đạt trên 60% số "
+        "phiếu đồng ý trên tổng số phiếu hợp lệ."]
     assert texts[texts.index(ROMAN_HEADINGS[4]) - 1] == (
         "Giấy khen của Chánh Thanh tra tỉnh Kiên Giang: không quá 05 (năm) cá nhân.")

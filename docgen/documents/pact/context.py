@@ -10,14 +10,17 @@ gives it the names, dates, numbers and list lines.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
+from docgen.documents.plan import context as plan_context
+from docgen.documents.plan import timeline as tl
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
 from docgen.documents.shared.rendition import Rendition
-from docgen.model import Commitment, DocumentCode, Member, Milestone, Workbook
+from docgen.model import Commitment, Criterion, DocumentCode, Member, Milestone, Workbook
 from docgen.rules import Outcome
-from docgen.vi import name_key, roman, short_date, upper_vi
+from docgen.vi import format_number, name_key, roman, short_date, upper_vi
 
 CODE: DocumentCode = "giao-uoc"
 PLAN: DocumentCode = "ke-hoach"
@@ -26,8 +29,9 @@ TARGETS_AREA = "chỉ tiêu"  # an area whose name contains this holds the pact'
 # the cell's unit line already names the place, so the title drops them.
 PLACE_LEVEL = re.compile(r"\s+(tỉnh|thành phố)$", re.IGNORECASE)
 WIDE_GRID = 8  # more members than this: three signature cells per row instead of two
+KEPT_ROWS = 2  # the grid's last rows kept together (and with "Nơi nhận")
 BLANK_CELL: dict[str, str | bool] = {"unit": "", "leader": False, "deputy": False,
-                                     "title": "", "name": ""}
+                                     "title": "", "name": "", "keep": False}
 
 
 def context(book: Workbook, result: Outcome) -> dict[str, Any]:
@@ -39,7 +43,8 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     header = c.header(book, signing, CODE, result.leader_next)
     doc = {key: header[key] for key in ("superior_lines", "issuer_lines", "date_line")}
     doc["recipients_lines"] = c.recipient_lines(signing)
-    targets, areas = split_commitments(book.pact)
+    targets, groups = split_commitments(book.pact, book.criteria)
+    general = [x.text for x in targets] or plan_targets(book)
     plan = refs.signing(book, PLAN)
     return {
         "doc": doc,
@@ -48,9 +53,10 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "citations": citations(book),
         "plan_symbol": plan_symbol(book, result),
         "plan_date": short_date(plan.date),
-        "num": sections(bool(targets), bool(areas)),
-        "targets": c.listed([x.text for x in targets]),
-        "areas": area_blocks(areas),
+        "num": sections(bool(general), bool(groups)),
+        "targets": [f"{i}. {line}"
+                    for i, line in enumerate(c.listed(general, prefix=""), start=1)],
+        "areas": group_blocks(groups),
         "leader": result.leader_next.name,
         "deputy": result.deputy_next.name,
         "milestones": milestone_lines(book.timeline),
@@ -81,18 +87,42 @@ def is_target(area: str) -> bool:
     return name_key(TARGETS_AREA) in name_key(area)
 
 
+def plan_targets(book: Workbook) -> list[str]:
+    """The plan sheet's targets ('Chỉ tiêu'), for a pact whose own sheet has no general
+    targets: the pact carries out next year's plan."""
+    return plan_context.plan_parts(book)["targets"]
+
+
+@dataclass
+class Group:
+    """The targets of one scoring criterion, or of one work area without a criterion."""
+
+    name: str
+    criterion: Criterion | None = None
+    targets: list[str] = field(default_factory=list)
+
+
 def split_commitments(
-    pact: list[Commitment],
-) -> tuple[list[Commitment], dict[str, list[Commitment]]]:
-    """The targets, and the other commitments grouped by area in sheet order."""
-    targets = [x for x in pact if is_target(x.area)]
-    areas: dict[str, list[Commitment]] = {}
-    names: dict[str, str] = {}
-    for x in pact:
-        if not is_target(x.area):
-            area = names.setdefault(name_key(x.area), x.area)
-            areas.setdefault(area, []).append(x)
-    return targets, areas
+    pact: list[Commitment], criteria: list[Criterion],
+) -> tuple[list[Commitment], list[Group]]:
+    """The general targets (rows of a 'Chỉ tiêu …' area without a criterion), and the other
+    rows grouped, in sheet order of first appearance, by their scoring criterion, else by
+    their area (an area named as a criterion joins that criterion's group). A row of
+    several lines gives one target per line."""
+    by_code = {x.code: x for x in criteria}
+    by_name = {name_key(x.name): x for x in criteria}
+    targets: list[Commitment] = []
+    groups: dict[str, Group] = {}
+    for row in pact:
+        criterion = by_code.get(row.criterion or "") or by_name.get(name_key(row.area))
+        if criterion is None and is_target(row.area):
+            targets.append(row)
+            continue
+        key = criterion.code if criterion else name_key(row.area)
+        group = groups.setdefault(key, Group(criterion.name if criterion else row.area,
+                                             criterion))
+        group.targets += [line.strip() for line in row.text.split("\n") if line.strip()]
+    return targets, list(groups.values())
 
 
 def sections(has_targets: bool, has_areas: bool) -> dict[str, str]:
@@ -106,10 +136,26 @@ def sections(has_targets: bool, has_areas: bool) -> dict[str, str]:
     return num
 
 
-def area_blocks(areas: dict[str, list[Commitment]]) -> list[dict[str, Any]]:
-    """One work area per item: its number, its name and its commitments as list lines."""
-    return [{"num": str(i), "name": area, "lines": c.listed([x.text for x in items])}
-            for i, (area, items) in enumerate(areas.items(), start=1)]
+def group_blocks(groups: list[Group]) -> list[dict[str, Any]]:
+    """One numbered heading per criterion or area ('1. Công tác thanh tra (Tiêu chí TC1,
+    tối đa 30 điểm)') and its targets numbered under it ('1.1. …', '1.2. …')."""
+    return [{"num": str(i), "name": group_title(group),
+             "lines": [f"{i}.{j}. {_sentence(text)}"
+                       for j, text in enumerate(group.targets, start=1)]}
+            for i, group in enumerate(groups, start=1)]
+
+
+def group_title(group: Group) -> str:
+    """The group's name, with its criterion's code and maximum points when scored."""
+    if group.criterion is None:
+        return group.name
+    points = format_number(group.criterion.max_points)
+    return f"{group.name} (Tiêu chí {group.criterion.code}, tối đa {points} điểm)"
+
+
+def _sentence(text: str) -> str:
+    """A target as a sentence: ending with one full stop."""
+    return text.rstrip(" ;.,") + "."
 
 
 def _lower_first(text: str) -> str:
@@ -120,9 +166,10 @@ def _lower_first(text: str) -> str:
 
 
 def milestone_lines(timeline: list[Milestone]) -> list[str]:
-    """'- {task}: {deadline} ({responsible});' per milestone, the last ending '.'."""
+    """'- {task}: {deadline} ({responsible});' per milestone in date order (as the plan's
+    timetable), the last ending '.'."""
     return c.listed([f"{m.task}: {_lower_first(m.deadline)} ({m.responsible})"
-                     for m in timeline])
+                     for m in tl.in_date_order(timeline)])
 
 
 def signer_title(member: Member) -> str:
@@ -147,17 +194,27 @@ def cell(member: Member) -> dict[str, str | bool]:
         "deputy": member.role_next == "deputy",
         "title": signer_title(member),
         "name": member.head_name,
+        "keep": False,
     }
 
 
 def grid(book: Workbook, result: Outcome) -> list[list[dict[str, str | bool]]]:
-    """Signature cells in rows of two (three beyond eight members); the last row is padded
-    with blank cells so every row has as many cells."""
+    """Signature cells in rows of two (three beyond eight members). The last row is padded
+    with blank cells so every row has as many cells (a lone cell of a row of three sits in
+    the middle); the cells of the last two rows keep with what follows, so no page holds a
+    single row of signatures and "Nơi nhận" stays with the last."""
     cells = [cell(m) for m in signers(book, result)]
     width = 3 if len(cells) > WIDE_GRID else 2
     rows = [cells[i:i + width] for i in range(0, len(cells), width)]
     if rows:
-        rows[-1] += [dict(BLANK_CELL) for _ in range(width - len(rows[-1]))]
+        last = rows[-1]
+        blanks = width - len(last)
+        before = blanks // 2 if len(last) == 1 else 0
+        rows[-1] = ([dict(BLANK_CELL) for _ in range(before)] + last
+                    + [dict(BLANK_CELL) for _ in range(blanks - before)])
+    for row in rows[max(0, len(rows) - KEPT_ROWS):]:
+        for item in row:
+            item["keep"] = True
     return rows
 
 

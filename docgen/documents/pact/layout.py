@@ -7,6 +7,7 @@ signature cells, one per member, and "Nơi nhận" flush left under it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.shared import Length, Mm, Pt
@@ -34,7 +35,8 @@ from docgen.documents.shared.page import StyleSpec, define_style, new_document, 
 TAG_COLUMN = Mm(1)
 # Signature text at 13 pt (Decree 30 allows 13-14) so that unit names fit a half-width cell
 # on one line ("THANH TRA THÀNH PHỐ CẦN THƠ") and wrap less in a third-width one.
-GRID_STYLE = StyleSpec("Grid signer", base="Signer", size=13)
+# Rows part between pages unless a cell says otherwise (the Signer style keeps with next).
+GRID_STYLE = StyleSpec("Grid signer", base="Signer", size=13, keep_next=False)
 
 STYLE = GRID_STYLE.name
 PLAN_CITATION = (
@@ -63,21 +65,34 @@ def drop_number_line(header: Table) -> None:
 def signature_cell(cell: _Cell) -> None:
     """Fill the grid's repeated cell: unit, role, title, room to sign, name; blank if padded.
 
-    Every paragraph but the name keeps with the next, so a cell stays whole even where a
-    viewer ignores the row's cantSplit; the name does not, so rows are not chained together.
+    The row never splits (cantSplit). A cell of a row kept with the next one (`cell.keep`:
+    the last two rows, so the last never stands alone on a page and "Nơi nhận" follows it)
+    has every paragraph keep with the next; the other rows may part between pages.
     """
-    first_para(cell, "{%p if cell.unit %}", STYLE)
-    para(cell, "{{ cell.unit }}", STYLE)
-    para(cell, "{%p if cell.leader or cell.deputy %}", STYLE)
-    para(cell, "{% if cell.leader %}CỤM TRƯỞNG{% else %}CỤM PHÓ{% endif %}", STYLE)
-    para(cell, "{%p endif %}", STYLE)
-    para(cell, "{{ cell.title }}", STYLE)
-    for _ in range(SIGNATURE_GAP):
-        para(cell, "", STYLE)
-    para(cell, "{{ cell.name }}", STYLE, keep_with_next=False, space_after=Pt(18))
+    first_para(cell, "{%p if cell.keep %}", STYLE)
+    cell_body(cell, keep=True)
     para(cell, "{%p else %}", STYLE)
-    para(cell, "", STYLE, keep_with_next=False)
+    cell_body(cell, keep=False)
     para(cell, "{%p endif %}", STYLE)
+
+
+def cell_body(cell: _Cell, *, keep: bool) -> None:
+    """One version of the cell's paragraphs, each keeping with the next or not."""
+    def line(text: str, **fmt: Any) -> None:
+        para(cell, text, STYLE, keep_with_next=keep, **fmt)
+
+    line("{%p if cell.unit %}")
+    line("{{ cell.unit }}")
+    line("{%p if cell.leader or cell.deputy %}")
+    line("{% if cell.leader %}CỤM TRƯỞNG{% else %}CỤM PHÓ{% endif %}")
+    line("{%p endif %}")
+    line("{{ cell.title }}")
+    for _ in range(SIGNATURE_GAP):
+        line("")
+    line("{{ cell.name }}", space_after=Pt(18))
+    line("{%p else %}")
+    line("")
+    line("{%p endif %}")
 
 
 def signature_grid(doc: DocxDocument) -> Table:

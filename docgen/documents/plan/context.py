@@ -14,21 +14,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from docgen.documents.plan import timeline as tl
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
 from docgen.documents.shared.awards import TARGET_NOUNS, quota_words, share_words
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import AwardForm, DocumentCode, Milestone, Workbook
 from docgen.rules import Outcome
-from docgen.vi import name_key, roman, short_date
+from docgen.vi import roman, short_date
 
 CODE: DocumentCode = "ke-hoach"
 # The plan sheet's parts (intake maps the sheet's labels to these codes), in outline order.
-PARTS = ("purpose", "requirements", "subjects", "content", "organisation", "awards",
-         "implementation")
+PARTS = ("purpose", "requirements", "theme", "subjects", "content", "targets", "organisation",
+         "awards", "implementation")
 # The roman-numbered parts, in order.
 SECTIONS = ("aims", "scope", "standards", "quotas", "procedure", "implementation")
-FILES_TASK = "hồ sơ"
+# The numbered points of part II, in order ("period" is always printed).
+SCOPE = ("theme", "subjects", "content", "targets", "organisation", "period")
+QUOTES = "\"“”„«»"
+# The letters of points under a numbered part, as Vietnamese legal texts use them.
+LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
 
 
 def context(book: Workbook, result: Outcome) -> dict[str, Any]:
@@ -48,10 +53,13 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "citations": citations(book),
         "conference_date": short_date(book.conference.date),
         "parts": parts,
+        "theme_lines": theme_lines(parts["theme"]),
+        "target_lines": lettered(parts["targets"]),
         "num": numbering(parts, has_standards=offers, has_quotas=offers),
         "awards": awards,
         "superior_body": book.cluster.superior_body,
-        "files_deadline": files_deadline(book.timeline),
+        "files_deadline": _deadline(tl.files_milestone(book.timeline)),
+        "members_files_deadline": _deadline(tl.members_files_milestone(book.timeline)),
         "leader": result.leader_next.name,
         "deputy": result.deputy_next.name,
         "timeline_rows": timeline_rows(book.timeline),
@@ -93,8 +101,7 @@ def numbering(parts: dict[str, list[str]], *, has_standards: bool,
     filled = {key: bool(lines) for key, lines in parts.items()}
     num = _numbered(SECTIONS, present, roman)
     num |= _numbered(("purpose", "requirements"), filled, str)
-    num |= _numbered(("subjects", "content", "organisation", "period"),
-                     filled | {"period": True}, str)
+    num |= _numbered(SCOPE, filled | {"period": True}, str)
     return num
 
 
@@ -109,38 +116,60 @@ def _numbered(keys: Iterable[str], present: dict[str, bool],
     return out
 
 
-def award_terms(book: Workbook) -> list[dict[str, str]]:
+def lettered(items: list[str]) -> list[str]:
+    """Points 'a) …;' … the last ending '.'; past 'y' they are numbered '24) …'."""
+    return [f"{LETTERS[i] if i < len(LETTERS) else i + 1}) {line}"
+            for i, line in enumerate(c.listed(items, prefix=""))]
+
+
+def theme_lines(lines: list[str]) -> list[str]:
+    """The year's theme (slogan) lines, each in quotation marks unless typed with them."""
+    return [line if line[:1] in QUOTES else f"“{line.rstrip('.')}”" for line in lines]
+
+
+def award_terms(book: Workbook) -> list[dict[str, Any]]:
     """Per award the cluster may propose next year (places for someone), highest first:
-    its name, who it is for ('tập thể dẫn đầu Cụm thi đua'), the share it needs with its
-    comparison and base, and its places in words ('01 (một) tập thể và 02 (hai) cá
-    nhân')."""
-    return [{"name": form.full_name, "criteria": _criteria(form), "share": share_words(form),
-             "quota": places}
-            for form in book.award_forms if (places := quota_words(form))]
+    its number in part III, its name, its standard (`criteria`, what follows 'xét tặng
+    cho', with `criteria_lines` under it when the award table gives several lines), the
+    share it needs with its comparison and base, and its places in words ('01 (một) tập
+    thể và 02 (hai) cá nhân')."""
+    forms = [(form, places) for form in book.award_forms if (places := quota_words(form))]
+    terms: list[dict[str, Any]] = []
+    for i, (form, places) in enumerate(forms, start=1):
+        lead, lines = _criteria(form)
+        terms.append({"num": str(i), "name": form.full_name, "criteria": lead,
+                      "criteria_lines": lines, "share": share_words(form), "quota": places})
+    return terms
 
 
-def _criteria(form: AwardForm) -> str:
-    """The award table's criteria, else who it is for ('tập thể, cá nhân')."""
-    criteria = (form.criteria or "").strip().rstrip(".;,")
-    if criteria:
-        return criteria
-    return ", ".join(noun for target, noun in TARGET_NOUNS.items() if form.allows(target))
+def _criteria(form: AwardForm) -> tuple[str, list[str]]:
+    """The award table's criteria as a lead ('tập thể dẫn đầu Cụm thi đua;' or, when more
+    lines follow, '…, đạt các tiêu chuẩn sau:') and its further lines as list items; without
+    criteria, who it is for ('tập thể, cá nhân;')."""
+    typed = [line.strip() for line in (form.criteria or "").split("\n")]
+    lines = [line for line in typed if line.strip(".;,:")]
+    if not lines:
+        nouns = [noun for target, noun in TARGET_NOUNS.items() if form.allows(target)]
+        return ", ".join(nouns) + ";", []
+    lead = lines[0].rstrip(".;,:")
+    if len(lines) == 1:
+        return lead + ";", []
+    items = c.listed(lines[1:])
+    return lead + ":", [*items[:-1], items[-1].removesuffix(".") + ";"]
 
 
-def files_deadline(timeline: list[Milestone]) -> str | None:
-    """The deadline of the first timeline task about the files ('hồ sơ'), or None (then
-    the template defers to the superior body's guidance)."""
-    for milestone in timeline:
-        if FILES_TASK in name_key(milestone.task):
-            return milestone.deadline.rstrip(".")
-    return None
+def _deadline(milestone: Milestone | None) -> str | None:
+    """A task's deadline as typed ('Trước 20/12/2022'), or None without the task (then the
+    template leaves the line out, or defers to the superior body's guidance)."""
+    return milestone.deadline.rstrip(".") if milestone is not None else None
 
 
 def timeline_rows(timeline: list[Milestone]) -> list[dict[str, str]]:
-    """The timetable: STT, task, deadline, unit responsible."""
+    """The timetable in date order (`timeline.in_date_order`): STT, task, deadline, unit
+    responsible."""
     return [
         {"stt": str(i), "task": m.task, "deadline": m.deadline, "responsible": m.responsible}
-        for i, m in enumerate(timeline, start=1)
+        for i, m in enumerate(tl.in_date_order(timeline), start=1)
     ]
 
 

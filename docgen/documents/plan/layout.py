@@ -27,14 +27,22 @@ from docgen.documents.shared.blocks import (
     signature_block,
     table,
 )
-from docgen.documents.shared.page import CENTER, new_document, save
+from docgen.documents.shared.page import CENTER, StyleSpec, define_style, new_document, save
 
-# The optional numbered sub-parts of a section: (key in `num` and `parts`, heading text).
+# The optional numbered sub-parts of a section: (key in `num`, heading text, the list its
+# paragraphs print and their style).
 SUBPARTS = {
-    "aims": (("purpose", "Mục đích"), ("requirements", "Yêu cầu")),
-    "scope": (("subjects", "Đối tượng"), ("content", "Nội dung thi đua"),
-              ("organisation", "Hình thức tổ chức")),
+    "aims": (("purpose", "Mục đích", "parts.purpose", "Body"),
+             ("requirements", "Yêu cầu", "parts.requirements", "Body")),
+    "scope": (("theme", "Chủ đề thi đua", "theme_lines", "Theme"),
+              ("subjects", "Đối tượng", "parts.subjects", "Body"),
+              ("content", "Nội dung thi đua", "parts.content", "Body"),
+              ("targets", "Chỉ tiêu thi đua", "target_lines", "Body"),
+              ("organisation", "Hình thức tổ chức", "parts.organisation", "Body")),
 }
+# The year's theme stands out: centred, bold italic, its own line.
+THEME_STYLE = StyleSpec("Theme", base="Body", bold=True, italic=True, align=CENTER,
+                        first_indent=Mm(0))
 
 
 def guarded(doc: DocxDocument, key: str) -> None:
@@ -54,10 +62,10 @@ def numbered(doc: DocxDocument, key: str, title: str, level: int) -> None:
 
 def subparts(doc: DocxDocument, section: str) -> None:
     """Add the optional '1. Mục đích' … sub-parts of a section, each with its points."""
-    for key, title in SUBPARTS[section]:
+    for key, title, items, style in SUBPARTS[section]:
         guarded(doc, key)
         numbered(doc, key, title, 2)
-        body_loop(doc, f"parts.{key}")
+        body_loop(doc, items, style)
         end(doc)
 
 
@@ -83,10 +91,11 @@ def timetable(doc: DocxDocument) -> None:
     end(doc)
 
 
-# Who each award goes to and the share of votes it needs (part III), and how many the
-# cluster may propose (part IV): one paragraph per award with places, highest first.
-STANDARD = ("{{ a.name }}: xét tặng cho {{ a.criteria }}, được Hội nghị tổng kết của Cụm bình "
-            "xét, suy tôn, đạt {{ a.share }}.")
+# Per award with places, highest first: its standard, then the share of votes it needs
+# (part III); how many the cluster may propose (part IV).
+STANDARD = "a) Tiêu chuẩn: xét tặng cho {{ a.criteria }}"
+VOTE_RULE = ("b) Tỷ lệ phiếu bầu: được Hội nghị tổng kết của Cụm bình xét, suy tôn, đạt "
+             "{{ a.share }}.")
 QUOTA = "{{ a.name }}: không quá {{ a.quota }}."
 PROCEDURE = (
     "Hồ sơ đề nghị khen thưởng gồm: tờ trình đề nghị khen thưởng; biên bản họp bình xét, suy "
@@ -94,9 +103,12 @@ PROCEDURE = (
     "cá nhân đề nghị khen thưởng.",
     "Hồ sơ đề nghị khen thưởng của Cụm gửi về {{ superior_body }} thông qua Cụm trưởng "
     "({{ leader }}).",
-    "{% if files_deadline %}Thời hạn gửi hồ sơ: {{ files_deadline }}.{% else %}Thời hạn gửi "
-    "hồ sơ thực hiện theo hướng dẫn của {{ superior_body }}.{% endif %}",
+    "{% if files_deadline %}Thời hạn Cụm gửi hồ sơ về {{ superior_body }}: {{ files_deadline }}."
+    "{% else %}Thời hạn gửi hồ sơ thực hiện theo hướng dẫn của {{ superior_body }}.{% endif %}",
 )
+# The members' own deadline for their files, before the cluster's (when the timeline has it).
+MEMBERS_FILES = ("Thời hạn các thành viên gửi hồ sơ đề nghị khen thưởng về Cụm trưởng: "
+                 "{{ members_files_deadline }}.")
 OFFICERS = (
     "Năm {{ next_year }}, {{ leader }} là Cụm trưởng, chủ trì hướng dẫn, theo dõi, đôn đốc các "
     "thành viên thực hiện Kế hoạch, tổ chức sơ kết, tổng kết, bình xét thi đua và tổng hợp, "
@@ -119,6 +131,17 @@ def per_award(doc: DocxDocument, text: str) -> None:
     para(doc, "{%p endfor %}", "Body")
 
 
+def standards(doc: DocxDocument) -> None:
+    """Add '1. <award>' per award with its standard (and the standard's further lines) and
+    then the share of votes it needs."""
+    para(doc, "{%p for a in awards %}", "Body")
+    heading(doc, "{{ a.num }}. {{ a.name }}", 2)
+    body(doc, STANDARD)
+    body_loop(doc, "a.criteria_lines")
+    body(doc, VOTE_RULE)
+    para(doc, "{%p endfor %}", "Body")
+
+
 def outline(doc: DocxDocument) -> None:
     """Add parts I to VI."""
     guarded(doc, "aims")
@@ -134,7 +157,7 @@ def outline(doc: DocxDocument) -> None:
     guarded(doc, "standards")
     numbered(doc, "standards", "DANH HIỆU THI ĐUA, HÌNH THỨC KHEN THƯỞNG VÀ TIÊU CHUẨN", 1)
     body_loop(doc, "parts.awards")
-    per_award(doc, STANDARD)
+    standards(doc)
     end(doc)
 
     guarded(doc, "quotas")
@@ -143,8 +166,12 @@ def outline(doc: DocxDocument) -> None:
     end(doc)
 
     numbered(doc, "procedure", "THỦ TỤC, HỒ SƠ VÀ THỜI GIAN", 1)
-    for text in PROCEDURE:
+    for text in PROCEDURE[:-1]:
         body(doc, text)
+    para(doc, "{%p if members_files_deadline %}", "Body")
+    body(doc, MEMBERS_FILES)
+    end(doc)
+    body(doc, PROCEDURE[-1])
 
     numbered(doc, "implementation", "TỔ CHỨC THỰC HIỆN", 1)
     body_loop(doc, "parts.implementation")
@@ -155,6 +182,7 @@ def outline(doc: DocxDocument) -> None:
 def build(path: Path) -> None:
     """Write the template of next year's launch plan (kế hoạch phát động phong trào thi đua)."""
     doc = new_document("Kế hoạch phát động phong trào thi đua")
+    define_style(doc, THEME_STYLE)
     header_table(doc)
     title(doc)
     loop(doc, "doc.addressee_lines", "{{ line }}", "Addressee")
