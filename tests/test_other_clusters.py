@@ -479,7 +479,14 @@ def test_plan_states_each_award_with_its_comparison_and_places(papers: Papers) -
     """One standard and one quota line per award, highest first (the award table's rows are
     not in that order in the Khánh Hòa workbook)."""
     x, body = papers.expected, papers.body("ke-hoach")
-    assert [line for line in body if ": xét tặng cho " in line] == x.standards
+    # Part III states each award under its number: "a) Tiêu chuẩn: xét tặng cho …;", then
+    # "b) Tỷ lệ phiếu bầu: được … đạt …." (read back here as one sentence per award).
+    lead, rule = "a) Tiêu chuẩn: xét tặng cho ", "b) Tỷ lệ phiếu bầu: "
+    starts = [i for i, line in enumerate(body) if line.startswith(lead)]
+    stated = [f"{body[i - 1].split('. ', 1)[1]}: xét tặng cho "
+              f"{body[i].removeprefix(lead).removesuffix(';')}, "
+              f"{body[i + 1].removeprefix(rule)}" for i in starts]
+    assert stated == x.standards
     assert [line for line in body if ": không quá " in line] == x.quotas
 
 
