@@ -144,7 +144,7 @@ def _ballot(document: Document) -> list[list[str]]:
 def test_ballot_counts_and_table(minutes: Document) -> None:
     texts = paragraph_texts(minutes)
     board = texts.index("Hội nghị bầu Ban kiểm phiếu gồm:")
-    assert texts[board + 1:board + 9] == [
+    assert texts[board + 1:board + 10] == [
         "- Trưởng ban: đồng chí Châu Minh Khải, Phó Chánh Thanh tra tỉnh, Thanh tra tỉnh Cà "
         "Mau;",
         "- Thành viên: đồng chí Võ Văn Hậu, Phó Chánh Thanh tra tỉnh, Thanh tra tỉnh Hậu Giang;",
@@ -153,11 +153,12 @@ def test_ballot_counts_and_table(minutes: Document) -> None:
         "Hội nghị tiến hành bình xét, suy tôn bằng phiếu kín: số phiếu phát ra 7, số phiếu thu "
         "về 7, số phiếu hợp lệ 7, số phiếu không hợp lệ 0.",
         "Tiêu chuẩn bình xét:",
-        "- Cờ thi đua của Thanh tra Chính phủ: từ 80% số phiếu đồng ý trở lên trên tổng số người "
-        "bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt), tối đa 01 (một) tập thể;",
-        "- Bằng khen của Tổng Thanh tra Chính phủ: từ 50% số phiếu đồng ý trở lên trên tổng số "
-        "người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt), tối đa 02 (hai) "
-        "tập thể và 02 (hai) cá nhân.",
+        "- Cờ thi đua của Thanh tra Chính phủ: từ 80% số phiếu đồng ý trở lên, tối đa 01 (một) "
+        "tập thể;",
+        "- Bằng khen của Tổng Thanh tra Chính phủ: từ 50% số phiếu đồng ý trở lên, tối đa 02 "
+        "(hai) tập thể và 02 (hai) cá nhân.",
+        "Tỷ lệ phiếu đồng ý được tính trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản "
+        "của thành viên vắng mặt).",
         "Kết quả bỏ phiếu như sau:",
     ]
     assert _ballot(minutes) == [

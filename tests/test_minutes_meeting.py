@@ -205,23 +205,47 @@ def test_counting_board_and_ballots_with_invalid_reason(nine: list[str]) -> None
 
 
 def test_written_opinions_count_toward_the_base(nine: list[str]) -> None:
-    assert ("Ý kiến bằng văn bản của Thanh tra tỉnh Vĩnh Long (vắng mặt) được tính vào tổng số "
-            "người bỏ phiếu khi tính tỷ lệ phiếu đồng ý.") in nine
-    assert after(nine, "Tiêu chuẩn bình xét:", 1) == [
-        "- Cờ thi đua của Thanh tra Chính phủ: từ 80% số phiếu đồng ý trở lên trên tổng số "
-        "người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt), tối đa 01 (một) "
-        "tập thể;"]
+    assert after(nine, "Tiêu chuẩn bình xét:", 4) == [
+        "- Cờ thi đua của Thanh tra Chính phủ: từ 80% số phiếu đồng ý trở lên, tối đa 01 (một) "
+        "tập thể;",
+        "- Bằng khen của Tổng Thanh tra Chính phủ: từ 50% số phiếu đồng ý trở lên, tối đa 02 "
+        "(hai) tập thể và 02 (hai) cá nhân.",
+        "Tỷ lệ phiếu đồng ý được tính trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản "
+        "của thành viên vắng mặt). Ý kiến bằng văn bản của Thanh tra tỉnh Vĩnh Long (vắng mặt) "
+        "được tính vào tổng số người bỏ phiếu.",
+        "Kết quả bỏ phiếu như sau:",
+    ]
 
 
-def test_no_written_base_sentence_when_shares_count_valid_ballots(
+def test_shares_on_valid_ballots_leave_written_opinions_out(
         sample: Workbook, template: Template) -> None:
     book = nine_members(sample)
-    forms = [f.model_copy(update={"base": "valid"}) for f in book.award_forms]
+    forms = [f.model_copy(update={"base": "valid", "rule": "above"}) for f in book.award_forms]
     texts = paragraph_texts(render(book.model_copy(update={"award_forms": forms}), template))
-    assert not [t for t in texts if t.startswith("Ý kiến bằng văn bản")]
-    assert after(texts, "Tiêu chuẩn bình xét:", 1) == [
+    assert after(texts, "Tiêu chuẩn bình xét:", 3)[::2] == [
+        "- Cờ thi đua của Thanh tra Chính phủ: trên 80% số phiếu đồng ý, tối đa 01 (một) tập "
+        "thể;",
+        "Tỷ lệ phiếu đồng ý được tính trên tổng số phiếu hợp lệ.",
+    ]
+    assert "Vĩnh Long (vắng mặt)" not in "\n".join(texts)
+
+
+def test_awards_counted_on_different_bases_name_each_base(
+        sample: Workbook, template: Template) -> None:
+    book = nine_members(sample)
+    forms = [f.model_copy(update={"base": "valid"}) if f.name == MERIT else f
+             for f in book.award_forms]
+    texts = paragraph_texts(render(book.model_copy(update={"award_forms": forms}), template))
+    assert after(texts, "Tiêu chuẩn bình xét:", 4) == [
         "- Cờ thi đua của Thanh tra Chính phủ: từ 80% số phiếu đồng ý trở lên trên tổng số "
-        "phiếu hợp lệ, tối đa 01 (một) tập thể;"]
+        "người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt), tối đa 01 (một) "
+        "tập thể;",
+        "- Bằng khen của Tổng Thanh tra Chính phủ: từ 50% số phiếu đồng ý trở lên trên tổng số "
+        "phiếu hợp lệ, tối đa 02 (hai) tập thể và 02 (hai) cá nhân.",
+        "Ý kiến bằng văn bản của Thanh tra tỉnh Vĩnh Long (vắng mặt) được tính vào tổng số "
+        "người bỏ phiếu.",
+        "Kết quả bỏ phiếu như sau:",
+    ]
 
 
 def test_each_nominee_with_the_rule_applied(nine: list[str], nine_doc: Document) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
 from docgen.documents.shared.awards import (
+    BASE_WORDS,
     conclusion,
     nominee,
     quota_words,
@@ -61,7 +62,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         **scores_context(book, result),
         "ballot_sentence": ballot_sentence(conf),
         "rule_lines": rule_lines(result),
-        "written_base": written_base(book, result),
+        "base_sentence": base_sentence(book, result),
         "ballot_rows": ballot_rows(book, result),
         "base_header": base_header(result),
         **conclusion(book, result),
@@ -185,27 +186,33 @@ def ballot_sentence(conf: Conference) -> str:
 
 def rule_lines(result: Outcome) -> list[str]:
     """Each award put to the vote with the share it needs and its places: '- Cờ thi đua …:
-    từ 80% số phiếu đồng ý trở lên trên tổng số người bỏ phiếu (…), tối đa 01 (một) tập
-    thể;'."""
+    từ 80% số phiếu đồng ý trở lên, tối đa 01 (một) tập thể;'. When the awards count their
+    shares on different bases, each line names its base."""
+    forms = result.voted()
+    uniform = len({form.base for form in forms}) == 1
     lines = []
-    for form in result.voted():
+    for form in forms:
         places = quota_words(form)
-        lines.append(f"{form.full_name}: {share_words(form)}"
-                     f"{f', tối đa {places}' if places else ''}")
+        needed = share_words(form) if not uniform else (
+            f"trên {c.share_text(form.threshold)} số phiếu đồng ý" if form.rule == "above"
+            else f"từ {c.share_text(form.threshold)} số phiếu đồng ý trở lên")
+        lines.append(f"{form.full_name}: {needed}{f', tối đa {places}' if places else ''}")
     return c.listed(lines)
 
 
-def written_base(book: Workbook, result: Outcome) -> str:
-    """Where a share is counted on all voters and members sent written opinions: which
-    members' opinions count toward it; '' otherwise."""
-    if not any(form.base == "voters" for form in result.voted()):
-        return ""
+def base_sentence(book: Workbook, result: Outcome) -> str:
+    """What the shares are counted on, when every award counts them alike ('Tỷ lệ phiếu
+    đồng ý được tính trên tổng số người bỏ phiếu (kể cả …).'), then whose written opinions
+    count toward all voters; '' when there is nothing to add to the rule lines."""
+    bases = {form.base for form in result.voted()}
+    said = f"Tỷ lệ phiếu đồng ý được tính trên {BASE_WORDS[bases.pop()]}." if len(
+        bases) == 1 else ""
     written = absent_members(book, present_units(book), "written")
-    if not written:
-        return ""
-    names = ", ".join(m.name for m in written)
-    return (f"Ý kiến bằng văn bản của {names} (vắng mặt) được tính vào tổng số người bỏ phiếu "
-            "khi tính tỷ lệ phiếu đồng ý.")
+    if written and any(form.base == "voters" for form in result.voted()):
+        names = ", ".join(m.name for m in written)
+        said += (f" Ý kiến bằng văn bản của {names} (vắng mặt) được tính vào tổng số người "
+                 "bỏ phiếu.")
+    return said.strip()
 
 
 def ballot_rows(book: Workbook, result: Outcome) -> list[dict[str, Any]]:
