@@ -269,13 +269,25 @@ def test_target_areas_are_found_by_name(area: str, target: bool) -> None:
     assert pact.is_target(area) is target
 
 
-@pytest.mark.parametrize(("title", "shown"), [
-    ("Chánh Thanh tra tỉnh", "CHÁNH THANH TRA"),
-    ("Chánh Thanh tra thành phố", "CHÁNH THANH TRA"),
-    ("Phó Chánh Thanh tra phụ trách", "PHÓ CHÁNH THANH TRA PHỤ TRÁCH"),
+@pytest.mark.parametrize(("title", "unit", "shown"), [
+    ("Chánh Thanh tra tỉnh", "Thanh tra tỉnh Kiên Giang", "CHÁNH THANH TRA"),
+    ("Chánh Thanh tra thành phố", "Thanh tra thành phố Cần Thơ", "CHÁNH THANH TRA"),
+    ("Phó Chánh Thanh tra tỉnh", "Thanh tra tỉnh Kiên Giang", "PHÓ CHÁNH THANH TRA"),
+    ("Phó Chánh Thanh tra phụ trách", "Thanh tra tỉnh Kiên Giang",
+     "PHÓ CHÁNH THANH TRA PHỤ TRÁCH"),
+    ("Giám đốc Sở Tư pháp tỉnh", "Sở Tư pháp", "GIÁM ĐỐC"),
+    ("Giám đốc Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch",
+     "GIÁM ĐỐC"),
+    # One word left would not say who signs; a unit named only in part stays in the title.
+    ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh",
+     "CHÁNH VĂN PHÒNG ỦY BAN NHÂN DÂN"),
+    ("Chủ tịch Ủy ban nhân dân phường", "Ủy ban nhân dân phường Bình Thủy",
+     "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG"),
 ])
-def test_signer_title_drops_the_level_the_unit_line_names(title: str, shown: str) -> None:
-    member = check(SAMPLE).book.members[0].model_copy(update={"head_title": title})
+def test_signer_title_drops_what_the_unit_line_says(title: str, unit: str,
+                                                    shown: str) -> None:
+    member = check(SAMPLE).book.members[0].model_copy(
+        update={"head_title": title, "name": unit})
     assert pact.signer_title(member) == shown
 
 

@@ -196,7 +196,7 @@ def test_procedure_gives_the_members_deadline_then_the_clusters(document: Docume
         "Hồ sơ đề nghị khen thưởng của Cụm gửi về Thanh tra Chính phủ thông qua Cụm trưởng "
         "(Thanh tra tỉnh Kiên Giang).",
         "Thời hạn các thành viên gửi hồ sơ đề nghị khen thưởng về Cụm trưởng: Trước 05/12/2022.",
-        "Thời hạn Cụm gửi hồ sơ về Thanh tra Chính phủ: Trước 20/12/2022.",
+        "Thời hạn gửi hồ sơ của Cụm: Trước 20/12/2022.",
     ]
 
 

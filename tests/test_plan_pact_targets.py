@@ -177,7 +177,7 @@ def test_timetable_rows_with_dates_in_date_order_others_in_place(sample: Workboo
     texts = paragraph_texts(document)
     assert ("Thời hạn các thành viên gửi hồ sơ đề nghị khen thưởng về Cụm trưởng: Trước "
             "05/12/2022.") in texts
-    assert "Thời hạn Cụm gửi hồ sơ về Thanh tra Chính phủ: Trước 20/12/2022." in texts
+    assert "Thời hạn gửi hồ sơ của Cụm: Trước 20/12/2022." in texts
     lines = _texts(sample.model_copy(update={"timeline": timeline}), "giao-uoc")
     milestones = [t for t in lines if (t.startswith("- ") and "(Cụm trưởng)" in t)
                   or f"({MEMBERS})" in t]

@@ -28,6 +28,7 @@ TARGETS_AREA = "chỉ tiêu"  # an area whose name contains this holds the pact'
 # Words ending a head's title that the place completes ("Chánh Thanh tra tỉnh" + "Cà Mau");
 # the cell's unit line already names the place, so the title drops them.
 PLACE_LEVEL = re.compile(r"\s+(tỉnh|thành phố)$", re.IGNORECASE)
+MIN_TITLE_WORDS = 2  # a title cut down to the head's office keeps at least this many words
 WIDE_GRID = 8  # more members than this: three signature cells per row instead of two
 KEPT_ROWS = 2  # the grid's last rows kept together (and with "Nơi nhận")
 BLANK_CELL: dict[str, str | bool] = {"unit": "", "leader": False, "deputy": False,
@@ -173,9 +174,17 @@ def milestone_lines(timeline: list[Milestone]) -> list[str]:
 
 
 def signer_title(member: Member) -> str:
-    """The head's title in capitals without the trailing level word the place would complete:
-    'Chánh Thanh tra tỉnh' -> 'CHÁNH THANH TRA'."""
-    return upper_vi(PLACE_LEVEL.sub("", member.head_title.strip()) or member.head_title)
+    """The head's title in capitals without what the cell's unit line already says: the
+    trailing level word the place would complete ('Chánh Thanh tra tỉnh' -> 'CHÁNH THANH
+    TRA'), and the unit's whole name when the title ends with it and two words or more remain
+    ('Giám đốc Sở Tư pháp' under 'SỞ TƯ PHÁP' -> 'GIÁM ĐỐC'; 'Chánh' alone would not say who
+    signs)."""
+    title = PLACE_LEVEL.sub("", member.head_title.strip()) or member.head_title.strip()
+    words, unit = title.split(), member.name.split()
+    cut = len(words) - len(unit)
+    if cut >= MIN_TITLE_WORDS and name_key(" ".join(words[cut:])) == name_key(member.name):
+        return upper_vi(" ".join(words[:cut]))
+    return upper_vi(title)
 
 
 def signers(book: Workbook, result: Outcome) -> list[Member]:

@@ -103,7 +103,7 @@ PROCEDURE = (
     "cá nhân đề nghị khen thưởng.",
     "Hồ sơ đề nghị khen thưởng của Cụm gửi về {{ superior_body }} thông qua Cụm trưởng "
     "({{ leader }}).",
-    "{% if files_deadline %}Thời hạn Cụm gửi hồ sơ về {{ superior_body }}: {{ files_deadline }}."
+    "{% if files_deadline %}Thời hạn gửi hồ sơ của Cụm: {{ files_deadline }}."
     "{% else %}Thời hạn gửi hồ sơ thực hiện theo hướng dẫn của {{ superior_body }}.{% endif %}",
 )
 # The members' own deadline for their files, before the cluster's (when the timeline has it).
