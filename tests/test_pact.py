@@ -278,16 +278,18 @@ def test_target_areas_are_found_by_name(area: str, target: bool) -> None:
     ("Giám đốc Sở Tư pháp tỉnh", "Sở Tư pháp", "GIÁM ĐỐC"),
     ("Giám đốc Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch",
      "GIÁM ĐỐC"),
-    # One word left would not say who signs; a unit named only in part stays in the title.
+    # One word left would not say who signs; a unit named otherwise stays in the title.
     ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh",
      "CHÁNH VĂN PHÒNG ỦY BAN NHÂN DÂN"),
-    ("Chủ tịch Ủy ban nhân dân phường", "Ủy ban nhân dân phường Bình Thủy",
+    ("Chủ tịch Ủy ban nhân dân phường", "Ủy ban nhân dân phường Cái Khế",
      "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG"),
+    # The unit without its place ('Bình Thủy') is what the title ends with.
+    ("Chủ tịch Ủy ban nhân dân phường", "Ủy ban nhân dân phường Bình Thủy", "CHỦ TỊCH"),
 ])
 def test_signer_title_drops_what_the_unit_line_says(title: str, unit: str,
                                                     shown: str) -> None:
     member = check(SAMPLE).book.members[0].model_copy(
-        update={"head_title": title, "name": unit})
+        update={"head_title": title, "name": unit, "place": "Bình Thủy"})
     assert pact.signer_title(member) == shown
 
 

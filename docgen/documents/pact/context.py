@@ -176,14 +176,20 @@ def milestone_lines(timeline: list[Milestone]) -> list[str]:
 def signer_title(member: Member) -> str:
     """The head's title in capitals without what the cell's unit line already says: the
     trailing level word the place would complete ('Chánh Thanh tra tỉnh' -> 'CHÁNH THANH
-    TRA'), and the unit's whole name when the title ends with it and two words or more remain
-    ('Giám đốc Sở Tư pháp' under 'SỞ TƯ PHÁP' -> 'GIÁM ĐỐC'; 'Chánh' alone would not say who
-    signs)."""
+    TRA'), and the unit's name (whole, or without its place) when the title ends with it and
+    two words or more remain ('Giám đốc Sở Tư pháp' under 'SỞ TƯ PHÁP' -> 'GIÁM ĐỐC'; 'Chủ
+    tịch Ủy ban nhân dân phường' under 'ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH' -> 'CHỦ TỊCH'; 'Chánh'
+    alone would not say who signs)."""
     title = PLACE_LEVEL.sub("", member.head_title.strip()) or member.head_title.strip()
-    words, unit = title.split(), member.name.split()
-    cut = len(words) - len(unit)
-    if cut >= MIN_TITLE_WORDS and name_key(" ".join(words[cut:])) == name_key(member.name):
-        return upper_vi(" ".join(words[:cut]))
+    name, place = member.name.strip(), member.place.strip()
+    units = [name]
+    if place and name_key(name).endswith(" " + name_key(place)):
+        units.append(name[: len(name) - len(place)].strip())  # 'Ủy ban nhân dân phường'
+    words = title.split()
+    for unit in units:
+        cut = len(words) - len(unit.split())
+        if cut >= MIN_TITLE_WORDS and name_key(" ".join(words[cut:])) == name_key(unit):
+            return upper_vi(" ".join(words[:cut]))
     return upper_vi(title)
 
 
