@@ -84,7 +84,8 @@ def proposals(book: Workbook, result: Outcome) -> list[dict[str, Any]]:
     """One item per proposed award, highest first: its name, the counts in words ('01 (một)
     tập thể') and one entry per nominee arguing the case (`line`: who, rank and score,
     the criteria met and the votes; `results`: a collective's key figures of the year, ''
-    for an individual); the template numbers the items."""
+    for an individual; `last`: the proposal's last nominee, kept with the closing); the
+    template numbers the items."""
     items: list[dict[str, Any]] = []
     for form in result.awarded():
         chosen = _collectives_first(result.proposed_for(form))
@@ -93,10 +94,13 @@ def proposals(book: Workbook, result: Outcome) -> list[dict[str, Any]]:
             "counts": _counts(chosen),
             "nominees": [_nominee_case(book, result, v) for v in chosen],
         })
+    for i, item in enumerate(items):
+        for j, case in enumerate(item["nominees"]):
+            case["last"] = i == len(items) - 1 and j == len(item["nominees"]) - 1
     return items
 
 
-def _nominee_case(book: Workbook, result: Outcome, v: VoteOutcome) -> dict[str, str]:
+def _nominee_case(book: Workbook, result: Outcome, v: VoteOutcome) -> dict[str, Any]:
     """'- Thanh tra tỉnh Sóc Trăng: dẫn đầu Cụm thi đua với 98,5 điểm, xếp thứ 1/7; được
     Hội nghị bình xét đạt tiêu chuẩn “…” với 7/7 phiếu đồng ý, đạt 100% (yêu cầu từ 80% trở
     lên).' and, for a collective, its key results with the pointer to its report."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docx.document import Document as DocxDocument
+
 from docgen.documents.shared.blocks import (
     body,
     closing,
@@ -28,6 +30,15 @@ MEETING = (
 )
 
 
+def nominee_case(doc: DocxDocument, *, keep: bool) -> None:
+    """A nominee's line and, for a collective, its key results; `keep` keeps them with what
+    follows."""
+    body(doc, "{{ n.line }}").paragraph_format.keep_with_next = keep
+    para(doc, "{%p if n.results %}", "Body")
+    body(doc, "{{ n.results }}").paragraph_format.keep_with_next = keep
+    para(doc, "{%p endif %}", "Body")
+
+
 def build(path: Path) -> None:
     """Write the template of the cluster's proposal (tờ trình) for the year's awards."""
     doc = new_document("Tờ trình đề nghị khen thưởng")
@@ -41,15 +52,17 @@ def build(path: Path) -> None:
     para(doc, "{%p for item in proposals %}", "Body")
     body(doc, "{{ loop.index }}. {{ item.award }} cho {{ item.counts }}:")
     para(doc, "{%p for n in item.nominees %}", "Body")
-    body(doc, "{{ n.line }}")
-    para(doc, "{%p if n.results %}", "Body")
-    body(doc, "{{ n.results }}")
+    # The last nominee goes with the attachments line, the closing and the signature, so
+    # the last page never holds the closing lines alone.
+    para(doc, "{%p if n.last %}", "Body")
+    nominee_case(doc, keep=True)
+    para(doc, "{%p else %}", "Body")
+    nominee_case(doc, keep=False)
     para(doc, "{%p endif %}", "Body")
     para(doc, "{%p endfor %}", "Body")
     para(doc, "{%p endfor %}", "Body")
     para(doc, "{%p endif %}", "Body")
-    # The attachments line goes with the closing and the signature: a page never starts
-    # with the closing alone.
+    # The attachments line goes with the closing and the signature.
     body(doc, "{{ attachments_line }}", "Basis").paragraph_format.keep_with_next = True
     closing(
         doc,

@@ -185,12 +185,15 @@ def _award_group(number: str, label: str, chosen: list[AwardReceived]) -> dict[s
     for award in chosen:
         counts[(award.award, award.decider)][award.target != "collective"] += award.count
     col, ind = _counts(chosen)
+    # Rows of one award (Bằng khen, Giấy khen …) together, awards in the sheet's order.
+    first = {name: i for i, name in reversed(list(enumerate(a.award for a in chosen)))}
+    ordered = sorted(counts.items(), key=lambda item: first[item[0][0]])
     return {
         "number": number, "label": label,
         "collectives": format_number(col), "individuals": format_number(ind),
         "rows": [{"stt": str(i), "award": award, "decider": decider,
                   "collectives": format_number(n[0]), "individuals": format_number(n[1])}
-                 for i, ((award, decider), n) in enumerate(counts.items(), start=1)],
+                 for i, ((award, decider), n) in enumerate(ordered, start=1)],
     }
 
 
