@@ -369,7 +369,7 @@ def test_another_cluster_argues_its_nominees(tmp_path: Path) -> None:
     book = check(departments(tmp_path / "kh.xlsx")).book
     texts = render_texts(book)
     justice = next(t for t in texts if t.startswith(f"- {JUSTICE}: "))
-    assert justice.startswith(f"- {JUSTICE}: dẫn đầu Cụm thi đua với 112,5 điểm, xếp thứ "
+    assert justice.startswith(f"- {JUSTICE}: dẫn đầu Khối thi đua với 112,5 điểm, xếp thứ "
                               "1/12; được Hội nghị bình xét đạt tiêu chuẩn “tập thể dẫn đầu "
                               "Khối thi đua” với 11/12 phiếu đồng ý, đạt 91,7% (yêu cầu từ "
                               "80% trở lên).")

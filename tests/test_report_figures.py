@@ -335,9 +335,10 @@ def test_movements_are_listed_once(sample: Document, sample_book: Workbook) -> N
 # --------------------------------------------------------------------------- other clusters
 
 
-@pytest.mark.parametrize(("write", "members"), [(departments, DEPARTMENTS), (wards, WARDS)])
+@pytest.mark.parametrize(("write", "members", "group"),
+                         [(departments, DEPARTMENTS, "Khối"), (wards, WARDS, "Cụm")])
 def test_other_clusters_line_per_member_and_figures(
-    tmp_path: Path, write: Any, members: list[str]
+    tmp_path: Path, write: Any, members: list[str], group: str
 ) -> None:
     book = check(write(tmp_path / "book.xlsx")).book
     for variant in (book, _with_previous(book, Decimal("0.8"))):
@@ -351,9 +352,9 @@ def test_other_clusters_line_per_member_and_figures(
         for line, row in zip(lines, table[1:-1], strict=True):
             for field, (value, _) in parse_clauses(line.partition(": ")[2]).items():
                 assert value == row[columns[field]]
-        sentence = next(t for t in all_texts if t.startswith("Năm 2025, toàn Cụm đã "))
-        for field, (value, _) in parse_clauses(
-                sentence.removeprefix("Năm 2025, toàn Cụm đã ")).items():
+        lead = f"Năm 2025, toàn {group} đã "
+        sentence = next(t for t in all_texts if t.startswith(lead))
+        for field, (value, _) in parse_clauses(sentence.removeprefix(lead)).items():
             assert value == table[-1][columns[field]]
         compared = "so với năm 2024" in sentence
         assert compared == bool(variant.results_previous)

@@ -19,7 +19,7 @@ from docgen.documents.shared.awards import (
     nominee,
     threshold_words,
 )
-from docgen.documents.shared.figures import member_sentence
+from docgen.documents.shared.figures import cluster_word, member_sentence
 from docgen.documents.shared.meeting import FORM_WORDS
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import DocumentCode, Workbook
@@ -104,7 +104,7 @@ def _nominee_case(book: Workbook, result: Outcome, v: VoteOutcome) -> dict[str, 
     """'- Thanh tra tỉnh Sóc Trăng: dẫn đầu Cụm thi đua với 98,5 điểm, xếp thứ 1/7; được
     Hội nghị bình xét đạt tiêu chuẩn “…” với 7/7 phiếu đồng ý, đạt 100% (yêu cầu từ 80% trở
     lên).' and, for a collective, its key results with the pointer to its report."""
-    parts = [standing(result, v.vote.unit)] if v.vote.target == "collective" else []
+    parts = [standing(book, result, v.vote.unit)] if v.vote.target == "collective" else []
     parts.append(criteria_met(v))
     if v.vote.target == "individual":
         parts.append("thành tích cụ thể nêu tại Báo cáo thành tích của cá nhân kèm theo")
@@ -113,21 +113,23 @@ def _nominee_case(book: Workbook, result: Outcome, v: VoteOutcome) -> dict[str, 
             "results": key_results(book, v) if v.vote.target == "collective" else ""}
 
 
-def standing(result: Outcome, unit: str) -> str:
+def standing(book: Workbook, result: Outcome, unit: str) -> str:
     """The unit's place in the scoring, as it is: 'dẫn đầu Cụm thi đua với 98,5 điểm, xếp
     thứ 1/7', 'đạt 97 điểm, xếp thứ 2/7'; a shared place says so and with whom ('đồng dẫn
-    đầu … cùng …', 'đồng xếp thứ 4/7 với …'); '' for a unit without a score row."""
+    đầu … cùng …', 'đồng xếp thứ 4/7 với …'); a Khối thi đua is named so; '' for a unit
+    without a score row."""
     ranked = next((r for r in result.ranking if r.unit == unit), None)
     if ranked is None:
         return ""
+    group = f"{cluster_word(book)} thi đua"
     of = len(result.ranking)
     points = format_number(ranked.total)
     peers = joined([r.unit for r in result.ranking
                     if r.rank == ranked.rank and r.unit != unit])
     if ranked.rank == 1:
         if peers:
-            return f"đồng dẫn đầu Cụm thi đua với {points} điểm, xếp thứ 1/{of} cùng {peers}"
-        return f"dẫn đầu Cụm thi đua với {points} điểm, xếp thứ 1/{of}"
+            return f"đồng dẫn đầu {group} với {points} điểm, xếp thứ 1/{of} cùng {peers}"
+        return f"dẫn đầu {group} với {points} điểm, xếp thứ 1/{of}"
     if peers:
         return f"đạt {points} điểm, đồng xếp thứ {ranked.rank}/{of} với {peers}"
     return f"đạt {points} điểm, xếp thứ {ranked.rank}/{of}"

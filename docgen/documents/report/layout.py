@@ -153,7 +153,7 @@ def political_tasks(doc: DocxDocument) -> None:
     body(doc, "{{ totals_sentence }}")
     para(doc, "{%p endif %}", "Body")
     para(doc, "{%p if totals_rows %}", "Body")
-    lead_in(doc, "Kết quả chủ yếu của toàn Cụm năm {{ year }} so với năm {{ previous_year }}:")
+    lead_in(doc, "Kết quả chủ yếu năm {{ year }} so với năm {{ previous_year }}:")
     table(doc, TOTALS_COLUMNS, "totals_rows")
     para(doc, "{%p endif %}", "Body")
     para(doc, "{%p if member_lines %}", "Body")
