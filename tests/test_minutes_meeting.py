@@ -22,6 +22,7 @@ from docx_helpers import all_text, format_value, paragraph_texts
 from docgen import pdf
 from docgen.build import TEMPLATES_DIR
 from docgen.documents.minutes import context as minutes_context
+from docgen.documents.shared import meeting
 from docgen.documents.shared.fillin import PATTERN
 from docgen.intake import read_workbook
 from docgen.model import Attendee, Member, Score, Vote, Workbook
@@ -386,3 +387,28 @@ def test_no_heading_or_lead_ends_a_page_and_no_page_holds_only_signatures(
             assert not lines[-1].endswith(":"), (path.name, lines[-1])
         assert any(line.startswith("Biên bản đã được thông qua") for line in pages[-1]), (
             path.name, pages[-1])
+
+
+def test_a_khoi_names_its_officers_so(sample: Workbook, template: Template) -> None:
+    book = nine_members(sample)
+    book = book.model_copy(update={"cluster": book.cluster.model_copy(
+        update={"name": "Khối thi đua các cơ quan thanh tra tỉnh"})})
+    texts = paragraph_texts(render(book, template))
+    assert after(texts, "4. Bầu Trưởng Khối, Phó Trưởng Khối năm 2022", 3) == [
+        "Hội nghị đã bầu Trưởng Khối, Phó Trưởng Khối Khối thi đua các cơ quan thanh tra tỉnh "
+        "năm 2022:",
+        "- Thanh tra tỉnh Kiên Giang làm Trưởng Khối, được 6/6 phiếu (100%);",
+        "- Thanh tra tỉnh Cà Mau làm Phó Trưởng Khối, được 4/6 phiếu (66,7%).",
+    ]
+    assert "Đại biểu các đơn vị thành viên Khối có mặt:" in texts
+    assert ("Hội nghị đã thông qua kết quả chấm điểm, xếp hạng thi đua năm 2021 của các thành "
+            "viên Khối như sau:") in texts
+
+
+def test_a_title_that_names_its_unit_is_not_followed_by_the_unit_again() -> None:
+    board = [present("Sở Công Thương", "Phạm Minh Trí", "Giám đốc Sở Công Thương", "head"),
+             present("Sở Y tế", "Lê Hoàng Nam", "Chánh Văn phòng", "member")]
+    assert meeting.board_lines(board) == [
+        "- Trưởng ban: đồng chí Phạm Minh Trí, Giám đốc Sở Công Thương;",
+        "- Thành viên: đồng chí Lê Hoàng Nam, Chánh Văn phòng, Sở Y tế.",
+    ]

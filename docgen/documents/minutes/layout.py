@@ -128,7 +128,7 @@ def members_present(doc: DocxDocument) -> None:
     lead(doc, "Đại biểu khách mời:")
     kept_loop(doc, "guest_lines")
     para(doc, "{%p endif %}", "Body")
-    lead(doc, "Đại biểu các đơn vị thành viên Cụm có mặt:")
+    lead(doc, "Đại biểu các đơn vị thành viên {{ group }} có mặt:")
     member_table(doc)
     para(doc, "{%p if written_line %}", "Body")
     body(doc, "Vắng mặt, có ý kiến bằng văn bản: {{ written_line }}.")
@@ -192,8 +192,9 @@ def ballot(doc: DocxDocument) -> None:
 
 def election(doc: DocxDocument) -> None:
     """Next year's leader and deputy, each with its count or a marker asking for it."""
-    heading(doc, "4. Bầu Cụm trưởng, Cụm phó năm {{ next_year }}", 2)
-    lead(doc, "Hội nghị đã bầu Cụm trưởng, Cụm phó {{ cluster_name }} năm {{ next_year }}:")
+    heading(doc, "4. Bầu {{ leader_title }}, {{ deputy_title }} năm {{ next_year }}", 2)
+    lead(doc, "Hội nghị đã bầu {{ leader_title }}, {{ deputy_title }} {{ cluster_name }} năm "
+              "{{ next_year }}:")
     para(doc, "{%p for e in election %}", "Body")
     para(doc, "{%p if e.votes %}", "Body")
     body(doc, "- {{ e.unit }} làm {{ e.office }}, được {{ e.votes }}"
@@ -212,7 +213,7 @@ def content(doc: DocxDocument) -> None:
     agenda(doc)
     heading(doc, "1. Kết quả chấm điểm thi đua", 2)
     lead(doc, "Hội nghị đã thông qua kết quả chấm điểm, xếp hạng thi đua năm {{ year }} của "
-              "các thành viên Cụm như sau:")
+              "các thành viên {{ group }} như sau:")
     score_table(doc)
     body(doc, "Ghi chú: {{ criteria_note }}")
     ballot(doc)

@@ -17,7 +17,7 @@ from docgen.documents.shared.common import percent
 from docgen.intake.assemble import quorum_met
 from docgen.model import Attendee, Conference, Member, Quorum, Workbook
 from docgen.rules import Outcome
-from docgen.vi import format_number, short_date
+from docgen.vi import format_number, name_key, short_date
 
 FORM_WORDS = {"online": " trực tuyến", "in_person": "", "hybrid": " trực tiếp kết hợp trực tuyến"}
 
@@ -58,13 +58,22 @@ def election_sentence(book: Workbook, result: Outcome) -> str:
     )
 
 
+def officers(book: Workbook) -> tuple[str, str, str]:
+    """How the papers name the group and its officers: ('Cụm', 'Cụm trưởng', 'Cụm phó'),
+    or ('Khối', 'Trưởng Khối', 'Phó Trưởng Khối') for a Khối thi đua."""
+    if name_key(book.cluster.name).startswith(name_key("Khối ")):
+        return "Khối", "Trưởng Khối", "Phó Trưởng Khối"
+    return "Cụm", "Cụm trưởng", "Cụm phó"
+
+
 def election_results(book: Workbook, result: Outcome) -> list[dict[str, str]]:
     """Next year's leader and deputy, each with its count on the valid ballots: {'office':
     'Cụm trưởng', 'unit': …, 'votes': '7/7 phiếu (100%)'}; 'votes' is '' when the workbook
     has no count (the document then asks for it)."""
     conf = book.conference
-    offices = (("Cụm trưởng", result.leader_next, conf.leader_votes),
-               ("Cụm phó", result.deputy_next, conf.deputy_votes))
+    _, leader, deputy = officers(book)
+    offices = ((leader, result.leader_next, conf.leader_votes),
+               (deputy, result.deputy_next, conf.deputy_votes))
     return [{"office": office, "unit": member.name,
              "votes": ballot_count(votes, conf.ballots_valid)}
             for office, member, votes in offices]
@@ -105,8 +114,11 @@ def attendance_context(book: Workbook) -> dict[str, Any]:
 
 
 def person(p: Attendee) -> str:
-    """'Nguyễn Thị Thu Hà, Phó Vụ trưởng, Vụ Tổ chức cán bộ, Thanh tra Chính phủ'."""
-    return ", ".join(x.strip().rstrip(".;,") for x in (p.name, p.title, p.unit) if x.strip())
+    """'Nguyễn Thị Thu Hà, Phó Vụ trưởng, Vụ Tổ chức cán bộ, Thanh tra Chính phủ'; the unit
+    is left out when the title already names it ('Giám đốc Sở Công Thương')."""
+    title, unit = p.title.strip().rstrip(".;,"), p.unit.strip().rstrip(".;,")
+    named = unit and name_key(unit) in name_key(title)
+    return ", ".join(x for x in (p.name.strip(), title, "" if named else unit) if x)
 
 
 def present_units(book: Workbook) -> list[Member]:
