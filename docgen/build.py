@@ -12,7 +12,8 @@ from pathlib import Path
 
 from docgen import archive, intake, resources, rules, templates
 from docgen.archive.store import Edit, EditPolicy, PdfConverter
-from docgen.check import format_finding, lint
+from docgen.check import count_fill_ins, format_finding, lint
+from docgen.check.fillin import RULE as FILL_IN
 from docgen.documents import KINDS, DocumentKind
 from docgen.errors import DocgenError, FormatCheckFailed, Problem
 from docgen.model import Workbook
@@ -35,7 +36,8 @@ class Built:
     """What a build wrote, the Decree 30 warnings its documents drew, the files of the
     previous set that docgen did not make and carried over (`kept`), the files of kinds a
     `--only` build left as they were (`unchanged`), and the edited documents it kept beside
-    or replaced (`edits`)."""
+    or replaced (`edits`), and how many fill-in markers each document still holds
+    (`fill_ins`, only those with some; `fill_in_lines` words them as warnings)."""
 
     checked: Checked
     folder: Path
@@ -44,6 +46,7 @@ class Built:
     kept: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
+    fill_ins: dict[str, int] = field(default_factory=dict)
 
 
 def check(workbook: Path, warnings: list[Problem] | None = None) -> Checked:
@@ -106,12 +109,13 @@ def lint_outputs(outputs: Sequence[archive.Output]) -> list[str]:
     """Check every rendered document against Decree 30 before anything is archived.
 
     Raise FormatCheckFailed naming each failing document and its findings; return the
-    warnings, one line each, prefixed with the document's name.
+    warnings, one line each, prefixed with the document's name. A build is a draft, so fill-in
+    markers are no error; they are left to `fill_in_lines`.
     """
     failures: list[str] = []
     warnings: list[str] = []
     for output in outputs:
-        findings = lint(output.data)
+        findings = [f for f in lint(output.data) if f.rule_id != FILL_IN]
         errors = [f for f in findings if f.severity == "error"]
         if errors:
             failures.append(f"{output.name}:")
@@ -123,6 +127,20 @@ def lint_outputs(outputs: Sequence[archive.Output]) -> list[str]:
             "Văn bản chưa đạt thể thức Nghị định 30/2020/NĐ-CP nên không được lưu (dùng "
             "--no-lint để lập bản nháp):\n" + "\n".join(failures))
     return warnings
+
+
+def fill_ins(outputs: Sequence[archive.Output]) -> dict[str, int]:
+    """File name -> how many fill-in markers ("[Bổ sung: …]") it holds, for the documents
+    that hold some, in build order."""
+    counted = {output.name: count_fill_ins(output.data) for output in outputs
+               if output.name.endswith(".docx")}
+    return {name: n for name, n in counted.items() if n}
+
+
+def fill_in_lines(counted: dict[str, int]) -> list[str]:
+    """One warning per document with markers: '…docx: còn 5 chỗ cần bổ sung …'."""
+    return [f"{name}: còn {n} chỗ cần bổ sung (đánh dấu «[Bổ sung: …]»); điền rồi xóa đánh "
+            "dấu trước khi ký, chốt bộ văn bản." for name, n in counted.items()]
 
 
 def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
@@ -145,6 +163,7 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     folder = templates.user_folder(checked.book, workbook, user_templates)
     outputs = render_all(checked, kinds, folder)
     format_warnings = lint_outputs(outputs) if check_format else []
+    markers = fill_ins(outputs)
     cluster = checked.book.cluster
     published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,
                                 new_revision=revision, pdf=pdf,
@@ -152,4 +171,4 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
                                 edited=edited,
                                 require_signed=checked.book.settings.require_signed)
     return Built(checked, published.folder, published.paths, format_warnings,
-                 published.kept, published.unchanged, published.edits)
+                 published.kept, published.unchanged, published.edits, markers)

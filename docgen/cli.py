@@ -20,6 +20,7 @@ from rich.table import Table
 
 import docgen
 from docgen import archive, build, cli_i18n, intake, kinds, pdf, resources, templates
+from docgen.archive.sets import unfilled
 from docgen.check import failure_message, lint_files, report_text, reports_json
 from docgen.documents.shared.awards import counted, nominee, threshold_words
 from docgen.documents.shared.common import percent
@@ -118,11 +119,15 @@ def _parser() -> argparse.ArgumentParser:
         "lint", help="Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.",
         description="Kiểm tra thể thức văn bản .docx bất kỳ theo Nghị định 30/2020/NĐ-CP (khổ "
         "giấy, lề, phông chữ, Quốc hiệu, số, ngày tháng, tên loại, nội dung, chữ ký, nơi nhận, "
-        "số trang); in từng lỗi, cảnh báo. Mã thoát 1 nếu có lỗi hoặc tệp không đọc được.")
+        "số trang) và chỗ đánh dấu «[Bổ sung: …]» chưa điền; in từng lỗi, cảnh báo. Mã thoát "
+        "1 nếu có lỗi hoặc tệp không đọc được.")
     lint.add_argument("files", type=Path, nargs="+", metavar="TỆP.docx",
                       help="các văn bản cần kiểm tra")
     lint.add_argument("--format", choices=("text", "json"), default="text", metavar="KIỂU",
                       help="cách in kết quả: text (mặc định) hoặc json")
+    lint.add_argument("--ban-nhap", dest="draft", action="store_true",
+                      help="văn bản còn là bản nháp: chỗ đánh dấu «[Bổ sung: …]» chưa điền "
+                      "chỉ là cảnh báo (mặc định là lỗi)")
     lint.set_defaults(run=_lint)
     _archive_parser(commands)
     _templates_parser(commands)
@@ -210,6 +215,7 @@ def _build(args: argparse.Namespace) -> None:
     finally:
         _print_warnings(repairs)
     _print_warnings(built.warnings)
+    _print_warnings(build.fill_in_lines(built.fill_ins))
     pdfs = sum(1 for p in built.paths if p.suffix == ".pdf")
     made = f"{len(built.paths) - pdfs} văn bản" + (f" và {pdfs} bản PDF" if pdfs else "")
     out.print(f"Đã lập {made} vào thư mục {built.folder}:")
@@ -291,6 +297,9 @@ def _archive_parser(commands: Any) -> None:
                       help="thay bản đã ký đã lưu trước đó bằng tệp này")
     finalize.add_argument("--can-du-ban-ky", dest="require_signed", action="store_true",
                           help="chỉ chốt khi mọi văn bản đã có bản đã ký (archive sign)")
+    finalize.add_argument("--bo-qua-bo-sung", dest="fill_ins_left", action="store_true",
+                          help="vẫn chốt dù văn bản còn chỗ đánh dấu «[Bổ sung: …]» (đã bổ "
+                          "sung trên bản giấy gửi đi)")
     accept.add_argument("files", nargs="*", metavar="TỆP",
                         help="tên các tệp đã sửa cần ghi nhận (mặc định: tất cả)")
     accept.add_argument("--ghi-chu", dest="note", default="", metavar="GHI_CHÚ",
@@ -442,7 +451,11 @@ def _archive_verify(args: argparse.Namespace) -> None:
 
 def _archive_finalize(args: argparse.Namespace) -> None:
     info = archive.finalize(args.root, args.year, archive.parse_cluster(args.cluster),
-                            require_signed=args.require_signed)
+                            require_signed=args.require_signed,
+                            fill_ins_left=args.fill_ins_left)
+    for name, n in unfilled(info).items():
+        err.print(f"Cảnh báo: {name} còn {n} chỗ cần bổ sung «[Bổ sung: …]» (đã chốt theo "
+                  "--bo-qua-bo-sung).", markup=False)
     out.print(f"Đã chốt bộ văn bản năm {info.year}, {info.cluster}, lần {info.revision} "
               f"({info.folder}). Các lần lập sau phải dùng --revision.")
 
@@ -491,7 +504,7 @@ def _rollover(args: argparse.Namespace) -> None:
 
 
 def _lint(args: argparse.Namespace) -> None:
-    reports = lint_files(args.files)
+    reports = lint_files(args.files, final=not args.draft)
     if args.format == "json":
         out.print(reports_json(reports), markup=False, emoji=False)
     else:

@@ -21,9 +21,9 @@ class Kind:
     None for a paper docgen leaves unnumbered. `title` is its tên loại as printed; the
     linter recognises any .docx by it. `signing_row`: the workbook's 'Ký và nơi nhận' sheet
     has a row for it (the others take their date and signer from another paper or from the
-    unit). `per_unit`: one file per proposed unit. `numbered`, `dated`, `recipients`,
-    `appendix`: what the linter expects (an appendix has no header, number, date,
-    signature or recipients of its own)."""
+    unit). `per_unit`: one file per proposed unit (or individual). `numbered`, `dated`,
+    `recipients`, `appendix`: what the linter expects (an appendix has no header, number,
+    date, signature or recipients of its own)."""
 
     code: str
     label: str
@@ -54,6 +54,11 @@ KINDS: tuple[Kind, ...] = (
     # NĐ 98/2023 Mẫu 02: no number, no Nơi nhận, signed by the unit's head.
     Kind("bao-cao-thanh-tich", "Báo cáo thành tích", "achievements", None,
          "BÁO CÁO THÀNH TÍCH", signing_row=False, per_unit=True, numbered=False,
+         recipients=False),
+    # NĐ 91/2017 Mẫu 02: one per proposed individual, signed by the person and the unit's
+    # head; laid out like the collective's report.
+    Kind("bao-cao-thanh-tich-ca-nhan", "Báo cáo thành tích cá nhân", "individual_achievements",
+         None, "BÁO CÁO THÀNH TÍCH", signing_row=False, per_unit=True, numbered=False,
          recipients=False),
     Kind("ke-hoach", "Kế hoạch phát động năm sau", "plan", "KH", "KẾ HOẠCH"),
     # Not a Decree 30 type: unnumbered, each member keeps a signed copy (no Nơi nhận).

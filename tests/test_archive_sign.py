@@ -189,7 +189,7 @@ def test_signing_again_replaces_only_when_asked(
 def test_a_finalized_or_damaged_set_is_never_signed(
         tmp_path: Path, outputs: list[archive.Output]) -> None:
     folder = _publish(tmp_path, outputs)
-    archive.finalize(tmp_path, 2021, "cum-ix")
+    archive.finalize(tmp_path, 2021, "cum-ix", fill_ins_left=True)  # reports unfilled
     before = _files(folder)
     with pytest.raises(ArchiveError, match="đã được chốt ngày"):
         archive.sign(tmp_path, 2021, "cum-ix", "to-trinh", _scan(tmp_path))
@@ -249,7 +249,7 @@ def test_list_shows_how_many_documents_are_signed(
 def test_bundles_send_the_signed_papers(tmp_path: Path, outputs: list[archive.Output]) -> None:
     folder = _publish(tmp_path, outputs)
     archive.sign(tmp_path, 2021, "cum-ix", "to-trinh", _scan(tmp_path))
-    archive.finalize(tmp_path, 2021, "cum-ix")
+    archive.finalize(tmp_path, 2021, "cum-ix", fill_ins_left=True)  # reports unfilled
     with zipfile.ZipFile(archive.bundle(tmp_path, 2021, "cum-ix")) as package:
         names = package.namelist()
         assert package.read(f"cum-ix/{SIGNED}") == (folder / SIGNED).read_bytes()
@@ -287,7 +287,7 @@ def test_a_set_built_to_require_signed_papers_is_not_finalized_without_them(
     assert _manifest(folder)["require_signed"] is True
     _publish(tmp_path, outputs, require_signed=False)
     assert "require_signed" not in _manifest(folder)
-    assert archive.finalize(tmp_path, 2021, "cum-ix").status == "finalized"
+    assert archive.finalize(tmp_path, 2021, "cum-ix", fill_ins_left=True).status == "finalized"
 
 
 # ---------------------------------------------------------------- rebuilds

@@ -225,7 +225,7 @@ def test_templates_export_copies_the_shipped_templates_and_says_what_next(
     folder = tmp_path / "mẫu riêng"
     assert main(["templates", "export", str(folder)]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        f"Đã chép 7 mẫu gốc vào thư mục {folder}:",
+        f"Đã chép {len(SHIPPED_TEMPLATES)} mẫu gốc vào thư mục {folder}:",
         *(f"  - {name}" for name in SHIPPED_TEMPLATES),
         "Bước tiếp theo:",
         "  1. Mở mẫu bằng Word hoặc LibreOffice và sửa câu chữ; giữ nguyên từng thẻ {{ … }} và "

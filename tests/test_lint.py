@@ -267,6 +267,10 @@ FAILING: list[tuple[str, Change, list[tuple[str, str, str]]]] = [
     ("nan", _text("body", "Tỷ lệ hoàn thành kế hoạch thanh tra năm 2021 của đơn vị đạt "
                   "nan%.", index=2),
      [("text.none", "đoạn 6 («Tỷ lệ hoàn thành kế…»)", "có chữ «nan»")]),
+    ("fill-in", _text("body", "Năm 2021, đơn vị đã tiến hành [Bổ sung: số cuộc] cuộc thanh "
+                      "tra theo kế hoạch được giao.", index=2),
+     [("text.fill-in", "đoạn 6 («Năm 2021, đơn vị đã…»)",
+       "còn chỗ cần bổ sung «[Bổ sung: số cuộc]»")]),
     ("nfc", _text("body", NFD_BODY, index=1),
      [("text.nfc", f"đoạn 5 ({quote(NFD_BODY)})",
        "chữ chưa chuẩn hóa NFC: «" + unicodedata.normalize("NFD", "tỉnh") + "»")]),

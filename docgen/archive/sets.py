@@ -27,6 +27,7 @@ from docgen.archive import layout as lay
 from docgen.archive import manifest as mf
 from docgen.archive.lock import locked
 from docgen.archive.recovery import recover
+from docgen.check import DocumentUnreadable, count_fill_ins
 from docgen.errors import ArchiveError, os_reason
 from docgen.files import FIXED_TIME, file_sha256, write_atomic
 
@@ -264,12 +265,15 @@ def _walk(folder: Path) -> list[tuple[Path, str]]:
 
 
 SIGNED_OPTION = "--can-du-ban-ky"
+FILL_INS_OPTION = "--bo-qua-bo-sung"
 
 
-def finalize(root: Path, year: int, cluster: str, require_signed: bool = False) -> SetInfo:
+def finalize(root: Path, year: int, cluster: str, require_signed: bool = False,
+             fill_ins_left: bool = False) -> SetInfo:
     """Mark the latest set as sent; refuse when it is damaged or its files changed, or,
     when `require_signed` or the set's manifest asks for it, when a document has no signed
-    paper recorded (`archive sign`).
+    paper recorded (`archive sign`), or, unless `fill_ins_left` says the clerk knows, when
+    a document still holds a fill-in marker ("[Bổ sung: …]", see `unfilled`).
 
     The manifest is rewritten first, then the marker: a finalize killed between the two
     still leaves the set protected, and finalizing again completes it. Temporary files go
@@ -285,6 +289,8 @@ def finalize(root: Path, year: int, cluster: str, require_signed: bool = False) 
                                    + "\n".join(f"  - {p}" for p in problems))
             if info.status != "finalized" and (require_signed or info.requires_signed):
                 _refuse_unsigned(info, require_signed)
+            if info.status != "finalized" and not fill_ins_left:
+                _refuse_unfilled(info)
             if info.status != "finalized" or info.marker is None:
                 _write_finalized(info)
             done = read_set(info.folder)
@@ -306,6 +312,39 @@ def _refuse_unsigned(info: SetInfo, asked: bool) -> None:
             + "".join(f"  - {name}\n" for name in missing)
             + f"Lưu bản đã ký bằng: docgen archive sign {info.year} {info.cluster} LOẠI "
             "TỆP.pdf, rồi chốt lại.")
+
+
+def unfilled(info: SetInfo) -> dict[str, int]:
+    """Each current document of a sound set that still holds fill-in markers ("[Bổ sung:
+    …]"), with how many: the file as it is now, so an edited and accepted copy counts as
+    edited. A document whose signed paper is recorded is complete as signed and is not
+    read; an edited copy a rebuild kept beside is not sent and not read either."""
+    signed = info.signed
+    found: dict[str, int] = {}
+    for name in info.documents:
+        if name in signed:
+            continue
+        try:
+            n = count_fill_ins(info.folder / name)
+        except DocumentUnreadable as exc:
+            raise ArchiveError(f"Không chốt được: {exc}") from exc
+        if n:
+            found[name] = n
+    return found
+
+
+def _refuse_unfilled(info: SetInfo) -> None:
+    found = unfilled(info)
+    if found:
+        total = sum(found.values())
+        raise ArchiveError(
+            f"Không chốt được bộ văn bản {info.describe()} vì còn {total} chỗ cần bổ sung "
+            f"(đánh dấu «[Bổ sung: …]») trong {len(found)} văn bản:\n"
+            + "".join(f"  - {name}: {n} chỗ\n" for name, n in found.items())
+            + "Mở từng văn bản, điền nội dung rồi xóa đánh dấu, ghi nhận bản đã sửa bằng: "
+            f"docgen archive accept {info.year} {info.cluster}, rồi chốt lại. Văn bản đã có "
+            "bản đã ký (docgen archive sign) không cần sửa. Nếu các chỗ này đã được bổ sung "
+            f"trên bản giấy gửi đi, chốt với {FILL_INS_OPTION}.")
 
 
 def _write_finalized(info: SetInfo) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from docgen.check.engine import (
     DocumentUnreadable,
+    count_fill_ins,
     ensure_conforms,
     lint,
     lint_document,
@@ -36,6 +37,7 @@ __all__ = [
     "Finding",
     "Rule",
     "as_dict",
+    "count_fill_ins",
     "counts",
     "ensure_conforms",
     "failure_message",

@@ -11,6 +11,7 @@ from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from docgen.check import fillin
 from docgen.check.body import check_body
 from docgen.check.closing import check_recipients, check_signatures
 from docgen.check.findings import Finding, format_finding, merge
@@ -52,29 +53,43 @@ def open_document(source: Path | bytes) -> Document:
             f"Tệp '{name}' không phải là văn bản Word .docx hoặc đã hỏng.") from exc
 
 
-def lint(source: Path | bytes) -> list[Finding]:
+def lint(source: Path | bytes, *, final: bool = False) -> list[Finding]:
     """Check a .docx (path or bytes) against Decree 30; return its findings, errors and
-    warnings, in rule order. Raise DocumentUnreadable when it cannot be opened."""
-    return lint_document(open_document(source))
+    warnings, in rule order. Raise DocumentUnreadable when it cannot be opened.
+
+    A fill-in marker left ("[Bổ sung: …]") is an error in a `final` document (one to sign
+    and send: `docgen lint`) and a warning in a draft (every build until finalized)."""
+    return lint_document(open_document(source), final=final)
 
 
-def lint_document(document: Document) -> list[Finding]:
-    """Check an open python-docx Document against Decree 30; return its findings."""
+def lint_document(document: Document, *, final: bool = False) -> list[Finding]:
+    """Check an open python-docx Document against Decree 30; return its findings (`final`
+    as for `lint`)."""
     resolver = Resolver(document)
     paras = read_paragraphs(document)
     layout = read_layout(paras, resolver)
-    found = check_page(document) + check_text(paras + page_parts(document), resolver)
+    everywhere = paras + page_parts(document)
+    found = check_page(document) + check_text(everywhere, resolver)
+    found += fillin.check_fill_ins(everywhere)
     found += check_header(layout, paras, resolver) + check_title(layout, resolver)
     found += check_body(layout, resolver)
     found += check_signatures(layout, resolver) + check_recipients(layout, resolver)
     found += check_page_numbers(document, resolver)
     order = {rule.id: index for index, rule in enumerate(RULES)}
+    found = found if final else fillin.as_drafted(found)
     return sorted(merge(found), key=lambda f: order[f.rule_id])
 
 
-def ensure_conforms(source: Path | bytes) -> list[Finding]:
+def count_fill_ins(source: Path | bytes) -> int:
+    """How many fill-in markers ("[Bổ sung: …]") a .docx still holds, page headers and
+    footers included. Raise DocumentUnreadable when it cannot be opened."""
+    document = open_document(source)
+    return fillin.count(read_paragraphs(document) + page_parts(document))
+
+
+def ensure_conforms(source: Path | bytes, *, final: bool = False) -> list[Finding]:
     """Lint and raise FormatCheckFailed listing the errors; return the warnings otherwise."""
-    findings = lint(source)
+    findings = lint(source, final=final)
     errors = [f for f in findings if f.severity == "error"]
     if errors:
         lines = [f"Văn bản sai thể thức Nghị định 30/2020/NĐ-CP ({len(errors)} lỗi):"]

@@ -28,12 +28,13 @@ class FileReport:
         return self.problem is not None or counts(self.findings)[0] > 0
 
 
-def lint_files(paths: Sequence[Path]) -> list[FileReport]:
-    """Lint each file; an unreadable one gets a report with its `problem`, not an error."""
+def lint_files(paths: Sequence[Path], *, final: bool = True) -> list[FileReport]:
+    """Lint each file; an unreadable one gets a report with its `problem`, not an error.
+    A fill-in marker left is an error unless `final` is False (a draft)."""
     reports = []
     for path in paths:
         try:
-            reports.append(FileReport(str(path), lint(path)))
+            reports.append(FileReport(str(path), lint(path, final=final)))
         except DocumentUnreadable as exc:
             reports.append(FileReport(str(path), problem=str(exc)))
     return reports

@@ -137,6 +137,11 @@ RULES: tuple[Rule, ...] = (
     _r("text.none", "Giá trị trống lộ ra", "không có chữ «None», «nan» thay cho số liệu",
        "Văn bản phải hoàn chỉnh (kiểm tra của docgen, không có trong Phụ lục I): không có "
        "giá trị trống của chương trình."),
+    # An error in a document to send; `docgen lint --ban-nhap` and every build (a draft until
+    # finalized) report it as a warning.
+    _r("text.fill-in", "Chỗ cần bổ sung", "không còn đánh dấu «[Bổ sung: …]»",
+       "Văn bản phải hoàn chỉnh (kiểm tra của docgen, không có trong Phụ lục I): điền nội "
+       "dung vào mọi chỗ đánh dấu «[Bổ sung: …]» rồi xóa đánh dấu trước khi ký, gửi."),
     _r("text.nfc", "Mã ký tự Unicode", "chữ Việt Unicode dựng sẵn (chuẩn hóa NFC)",
        "Phông chữ tiếng Việt Times New Roman, bộ mã ký tự Unicode theo Tiêu chuẩn Việt Nam "
        "TCVN 6909:2001."),

@@ -2,8 +2,11 @@
 
 The report is the unit's own paper, pre-filled for it to complete and sign: the unit's
 header (its superior body, its own name), no "Số:" line, the title naming the award, the
-three sections of the form, the tables of earlier titles and awards, and the two signatures
-(XÁC NHẬN CỦA CẤP TRÌNH KHEN | THỦ TRƯỞNG ĐƠN VỊ).
+form's parts in order (I. đặc điểm, tình hình; chức năng, nhiệm vụ; II. results against the
+previous year, measures and movements, Party and mass organisations, and the award's
+criteria with the unit's evidence; III. earlier titles and awards), a highlighted
+"[Bổ sung: …]" marker for each part only the unit can write, and the two signatures
+(XÁC NHẬN CỦA CẤP TRÌNH KHEN, pre-filled with the Cụm trưởng | THỦ TRƯỞNG ĐƠN VỊ).
 """
 
 from __future__ import annotations
@@ -20,17 +23,20 @@ from docgen.documents.shared.blocks import (
     TEXT_WIDTH,
     Column,
     body,
+    body_loop,
     closing,
     first_para,
     header_table,
     heading,
     layout_table,
+    loop,
     para,
     rule,
     table,
 )
+from docgen.documents.shared.fillin import fill_in
 from docgen.documents.shared.ooxml import row_flags
-from docgen.documents.shared.page import CENTER, new_document, save
+from docgen.documents.shared.page import CENTER, RIGHT, new_document, save
 
 NONE_LINE = "Không có."
 DECISION = ("Quyết định{% if r.number %} số {{ r.number }}{% endif %}"
@@ -46,46 +52,10 @@ FUNCTIONS = (
 # For a unit that is not a provincial inspectorate: nothing docgen cannot know.
 OTHER_FUNCTIONS = ("{{ unit_name }} thực hiện chức năng, nhiệm vụ theo quy định của pháp luật; "
                    "là thành viên {{ cluster_name }}.")
-# A zero figure is left out, with the separator before it.
-FOUND = (
-    "{% if results.violations_money or results.violations_land %}; qua thanh tra đã phát "
-    "hiện {% if results.violations_money %}sai phạm về kinh tế "
-    "{{ results.violations_money }} đồng{% if results.violations_land %} và {% endif %}"
-    "{% endif %}{% if results.violations_land %}sai phạm về đất đai "
-    "{{ results.violations_land }} m²{% endif %}{% endif %}"
-)
-MEASURES = (
-    "{% if results.recovery_money or results.disciplined or results.transferred %}; "
-    "{% endif %}{% if results.recovery_money %}kiến nghị thu hồi {{ results.recovery_money }} "
-    "đồng{% if results.disciplined or results.transferred %}, {% endif %}{% endif %}"
-    "{% if results.disciplined %}kiến nghị xử lý {{ results.disciplined }} tập thể, cá nhân"
-    "{% if results.transferred %}, {% endif %}{% endif %}{% if results.transferred %}chuyển "
-    "cơ quan điều tra {{ results.transferred }} vụ việc{% endif %}"
-)
-INSPECTIONS = ("Năm {{ year }}, {{ unit_name }} đã tiến hành {{ results.inspections }} cuộc "
-               f"thanh tra{FOUND}{MEASURES}.")
-CITIZENS = (
-    "Công tác tiếp công dân, giải quyết khiếu nại, tố cáo được thực hiện nghiêm túc, đúng quy "
-    "định: đã tiếp {{ results.receptions }} lượt công dân; giải quyết {{ results.petitions }} "
-    "đơn khiếu nại, tố cáo thuộc thẩm quyền."
-)
-REGISTRATION = (
-    "Đơn vị đã tổ chức cho {{ registration.collectives_registered }}/"
-    "{{ registration.collectives }} tập thể và {{ registration.individuals_registered }}/"
-    "{{ registration.individuals }} cá nhân đăng ký thi đua, tích cực hưởng ứng các phong "
-    "trào thi đua do {{ superior_body }}{% if committee %}, {{ committee }}{% endif %} và Cụm "
-    "thi đua phát động."
-)
-RANKING = (
-    "Kết quả chấm điểm thi đua năm {{ year }} của {{ cluster_name }}: {{ unit_name }} đạt "
-    "{{ ranking.total }}/{{ ranking.top }} điểm, xếp thứ {{ ranking.rank }}/{{ ranking.units }} "
-    "đơn vị trong Cụm."
-)
-BALLOT = (
-    "{{ unit_name }} được Hội nghị tổng kết công tác thi đua năm {{ year }} của "
-    "{{ cluster_name }} ngày {{ ballot.date }} suy tôn, đề nghị tặng {{ award }} với "
-    "{{ ballot.votes_for }}/{{ ballot.voters }} phiếu đồng ý, đạt {{ ballot.percent }}."
-)
+CRITERIA = "Tiêu chuẩn: {{ award }} xét tặng cho {{ criteria.text }}."
+EVIDENCE = "Đối chiếu với tiêu chuẩn, {{ unit_name }} có các kết quả sau:"
+MOVEMENTS = ("Đơn vị đã hưởng ứng các phong trào thi đua do {{ cluster_name }} phát động trong "
+             "năm {{ year }}:")
 CLOSING = ("Trên đây là báo cáo thành tích năm {{ year }} của {{ unit_name }}, kính đề nghị "
            "{{ decider }} xem xét, tặng {{ award }}./.")
 
@@ -117,21 +87,127 @@ def optional(doc: DocxDocument, condition: str, *texts: str) -> None:
     para(doc, "{%p endif %}", "Body")
 
 
+def features(doc: DocxDocument) -> None:
+    """I.1: what the workbook knows of the unit (head office, phone, head, staff), and a
+    marker for each part only the unit can write."""
+    heading(doc, "1. Đặc điểm, tình hình", 2)
+    either(doc, "address", "- Trụ sở: {{ address }}.", "địa chỉ trụ sở", "- Trụ sở: ")
+    either(doc, "phone", "- Điện thoại: {{ phone }}.", "số điện thoại", "- Điện thoại: ")
+    body(doc, "- Thủ trưởng đơn vị: {{ head_name }}, {{ head_title }} {{ place }}.")
+    fill_in(doc, "năm thành lập, các mốc hình thành và phát triển của đơn vị",
+            lead="- Quá trình hình thành và phát triển: ")
+    fill_in(doc, "lãnh đạo đơn vị; các phòng, bộ phận trực thuộc",
+            lead="- Cơ cấu tổ chức: ")
+    either(doc, "staff", "- {{ staff }}",
+           "số tập thể (phòng, bộ phận), số cán bộ, công chức, người lao động",
+           "- Tổng số cán bộ, công chức: ")
+    fill_in(doc, "tổ chức đảng, Công đoàn, Đoàn Thanh niên, các đoàn thể và kết quả xếp loại",
+            lead="- Tổ chức đảng, đoàn thể: ")
+    fill_in(doc, "trụ sở làm việc, trang thiết bị, ứng dụng công nghệ thông tin",
+            lead="- Cơ sở vật chất, kỹ thuật: ")
+
+
+def either(doc: DocxDocument, condition: str, text: str, what: str, lead: str) -> None:
+    """`text` when `condition` holds, else a fill-in marker asking for `what` after `lead`."""
+    para(doc, f"{{%p if {condition} %}}", "Body")
+    body(doc, text)
+    para(doc, "{%p else %}", "Body")
+    fill_in(doc, what, lead=lead)
+    para(doc, "{%p endif %}", "Body")
+
+
+def comparison_table(doc: DocxDocument) -> None:
+    """Chỉ tiêu | Năm N-1 | Năm N | Tăng/giảm, when the workbook has both years; else a
+    marker asking for the comparison."""
+    para(doc, "{%p if comparison %}", "Body")
+    body(doc, "Các chỉ tiêu chủ yếu so với năm {{ previous_year }}:").paragraph_format \
+        .keep_with_next = True
+    table(doc, [
+        Column("Chỉ tiêu", Mm(70), "{{ r.label }}"),
+        Column("Năm {{ previous_year }}", Mm(30), "{{ r.previous }}", RIGHT),
+        Column("Năm {{ year }}", Mm(30), "{{ r.current }}", RIGHT),
+        Column("Tăng/giảm", Mm(35), "{{ r.change }}", CENTER),
+    ], "comparison")
+    para(doc, "{%p else %}", "Body")
+    fill_in(doc, "so sánh các chỉ tiêu chủ yếu với năm {{ previous_year }} ({{ cluster_word }} "
+            "chưa có số liệu năm {{ previous_year }} của đơn vị)")
+    para(doc, "{%p endif %}", "Body")
+
+
+def results(doc: DocxDocument) -> None:
+    """II.1: the year's figures against the previous year, registration, score and rank."""
+    heading(doc, "1. Kết quả thực hiện nhiệm vụ được giao", 2)
+    para(doc, "{%p if results %}", "Body")
+    body(doc, "{{ results.inspections }}")
+    body(doc, "{{ results.citizens }}")
+    comparison_table(doc)
+    para(doc, "{%p else %}", "Body")
+    fill_in(doc, "kết quả thực hiện các chỉ tiêu, nhiệm vụ chủ yếu năm {{ year }}, so sánh với "
+            "năm {{ previous_year }}")
+    para(doc, "{%p endif %}", "Body")
+    fill_in(doc, "kết quả thực hiện các nhiệm vụ khác được giao trong năm")
+    optional(doc, "registration", "{{ registration }}")
+    optional(doc, "ranking", "{{ ranking }}")
+
+
+def measures(doc: DocxDocument) -> None:
+    """II.2: the cluster's movements, and a marker for the unit's own measures."""
+    heading(doc, "2. Các biện pháp, giải pháp công tác, phong trào thi đua, sáng kiến", 2)
+    para(doc, "{%p if movements %}", "Body")
+    body(doc, MOVEMENTS)
+    body_loop(doc, "movements")
+    para(doc, "{%p endif %}", "Body")
+    fill_in(doc, "các biện pháp, giải pháp đơn vị đã thực hiện; sáng kiến, mô hình mới, đề tài "
+            "và hiệu quả áp dụng")
+
+
+def policy(doc: DocxDocument) -> None:
+    """II.3: a marker only; docgen knows nothing of it."""
+    heading(doc, "3. Việc thực hiện chủ trương, chính sách của Đảng, pháp luật của Nhà nước; "
+            "công tác xây dựng Đảng và đoàn thể", 2)
+    fill_in(doc, "việc thực hiện chủ trương, chính sách của Đảng, pháp luật của Nhà nước; kết "
+            "quả xây dựng tổ chức đảng, Công đoàn, Đoàn Thanh niên và các đoàn thể")
+
+
+def criteria(doc: DocxDocument) -> None:
+    """II.4 when the award has criteria: the criteria and the unit's evidence."""
+    para(doc, "{%p if criteria %}", "Body")
+    heading(doc, "4. Đối chiếu với tiêu chuẩn {{ award }}", 2)
+    body(doc, CRITERIA)
+    body(doc, EVIDENCE)
+    body_loop(doc, "criteria.evidence")
+    para(doc, "{%p if criteria.unproven %}", "Body")
+    fill_in(doc, "căn cứ xác định đơn vị dẫn đầu {{ cluster_word }} (kết quả chấm điểm "
+            "chưa cho thấy đơn vị đứng đầu một mình)")
+    para(doc, "{%p endif %}", "Body")
+    para(doc, "{%p endif %}", "Body")
+
+
 def achievements(doc: DocxDocument) -> None:
-    """The year's figures (when the results sheet has the unit), registration, rank, ballot."""
+    """II: the form's three parts, and the award's criteria when it has some."""
     heading(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC", 1)
-    optional(doc, "results", INSPECTIONS, CITIZENS)
-    optional(doc, "registration", REGISTRATION)
-    optional(doc, "ranking", RANKING)
-    body(doc, BALLOT)
+    results(doc)
+    measures(doc)
+    policy(doc)
+    criteria(doc)
 
 
 def signatures(doc: DocxDocument) -> Table:
-    """The superior's confirmation (left) and the head of the unit (right), borderless."""
-    grid = layout_table(doc, [Mm(95), Mm(70)])
-    first_para(grid.cell(0, 0), "XÁC NHẬN CỦA CẤP TRÌNH KHEN", "Signer")
+    """The cluster leader's confirmation (left, pre-filled as the proposal is signed) and
+    the head of the unit (right, padded so both names share a line), borderless."""
+    grid = layout_table(doc, [Mm(90), Mm(75)])
+    left = grid.cell(0, 0)
+    first_para(left, "XÁC NHẬN CỦA CẤP TRÌNH KHEN", "Signer")
+    loop(left, "confirm.authority_lines", "{{ line }}", "Signer")
+    para(left, "{%p if confirm.subtitle %}", "Signer")
+    para(left, "{{ confirm.subtitle }}", "Signer")
+    para(left, "{%p endif %}", "Signer")
+    for _ in range(SIGNATURE_GAP):
+        para(left, "", "Signer")
+    para(left, "{{ confirm.name }}", "Signer")
     right = grid.cell(0, 1)
     first_para(right, "THỦ TRƯỞNG ĐƠN VỊ", "Signer")
+    loop(right, "head_pad", "{{ line }}", "Signer")
     for _ in range(SIGNATURE_GAP):
         para(right, "", "Signer")
     para(right, "{{ head_name }}", "Signer")
@@ -158,10 +234,7 @@ def build(path: Path) -> None:
     line.paragraph_format.space_before = line.paragraph_format.space_after = Pt(4)
 
     heading(doc, "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", 1)
-    heading(doc, "1. Đặc điểm", 2)
-    optional(doc, "address", "Trụ sở: {{ address }}.")
-    optional(doc, "phone", "Điện thoại: {{ phone }}.")
-    body(doc, "Thủ trưởng: {{ head_name }}, {{ head_title }} {{ place }}.")
+    features(doc)
     heading(doc, "2. Chức năng, nhiệm vụ", 2)
     optional(doc, "committee", FUNCTIONS)
     optional(doc, "not committee", OTHER_FUNCTIONS)

@@ -1,0 +1,1 @@
+"""One kind of document: its template context (`context`) and template layout (`layout`)."""
