@@ -186,8 +186,7 @@ def test_election_discussion_and_closing(minutes: Document) -> None:
     texts = paragraph_texts(minutes)
     start = texts.index("4. Bầu Cụm trưởng, Cụm phó năm 2022")
     assert texts[start + 1:start + 5] == [
-        "Hội nghị đã bầu Cụm trưởng, Cụm phó Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông "
-        "Hậu năm 2022:",
+        "Hội nghị đã bầu Cụm trưởng, Cụm phó năm 2022:",
         "- Thanh tra tỉnh Kiên Giang làm Cụm trưởng, được 7/7 phiếu (100%);",
         "- Thanh tra tỉnh Cà Mau làm Cụm phó, được 7/7 phiếu (100%).",
         "5. Ý kiến thảo luận và các nội dung Hội nghị thông qua",

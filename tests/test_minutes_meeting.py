@@ -395,8 +395,7 @@ def test_a_khoi_names_its_officers_so(sample: Workbook, template: Template) -> N
         update={"name": "Khối thi đua các cơ quan thanh tra tỉnh"})})
     texts = paragraph_texts(render(book, template))
     assert after(texts, "4. Bầu Trưởng Khối, Phó Trưởng Khối năm 2022", 3) == [
-        "Hội nghị đã bầu Trưởng Khối, Phó Trưởng Khối Khối thi đua các cơ quan thanh tra tỉnh "
-        "năm 2022:",
+        "Hội nghị đã bầu Trưởng Khối, Phó Trưởng Khối năm 2022:",
         "- Thanh tra tỉnh Kiên Giang làm Trưởng Khối, được 6/6 phiếu (100%);",
         "- Thanh tra tỉnh Cà Mau làm Phó Trưởng Khối, được 4/6 phiếu (66,7%).",
     ]

@@ -193,8 +193,7 @@ def ballot(doc: DocxDocument) -> None:
 def election(doc: DocxDocument) -> None:
     """Next year's leader and deputy, each with its count or a marker asking for it."""
     heading(doc, "4. Bầu {{ leader_title }}, {{ deputy_title }} năm {{ next_year }}", 2)
-    lead(doc, "Hội nghị đã bầu {{ leader_title }}, {{ deputy_title }} {{ cluster_name }} năm "
-              "{{ next_year }}:")
+    lead(doc, "Hội nghị đã bầu {{ leader_title }}, {{ deputy_title }} năm {{ next_year }}:")
     para(doc, "{%p for e in election %}", "Body")
     para(doc, "{%p if e.votes %}", "Body")
     body(doc, "- {{ e.unit }} làm {{ e.office }}, được {{ e.votes }}"
