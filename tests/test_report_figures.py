@@ -370,3 +370,11 @@ def test_a_cluster_without_awards_prints_no_awards_table(tmp_path: Path) -> None
     assert not any(t.rows[0].cells[1].text.startswith("Danh hiệu thi đua")
                    for t in document.tables)
     assert not any("lượt tập thể" in t for t in texts(document))
+    all_texts = texts(document)
+    after = all_texts[all_texts.index("4. Công tác khen thưởng") + 1]
+    assert after == ("[Bổ sung: kết quả công tác khen thưởng năm 2025 của các thành viên (danh "
+                     "hiệu thi đua, hình thức khen thưởng, số tập thể, cá nhân)]")
+
+
+def test_awards_typed_or_counted_leave_no_fill_in(sample: Document) -> None:
+    assert not any("[Bổ sung" in t for t in texts(sample))

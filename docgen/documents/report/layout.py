@@ -27,6 +27,7 @@ from docgen.documents.shared.blocks import (
     title_block,
 )
 from docgen.documents.shared.figures import FIGURES
+from docgen.documents.shared.fillin import fill_in
 from docgen.documents.shared.ooxml import drop_empty_paragraphs, row_flags, set_table_borders
 from docgen.documents.shared.ooxml import set_table_geometry as geometry
 from docgen.documents.shared.page import CENTER, LEFT, RIGHT, new_document, save
@@ -168,6 +169,12 @@ def rewards_and_scores(doc: DocxDocument) -> None:
     """I.4 and I.5: the awards received, the scores, the ballot and its conclusion."""
     heading(doc, "4. Công tác khen thưởng", 2)
     body_loop(doc, "narr.i4")
+    # Nothing typed and no award of the year: a place for a person to fill, never a bare
+    # heading.
+    para(doc, "{%p if not narr.i4 and not award_groups %}", "Body")
+    fill_in(doc, "kết quả công tác khen thưởng năm {{ year }} của các thành viên (danh hiệu "
+            "thi đua, hình thức khen thưởng, số tập thể, cá nhân)")
+    para(doc, "{%p endif %}", "Body")
     para(doc, "{%p if award_groups %}", "Body")
     lead_in(doc, "{{ awards_sentence }}")
     awards_table(doc)
