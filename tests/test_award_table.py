@@ -166,7 +166,7 @@ def test_shares_on_valid_ballots_print_the_valid_ballots(edited: Make, tmp_path:
     assert ("- Tặng Bằng khen của Tổng Thanh tra Chính phủ cho Thanh tra tỉnh Kiên Giang (6/6 "
             "phiếu đồng ý, đạt 100%).") in minutes
     document = docx.Document(str(next((tmp_path / "2021" / "cum-ix").glob("*bien-ban.docx"))))
-    ballot = next(t for t in document.tables if t.cell(0, 0).text == "STT")
+    ballot = next(t for t in document.tables if t.rows[0].cells[-1].text == "Kết quả")
     assert [c.text for c in ballot.rows[0].cells][4] == "Số phiếu tính tỷ lệ"
     assert [c.text for c in ballot.rows[2].cells][3:6] == ["6", "6", "100%"]
     assert any("trên tổng số phiếu hợp lệ" in t for t in papers["ke-hoach"])
