@@ -39,6 +39,7 @@ from docgen.documents.shared.ooxml import row_flags
 from docgen.documents.shared.page import CENTER, RIGHT, new_document, save
 
 NONE_LINE = "Không có."
+HEADINGS = ("Heading I", "Heading 1.")
 DECISION = ("Quyết định{% if r.number %} số {{ r.number }}{% endif %}"
             "{% if r.date %} ngày {{ r.date }}{% endif %} của {{ r.decider }}")
 FUNCTIONS = (
@@ -70,13 +71,19 @@ def award_columns(kind: str, decided: str) -> list[Column]:
     ]
 
 
-def award_table(doc: DocxDocument, rows: str, columns: list[Column]) -> None:
-    """The table of `rows`, or the single line 'Không có.' when the list is empty."""
+def award_table(doc: DocxDocument, rows: str, columns: list[Column], *,
+                keep: bool = False) -> None:
+    """The table of `rows`, or the single line 'Không có.' when the list is empty; with
+    `keep`, either stays on the page of what follows (the closing and the signatures)."""
     para(doc, f"{{%p if {rows} %}}", "Body")
-    table(doc, columns, rows)
+    grid = table(doc, columns, rows)
+    kept = [p for row in grid.rows for cell in row.cells for p in cell.paragraphs]
+    kept.append(doc.paragraphs[-1])  # a spacer the table may have after it
     para(doc, "{%p else %}", "Body")
-    body(doc, NONE_LINE)
+    kept.append(body(doc, NONE_LINE))
     para(doc, "{%p endif %}", "Body")
+    for paragraph in kept if keep else []:
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def optional(doc: DocxDocument, condition: str, *texts: str) -> None:
@@ -244,7 +251,10 @@ def build(path: Path) -> None:
     heading(doc, "1. Danh hiệu thi đua", 2).paragraph_format.space_after = Pt(6)
     award_table(doc, "titles", award_columns("Danh hiệu thi đua", "công nhận danh hiệu"))
     heading(doc, "2. Hình thức khen thưởng", 2).paragraph_format.space_after = Pt(6)
-    award_table(doc, "merits", award_columns("Hình thức khen thưởng", "khen thưởng"))
+    award_table(doc, "merits", award_columns("Hình thức khen thưởng", "khen thưởng"), keep=True)
     closing(doc, CLOSING)
     signatures(doc)
+    for paragraph in doc.paragraphs:  # a heading never ends a page
+        if paragraph.style is not None and paragraph.style.name in HEADINGS:
+            paragraph.paragraph_format.keep_with_next = True
     save(doc, path)

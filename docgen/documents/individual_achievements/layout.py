@@ -35,25 +35,32 @@ from docgen.documents.shared.fillin import fill_in, highlight
 from docgen.documents.shared.ooxml import row_flags, run_defaults
 from docgen.documents.shared.page import CENTER, new_document, save
 
+HEADINGS = ("Heading I", "Heading 1.")
 DECISION = ("Quyết định{% if r.number %} số {{ r.number }}{% endif %}"
             "{% if r.date %} ngày {{ r.date }}{% endif %} của {{ r.decider }}")
 CLOSING = ("Trên đây là báo cáo thành tích năm {{ year }} của {{ person }}, kính đề nghị "
            "{{ decider }} xem xét, tặng {{ award }}./.")
 
 
-def award_table(doc: DocxDocument, rows: str, kind: str, decided: str, missing: str) -> None:
+def award_table(doc: DocxDocument, rows: str, kind: str, decided: str, missing: str, *,
+                keep: bool = False) -> None:
     """Năm | the title or award | the decision; a marker asking for them when the workbook
-    records none (it may not know the person's awards, so 'none' would be a guess)."""
+    records none (it may not know the person's awards, so 'none' would be a guess). With
+    `keep`, either stays on the page of what follows (the closing and the signatures)."""
     para(doc, f"{{%p if {rows} %}}", "Body")
-    table(doc, [
+    grid = table(doc, [
         Column("Năm", Mm(18), "{{ r.year }}", CENTER),
         Column(kind, Mm(52), "{{ r.award }}"),
         Column(f"Số, ngày, tháng, năm của quyết định {decided}; cơ quan ban hành quyết định",
                Mm(95), DECISION),
     ], rows)
+    kept = [p for row in grid.rows for cell in row.cells for p in cell.paragraphs]
+    kept.append(doc.paragraphs[-1])  # a spacer the table may have after it
     para(doc, "{%p else %}", "Body")
-    fill_in(doc, missing)
+    kept.append(fill_in(doc, missing))
     para(doc, "{%p endif %}", "Body")
+    for paragraph in kept if keep else []:
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def either(doc: DocxDocument, condition: str, text: str, what: str, lead: str) -> None:
@@ -144,7 +151,10 @@ def build(path: Path) -> None:
     heading(doc, "2. Hình thức khen thưởng", 2).paragraph_format.space_after = Pt(6)
     award_table(doc, "merits", "Hình thức khen thưởng", "khen thưởng",
                 "hình thức khen thưởng đã nhận: năm, hình thức, số, ngày quyết định, cơ quan "
-                "ban hành (ghi «Không có» nếu chưa có)")
+                "ban hành (ghi «Không có» nếu chưa có)", keep=True)
     closing(doc, CLOSING)
     signatures(doc)
+    for paragraph in doc.paragraphs:  # a heading never ends a page
+        if paragraph.style is not None and paragraph.style.name in HEADINGS:
+            paragraph.paragraph_format.keep_with_next = True
     save(doc, path)

@@ -1,0 +1,41 @@
+"""The achievement reports as LibreOffice lays them out: the closing and the signatures never
+stand alone on a page; the last awards table goes with them. Run where LibreOffice is
+installed (CI installs it). (The individual's report is checked the same way by hand; its
+first page opens with the header table, after which LibreOffice keeps nothing together until
+the shared blocks put a paragraph after that table.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from docgen import pdf
+from docgen.build import build
+from tests.conftest import SAMPLE
+
+
+def _libreoffice() -> bool:
+    try:
+        pdf.find_soffice()
+    except pdf.PdfError:
+        return False
+    return True
+
+
+needs_libreoffice = pytest.mark.skipif(not _libreoffice(), reason="LibreOffice is not installed")
+
+
+def _last_page(path: Path) -> str:
+    ((converted, _),) = pdf.convert([path])
+    pages = [page.extract_text() or "" for page in PdfReader(converted).pages]
+    return " ".join(pages[-1].split())
+
+
+@needs_libreoffice
+def test_the_last_page_holds_the_last_awards_with_the_closing(tmp_path: Path) -> None:
+    for path in build(SAMPLE, tmp_path, only=["bao-cao-thanh-tich"]).paths:
+        last = _last_page(path)
+        assert "Trên đây là báo cáo thành tích" in last, path.name
+        assert "2. Hình thức khen thưởng" in last, (path.name, last[:200])
