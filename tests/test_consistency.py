@@ -112,6 +112,9 @@ def test_documents_agree_with_the_computed_result(case: str, edited: Make,
     assert _from_report_or_minutes(_lines(folder, "bien-ban")) == expected
     assert _from_proposal(_lines(folder, "to-trinh"), kinds) == expected
     assert _from_list(_lines(folder, "danh-sach"), awards, people) == expected
-    reports = sorted(p.name for p in folder.glob("*bao-cao-thanh-tich*"))
+    reports = sorted(p.name for p in folder.glob("*bao-cao-thanh-tich*")
+                     if "bao-cao-thanh-tich-ca-nhan" not in p.name)
     units = [v.vote.unit for v in result.proposed if v.vote.target == "collective"]
     assert len(reports) == len(units)
+    personal = list(folder.glob("*bao-cao-thanh-tich-ca-nhan-*"))
+    assert len(personal) == sum(v.vote.target == "individual" for v in result.proposed)

@@ -77,8 +77,9 @@ def test_at_least_half_the_unit_at_half_is_over_the_collectives_quota(
     assert "- Thanh tra tỉnh Cà Mau;" in proposal or "- Thanh tra tỉnh Cà Mau." in proposal
     assert not any(BEN_TRE in line for line in proposal)
     achievements = sorted(k for k in papers if k.startswith("bao-cao-thanh-tich"))
-    assert achievements == ["bao-cao-thanh-tich-ca-mau", "bao-cao-thanh-tich-kien-giang",
-                            "bao-cao-thanh-tich-soc-trang"]
+    assert achievements == ["bao-cao-thanh-tich-ca-mau",
+                            "bao-cao-thanh-tich-ca-nhan-soc-trang-tran-thi-lan",
+                            "bao-cao-thanh-tich-kien-giang", "bao-cao-thanh-tich-soc-trang"]
 
 
 def test_more_than_half_the_unit_at_half_is_under_the_threshold(
