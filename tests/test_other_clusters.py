@@ -432,13 +432,48 @@ def test_report_vote_table_counts_each_share_on_its_base(papers: Papers) -> None
                     for i, b in enumerate(papers.expected.ballots, start=1)]
 
 
+STANDARD = re.compile(
+    r"^\(Tiêu chuẩn: (?:(?P<criteria>.+); )?tỷ lệ phiếu đồng ý (?P<share>.+)\.\)$")
+
+
+def _argued(items: list[str]) -> list[tuple[str, str, str]]:
+    """The expected items as (award heading, nominee, what its line must say): each
+    nominee's line quotes its award's criteria and the share required (the proposal argues
+    each nominee, issue 14)."""
+    out: list[tuple[str, str, str]] = []
+    heading, names = "", []
+    for item in items:
+        standard = STANDARD.match(item)
+        if re.match(r"^\d+\. ", item):
+            heading, names = item, []
+        elif item.startswith("- "):
+            names.append(item[2:].rstrip(";."))
+        elif standard:
+            criteria = f"đạt tiêu chuẩn “{standard['criteria']}” với " if standard["criteria"] \
+                else "được Hội nghị bình xét với "
+            out += [(heading, name, criteria) for name in names]
+            out += [(heading, name, f"(yêu cầu {standard['share']})") for name in names]
+    return out
+
+
 def test_proposal_asks_each_decider_for_the_proposed_only(papers: Papers) -> None:
     x, body = papers.expected, papers.body("to-trinh")
     start = body.index(x.request)
-    assert body[start + 1: start + 1 + len(x.items)] == x.items
+    end = next(i for i, line in enumerate(body) if line.startswith("(Kèm theo"))
+    headings = [line for line in body[start + 1:end] if re.match(r"^\d+\. ", line)]
+    assert headings == [item for item in x.items if re.match(r"^\d+\. ", item)]
+    current = ""
+    lines: dict[tuple[str, str], str] = {}
+    for line in body[start + 1:end]:
+        if line in headings:
+            current = line
+        elif line.startswith("- "):
+            lines[(current, line[2:].partition(": ")[0])] = line
+    for heading, name, said in _argued(x.items):
+        assert said in lines[(heading, name)], (name, said)
     # Nobody refused is listed: the only dashed lines are the proposed nominees.
-    dashed = [line for line in body if line.startswith("- ")]
-    assert dashed == [line for line in x.items if line.startswith("- ")]
+    dashed = [line.partition(": ")[0] for line in body if line.startswith("- ")]
+    assert dashed == [line.rstrip(";.") for line in x.items if line.startswith("- ")]
     assert len(dashed) == sum(b.proposed for b in x.ballots)
     refused_people = [b.nominee.split(",")[0] for b in x.ballots
                       if not b.proposed and b.nominee not in MEMBERS]
