@@ -392,6 +392,10 @@ def departments(path: Path, votes: Sequence[Row] = tuple(KH_VOTES)) -> Path:
                     "agenda": ["Thông qua báo cáo tổng kết công tác thi đua, khen thưởng năm "
                                "2025 của Khối", "Bình xét, suy tôn khen thưởng",
                                "Bầu Trưởng Khối, Phó Trưởng Khối năm 2026"],
+                    "discussion": "Các thành viên thống nhất với báo cáo tổng kết; Sở Y tế "
+                    "đề nghị Khối bổ sung chỉ tiêu chuyển đổi số vào giao ước năm 2026. Hội "
+                    "nghị thống nhất thông qua báo cáo và giao Trưởng Khối năm 2026 hoàn chỉnh "
+                    "kế hoạch, giao ước.",
                     "leader_votes": 10, "deputy_votes": 9, "minutes_copies": 3},
         tables=tables,
         codes=KH_CODES,
