@@ -79,6 +79,10 @@ PARAGRAPH_SPACING = Measure(Span(Pt(6), Pt(72)), Pt(6))  # "tối thiểu 6pt"; 
 # Line spacing as a multiple of single spacing: single to 1.5 lines; docgen uses single.
 LINE_SPACING_MIN, LINE_SPACING_MAX, LINE_SPACING_CHOSEN = 1.0, 1.5, 1.0
 
+# The header's two columns (practice: about 45% / 55% of the text width): the agency on the
+# left, the national name and motto on the right.
+AGENCY_COLUMN, NATION_COLUMN = Mm(72), Mm(93)
+
 # The rules drawn under the agency name (1/3–1/2 of its line), under the motto (as long as
 # the motto: 60.2 mm at 14 pt bold, 57 mm at 13 pt) and under the subject (1/3–1/2 of the
 # text line).

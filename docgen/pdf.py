@@ -13,6 +13,12 @@ pages, say in its XMP metadata that it is PDF/A-2b (pdfaid:part 2, pdfaid:confor
 and embed every font it uses, all of them Times New Roman or its metric twin Liberation
 Serif, so the printed layout is the one docgen made. A PDF that fails is a PdfError naming
 the document; the archive then keeps nothing of the build.
+
+A document that overflows by a few lines (its last page holds no more lines of text than
+the tighter version can save, see `short_ending`) is tried once more with tighter type and
+spacing, still within Decree 30 (`page.tighten`); when that ends it a page
+earlier and draws no new Decree 30 error, the tighter .docx replaces the one converted, and
+its PDF is kept. Documents that end well cost nothing more than reading their text.
 """
 
 from __future__ import annotations
@@ -38,7 +44,10 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from pypdf.generic import DictionaryObject, StreamObject
 
+from docgen.check import lint
+from docgen.documents.shared.page import tighten
 from docgen.errors import DocgenError
+from docgen.files import write_atomic
 
 ALLOWED_FONTS = ("TimesNewRoman", "Times New Roman", "LiberationSerif", "Liberation Serif")
 BASE_TIMEOUT = 120.0
@@ -76,6 +85,14 @@ STALE_AFTER = 600.0  # seconds; a younger profile is never swept, whoever made i
 _PROFILE_NAME = re.compile(rf"{PROFILE_PREFIX}(\d+)-[a-z0-9_]+")
 _GROUP_GONE = 2.0  # seconds to wait for a killed process group to disappear
 _EXIT_SIGNALS = ("SIGTERM", "SIGHUP")
+# A last page with at most this many lines of text (the page number apart) is an overflow
+# worth pulling back: a signature block with its recipients (8 to 14 lines) and a few more.
+SHORT_LAST_PAGE = 18
+# About how many lines of a full page the tighter version saves (13 pt instead of 14 pt:
+# lines 7% lower and 7% longer); a last page longer than this times the pages before it
+# would not move up, so it is not tried.
+LINES_SAVED_PER_PAGE = 6
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
 
 
 class PdfError(DocgenError):
@@ -126,8 +143,18 @@ def _named_soffice(setting: str) -> str:
         "docgen tự tìm LibreOffice trong PATH và thư mục cài đặt.")
 
 
-def convert(documents: Sequence[Path], timeout: float | None = None) -> list[tuple[Path, int]]:
-    """Convert .docx files to PDF beside them; return each PDF with its page count."""
+def convert(documents: Sequence[Path], timeout: float | None = None, *,
+            fit: bool = True) -> list[tuple[Path, int]]:
+    """Convert .docx files to PDF beside them; return each PDF with its page count.
+
+    With `fit`, a document whose last page holds only a few lines is replaced by its tighter
+    version when that saves the page (see the module's docstring)."""
+    converted = _convert(documents, timeout)
+    return fit_pages(converted, timeout) if fit else converted
+
+
+def _convert(documents: Sequence[Path], timeout: float | None) -> list[tuple[Path, int]]:
+    """One LibreOffice run converting `documents` beside them; each PDF checked."""
     if not documents:
         return []
     soffice = find_soffice()
@@ -145,6 +172,62 @@ def convert(documents: Sequence[Path], timeout: float | None = None) -> list[tup
             shutil.rmtree(profile, ignore_errors=True)
     return [(pdf, check_pdf(pdf, doc)) for doc in documents
             for pdf in [doc.with_suffix(".pdf")]]
+
+
+def page_lines(pdf: Path) -> list[list[str]]:
+    """The lines of text of each page of a PDF, blank lines and the page number left out."""
+    pages = []
+    for page in PdfReader(pdf).pages:
+        lines = [line.strip() for line in page.extract_text().splitlines()]
+        pages.append([line for line in lines
+                      if line and not _PAGE_NUMBER.fullmatch(line)])
+    return pages
+
+
+def short_ending(pdf: Path) -> bool:
+    """Whether a PDF of several pages ends on a page short enough for the tighter version
+    to pull it back: at most SHORT_LAST_PAGE lines, and at most LINES_SAVED_PER_PAGE for
+    each page before it."""
+    try:
+        pages = page_lines(pdf)
+    except (PdfReadError, OSError, KeyError, ValueError, TypeError, AttributeError):
+        return False  # check_pdf has read it; text it cannot give is no reason to refit
+    limit = min(SHORT_LAST_PAGE, LINES_SAVED_PER_PAGE * (len(pages) - 1))
+    return len(pages) > 1 and len(pages[-1]) <= limit
+
+
+def fit_pages(converted: Sequence[tuple[Path, int]],
+              timeout: float | None = None) -> list[tuple[Path, int]]:
+    """Try the tighter version of each converted document that ends on a short page, in one
+    more LibreOffice run; keep it (its .docx and PDF in place of the first ones) when it has
+    fewer pages and no Decree 30 error the first one lacked. Return each PDF with its pages.
+    """
+    short = [pdf.with_suffix(".docx") for pdf, _ in converted if short_ending(pdf)]
+    if not short:
+        return list(converted)
+    with tempfile.TemporaryDirectory(prefix="docgen-fit-") as scratch:
+        trials: dict[Path, Path] = {}
+        for document in short:
+            original = document.read_bytes()
+            tight = tighten(original)
+            if _errors(tight) <= _errors(original):
+                trials[document] = Path(scratch, document.name)
+                trials[document].write_bytes(tight)
+        tried = dict(zip(trials, _convert(list(trials.values()), timeout), strict=True))
+        fitted = []
+        for pdf, pages in converted:
+            document = pdf.with_suffix(".docx")
+            if document in tried and tried[document][1] < pages:
+                write_atomic(document, trials[document].read_bytes())
+                write_atomic(pdf, tried[document][0].read_bytes())
+                pages = tried[document][1]
+            fitted.append((pdf, pages))
+    return fitted
+
+
+def _errors(data: bytes) -> set[str]:
+    """The Decree 30 rules a document breaks (errors only)."""
+    return {f.rule_id for f in lint(data) if f.severity == "error"}
 
 
 def _run(command: list[str], limit: float, documents: Sequence[Path]) -> None:

@@ -22,6 +22,7 @@ from docgen import decree30 as d30
 from docgen.documents.shared.ooxml import (
     bottom_border,
     drop_empty_paragraphs,
+    previous_block,
     row_flags,
     run_defaults,
     set_table_borders,
@@ -40,14 +41,37 @@ SIGNATURE_GAP = 4  # blank lines left for the handwritten signature
 
 
 def para(container: Container, text: str, style: str, **fmt: Any) -> Paragraph:
-    """Add a paragraph holding `text` in a single run (so tags stay whole)."""
+    """Add a paragraph holding `text` in a single run (so tags stay whole).
+
+    A paragraph whose text ends in ":" leads in what follows (a list, a table, "Nơi nhận:"
+    its recipients), so it keeps with the next paragraph unless `fmt` says otherwise.
+    """
     paragraph: Paragraph = container.add_paragraph(style=style)
     if text:
         run = paragraph.add_run(text)
         run_defaults(run)
+    if is_lead_in(text):
+        paragraph.paragraph_format.keep_with_next = True
     for key, value in fmt.items():
         setattr(paragraph.paragraph_format, key, value)
     return paragraph
+
+
+def spacer(container: Container) -> Paragraph:
+    """Add an empty 3-pt paragraph after a table.
+
+    Why: LibreOffice ignores keep-with-next on the paragraphs that follow a table on its
+    page (a heading two paragraphs below a data table, "BÁO CÁO" under the header table),
+    so a heading could end a page; an empty paragraph right after the table restores it.
+    The header table and the data tables get one; the signature tables, last on the page,
+    need none.
+    """
+    return para(container, "", "Rule", alignment=LEFT)
+
+
+def is_lead_in(text: str) -> bool:
+    """Whether a paragraph's text announces what follows it: it ends in ":"."""
+    return text.rstrip().endswith(":")
 
 
 def first_para(cell: _Cell, text: str, style: str) -> Paragraph:
@@ -125,7 +149,7 @@ def header_table(
     Row 2: "Số: …" | place and date (italic), so both sit on the same line. With
     `with_date=False` (minutes, Mẫu 1.9) the right cell of row 2 stays empty.
     """
-    left, right = Mm(72), Mm(93)
+    left, right = d30.AGENCY_COLUMN, d30.NATION_COLUMN
     table = layout_table(doc, [left, right], rows=2)
     agency, nation = table.cell(0, 0), table.cell(0, 1)
     first_para(agency, "{%p for line in doc.superior_lines %}", "Header line")
@@ -140,6 +164,7 @@ def header_table(
     first_para(table.cell(1, 1), "{{ doc.date_line }}" if with_date else "", "Date line")
     for row in table.rows:
         row_flags(row)
+    spacer(doc)
     return table
 
 
@@ -203,7 +228,9 @@ def table(
 
     `rows` is the context list. With `total` (a context object) a final bold row shows
     `total_label` across the first two columns and the `Column.total` texts after them.
-    The header row repeats on every page; no row breaks across pages.
+    The header row repeats on every page; no row breaks across pages; a table shorter than
+    a page is kept on one page (every row keeps with the next), since LibreOffice ignores
+    keep-with-next on a page that opens with the rest of a broken table.
     """
     suffix = "" if size == 12 else f" {size}"
     text_style, head_style = f"Table text{suffix}", f"Table head{suffix}"
@@ -231,7 +258,28 @@ def table(
         drop_empty_paragraphs(label)
     for index, row in enumerate(grid.rows):
         row_flags(row, header=index == 0)
+        keep_row_with_next(row)
+    keep_lead_in(grid)
+    spacer(doc)
     return grid
+
+
+# Tags that open the block a table sits in: its lead-in is the paragraph before them.
+_OPENING_TAGS = ("{%p if ", "{%p elif ", "{%p else")
+
+
+def keep_lead_in(grid: Table) -> None:
+    """Keep the paragraph that leads in a table (its caption, a heading, "… như sau:") on
+    the page of the table's first rows.
+
+    Tags opening the table's own `{%p if %}` are passed over; a loop's end (or any other
+    tag) stops the search, so the paragraphs of a list before the table are not chained.
+    """
+    item = previous_block(grid)
+    while isinstance(item, Paragraph) and item.text.startswith(_OPENING_TAGS):
+        item = previous_block(item)
+    if isinstance(item, Paragraph) and item.text and not item.text.startswith("{%"):
+        item.paragraph_format.keep_with_next = True
 
 
 def closing(doc: DocxDocument, text: str) -> Paragraph:
@@ -261,6 +309,28 @@ def score_table(doc: DocxDocument) -> Table:
 
 
 def recipients(doc: DocxDocument) -> None:
-    """Add "Nơi nhận:" and the list, flush left under the signatures."""
-    para(doc, "Nơi nhận:", "Recipients head", space_before=Pt(12))
-    loop(doc, "doc.recipients_lines", "{{ line }}", "Recipients")
+    """Add "Nơi nhận:" and the list, flush left under the signatures, kept together and
+    with the signature row above them (so a page never holds the recipients alone).
+
+    The signature table keeps with "Nơi nhận:" when its last row is a plain row; a grid
+    whose rows come from a `{%tr for %}` loop is left free to break between its rows.
+    """
+    head = para(doc, "Nơi nhận:", "Recipients head", space_before=Pt(12))
+    signatures = previous_block(head)
+    if isinstance(signatures, Table) and "{%tr" not in _row_text(signatures.rows[-1]):
+        keep_row_with_next(signatures.rows[-1])
+    para(doc, "{%p for line in doc.recipients_lines %}", "Recipients")
+    para(doc, "{{ line }}", "Recipients", keep_with_next=True)
+    para(doc, "{%p endfor %}", "Recipients")
+
+
+def _row_text(row: Any) -> str:
+    return "".join(p.text for cell in row.cells for p in cell.paragraphs)
+
+
+def keep_row_with_next(row: Any) -> None:
+    """Keep a table row on the page of the paragraph after the table (every paragraph of
+    its cells keeps with the next, as Word and LibreOffice read it)."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True

@@ -6,10 +6,13 @@ recipients list are formatted here once, so that all documents print them alike.
 
 from __future__ import annotations
 
+import itertools
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from docgen import decree30 as d30
 from docgen.kinds import type_abbreviations
 from docgen.model import Citation, Member, Signing, Workbook
 from docgen.vi import date_line, format_percent, name_key, short_date, upper_vi
@@ -61,6 +64,83 @@ def signature(signing: Signing, signer: Member) -> dict[str, Any]:
     }
 
 
+# Advance widths (1/1000 em) of Times New Roman Bold's capitals, digits and marks; a
+# Vietnamese capital is as wide as its base letter (the marks sit above or below it).
+_BOLD_WIDTHS = dict(zip(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -,.()/&",
+    (722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778,
+     722, 556, 667, 722, 722, 1000, 722, 722, 667, *(500,) * 10, 250, 333, 250, 250, 333,
+     333, 278, 833), strict=True))
+_WIDE = 778  # a character not in the table
+# A header line wraps where a phrase of an agency's name starts ("CÁC TỈNH", "TỈNH …",
+# "THÀNH PHỐ …", "MIỀN …"), never inside a place name such as "MIỀN TÂY NAM SÔNG HẬU".
+_PHRASE_STARTS = (("CÁC",), ("TỈNH",), ("THÀNH", "PHỐ"), ("MIỀN",), ("VÙNG",), ("KHU", "VỰC"),
+                  ("HUYỆN",), ("QUẬN",), ("THỊ", "XÃ"), ("PHƯỜNG",), ("XÃ",), ("SỞ",),
+                  ("ỦY", "BAN"), ("BAN",), ("VĂN", "PHÒNG"))
+_MAX_CANDIDATES = 12  # break places tried together (2**12 choices at most)
+
+
+def line_width(text: str, size: float) -> float:
+    """The printed width, in points, of an upper-case header line in bold at `size` pt."""
+    units = 0
+    for char in text:
+        base = unicodedata.normalize("NFD", char.replace("Đ", "D").replace("đ", "d"))[:1]
+        units += _BOLD_WIDTHS.get(base.upper(), _WIDE)
+    return units * size / 1000
+
+
+def header_lines(lines: Sequence[str], width: float | None = None,
+                 size: float | None = None) -> list[str]:
+    """The header's agency lines, upper case, each too long for the header's column broken
+    where a phrase starts: the fewest lines that fit, then the most even, so "CỤM THI ĐUA
+    THANH TRA CÁC TỈNH MIỀN TÂY NAM SÔNG HẬU" keeps "MIỀN TÂY NAM SÔNG HẬU" whole. The lines
+    the clerk set (several in the workbook) that fit stay as they are."""
+    column = d30.AGENCY_COLUMN.pt if width is None else width
+    points = d30.size("issuer") if size is None else size
+    out: list[str] = []
+    for line in lines:
+        out += _break_line(" ".join(upper_vi(line).split()), column, points)
+    return out
+
+
+def _break_line(line: str, width: float, size: float) -> list[str]:
+    words = line.split(" ")
+    if line_width(line, size) <= width or len(words) < 2:
+        return [line]
+    starts = [i for i in range(1, len(words)) if _starts_phrase(words, i)]
+    best = _best_breaks(words, starts[:_MAX_CANDIDATES], width, size)
+    if best is None or not _fits(best, width, size):
+        best = _best_breaks(words, list(range(1, len(words)))[:_MAX_CANDIDATES], width, size)
+    return best or [line]
+
+
+def _starts_phrase(words: Sequence[str], i: int) -> bool:
+    if words[i - 1] == "CÁC":  # "CÁC TỈNH", "CÁC SỞ": the phrase started one word before
+        return False
+    return any(tuple(words[i:i + len(start)]) == start for start in _PHRASE_STARTS)
+
+
+def _best_breaks(words: Sequence[str], places: Sequence[int], width: float,
+                 size: float) -> list[str] | None:
+    """Of every choice of break places, the lines that fit in the fewest lines, then with
+    the shortest longest line, then the most even (the first such choice: stable)."""
+    best: tuple[tuple[bool, int, float, float], list[str]] | None = None
+    for count in range(1, len(places) + 1):
+        for chosen in itertools.combinations(places, count):
+            bounds = [0, *chosen, len(words)]
+            lines = [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
+            widths = [line_width(x, size) for x in lines]
+            widest = max(widths)
+            key = (widest > width, len(lines), widest, widest - min(widths))
+            if best is None or key < best[0]:
+                best = (key, lines)
+    return None if best is None else best[1]
+
+
+def _fits(lines: Sequence[str], width: float, size: float) -> bool:
+    return all(line_width(x, size) <= width for x in lines)
+
+
 def header(book: Workbook, signing: Signing, code: str, leader: Member) -> dict[str, Any]:
     """The parts of the first page's header shared by the cluster's documents.
 
@@ -74,8 +154,8 @@ def header(book: Workbook, signing: Signing, code: str, leader: Member) -> dict[
         superior = [leader.superior] if leader.superior else []
         issuer, abbr = [leader.name], leader.abbr or cluster.issuer_abbr
     return {
-        "superior_lines": [upper_vi(x) for x in superior],
-        "issuer_lines": [upper_vi(x) for x in issuer],
+        "superior_lines": header_lines(superior),
+        "issuer_lines": header_lines(issuer),
         "number_line": number_line(signing.number, TYPE_ABBR.get(code), abbr),
         "date_line": date_line(leader.place, signing.date),
     }

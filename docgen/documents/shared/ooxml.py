@@ -230,3 +230,19 @@ def row_flags(row: Any, *, header: bool = False) -> None:
         tr_pr.append(OxmlElement("w:tblHeader"))
 
 
+
+
+def previous_block(item: Paragraph | Table) -> Paragraph | Table | None:
+    """The paragraph or table directly before `item` in its container, or None.
+
+    Why raw XML: python-docx offers no sibling navigation; the layouts need it to find the
+    lead-in of a table they have just added.
+    """
+    element = item._element.getprevious()
+    if element is None:
+        return None
+    if element.tag == qn("w:p"):
+        return Paragraph(element, item._parent)
+    if element.tag == qn("w:tbl"):
+        return Table(element, item._parent)
+    return None
