@@ -485,8 +485,11 @@ def _manifest(target: Path, revision: int, outputs: Sequence[Output], workbook: 
               staging: Path, pages: dict[str, int]) -> dict[str, Any]:
     files: list[dict[str, Any]] = []
     for o in outputs:
-        entry = {"file": o.name, "kind": o.kind, "sha256": sha256(o.data),
-                 "size": len(o.data), "template": o.template,
+        # The staged file, not o.data: the PDF step may have replaced a document by its
+        # tighter version (docgen.pdf.fit_pages), which is then the one archived.
+        data = lay.inside(staging, o.name).read_bytes()
+        entry = {"file": o.name, "kind": o.kind, "sha256": sha256(data),
+                 "size": len(data), "template": o.template,
                  "template_sha256": o.template_sha256}
         files.append(entry if o.part is None else {**entry, "part": o.part})
     kinds = {Path(o.name).stem: o.kind for o in outputs}
