@@ -133,8 +133,9 @@ def test_a_third_award_with_its_own_decider_is_a_row(edited: Make, tmp_path: Pat
     assert any(t.endswith("kính đề nghị Tổng Thanh tra Chính phủ và Chủ tịch Ủy ban nhân dân "
                           "tỉnh Bạc Liêu xem xét, tặng:") for t in proposal)
     assert "3. Danh hiệu Chiến sĩ thi đua cấp tỉnh cho 01 (một) cá nhân:" in proposal
-    assert "(Tiêu chuẩn: cá nhân có thành tích tiêu biểu xuất sắc; tỷ lệ phiếu đồng ý từ 90% " \
-           "trở lên.)" in proposal
+    lan = next(t for t in proposal if t.startswith("- Trần Thị Lan"))
+    assert "đạt tiêu chuẩn “cá nhân có thành tích tiêu biểu xuất sắc” với 7/7 phiếu đồng ý, " \
+           "đạt 100% (yêu cầu từ 90% trở lên)" in lan
     assert not any("Lê Văn Hùng" in t for t in proposal)
     assert "III. DANH HIỆU CHIẾN SĨ THI ĐUA CẤP TỈNH" in papers["danh-sach"]
 
@@ -152,7 +153,9 @@ def test_ranks_not_rows_order_the_documents(edited: Make, tmp_path: Path) -> Non
 def test_shares_on_valid_ballots_print_the_valid_ballots(edited: Make, tmp_path: Path) -> None:
     """6 valid of 7 returned: Kiên Giang's 6 votes are 6/6 = 100 % of the valid ballots."""
     def valid(book: Any) -> None:
-        for label, value in (("Số phiếu hợp lệ", 6),):
+        for label, value in (("Số phiếu hợp lệ", 6), ("Số phiếu bầu Cụm trưởng năm sau", 6),
+                             ("Số phiếu bầu Cụm phó năm sau", 6),
+                             ("Lý do phiếu không hợp lệ", "01 phiếu để trống")):
             ws = book["Hội nghị"]
             for (cell,) in ws.iter_rows(max_col=1):
                 if cell.value == label:
