@@ -104,6 +104,13 @@ def test_verify_while_the_set_is_rebuilt_sees_it_whole(tmp_path: Path) -> None:
     assert results and all(r == [] for r in results)
 
 
+def _problems(stderr: str) -> str:
+    """What a build printed on stderr besides its one line per document still holding
+    fill-in markers ("còn … chỗ cần bổ sung", expected of every draft)."""
+    return "".join(line for line in stderr.splitlines(keepends=True)
+                   if "chỗ cần bổ sung" not in line)
+
+
 def _cli_build(workbook: Path, root: Path) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "docgen.cli", "build", str(workbook),
                              "--out", str(root)], cwd=ROOT, text=True,
@@ -118,7 +125,7 @@ def test_docgen_build_of_four_clusters_at_once(tmp_path: Path) -> None:
         children = [_cli_build(wb, root) for wb in workbooks]
         results = [(*c.communicate(timeout=120), c.returncode) for c in children]
         for stdout, stderr, code in results:
-            assert (code, stderr) == (0, ""), stderr
+            assert (code, _problems(stderr)) == (0, ""), stderr
             assert "Đã lập 8 văn bản" in stdout
     for s in archive.list_sets(root):
         assert archive.verify_set(s) == []
@@ -130,7 +137,7 @@ def test_two_builds_of_one_set_at_once_both_succeed_in_turn(tmp_path: Path) -> N
     children = [_cli_build(SAMPLE, tmp_path) for _ in range(2)]
     for child in children:
         _, stderr = child.communicate(timeout=120)
-        assert (child.returncode, stderr) == (0, "")
+        assert (child.returncode, _problems(stderr)) == (0, "")
     assert _verify(tmp_path, 2021, "cum-ix") == []
     assert [p.name for p in (tmp_path / "2021").iterdir() if "staging" in p.name
             or ".old-" in p.name] == []
@@ -610,7 +617,7 @@ def test_builds_of_different_kinds_of_one_set_at_once_add_up(tmp_path: Path) -> 
     children = [_cli_build_only(kind, tmp_path) for kind in kinds]
     for child in children:
         _, stderr = child.communicate(timeout=120)
-        assert (child.returncode, stderr) == (0, "")
+        assert (child.returncode, _problems(stderr)) == (0, "")
     info = archive.find_set(tmp_path, 2021, "cum-ix")
     assert sorted({e["kind"] for e in info.manifest["files"]}) == sorted(kinds)
     assert archive.verify_set(info) == []

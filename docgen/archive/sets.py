@@ -327,7 +327,9 @@ def unfilled(info: SetInfo) -> dict[str, int]:
         try:
             n = count_fill_ins(info.folder / name)
         except DocumentUnreadable as exc:
-            raise ArchiveError(f"Không chốt được: {exc}") from exc
+            reason = str(exc)
+            raise ArchiveError(f"Không chốt được bộ văn bản năm {info.year} của {info.cluster}: "
+                               f"{reason[:1].lower()}{reason[1:]}") from exc
         if n:
             found[name] = n
     return found
