@@ -163,8 +163,8 @@ def test_a_member_deadline_after_the_clusters_is_an_error(edited: Make) -> None:
     path = edited(lambda b: set_cell(b, "Lịch thực hiện", "Thời hạn", 7, "Trước 22/12/2022"))
     assert problems_of(path) == [
         "Trang 'Lịch thực hiện', ô B8 (Thời hạn): hạn của các đơn vị thành viên 22/12/2022 phải "
-        "trước hạn gửi hồ sơ khen thưởng của Cụm 20/12/2022 (trang 'Cài đặt', “Hạn gửi hồ sơ "
-        "đề nghị khen thưởng”, tính sang năm 2022)."]
+        "trước hạn gửi hồ sơ khen thưởng của Cụm 20/12/2022 (dòng gửi hồ sơ ở trang này, hoặc "
+        "trang 'Cài đặt', “Hạn gửi hồ sơ đề nghị khen thưởng”, tính sang năm 2022)."]
 
 
 def test_the_clusters_own_rows_may_reach_its_deadline(edited: Make) -> None:

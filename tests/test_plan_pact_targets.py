@@ -17,9 +17,9 @@ from docx.document import Document
 from docx_helpers import between, paragraph_texts
 
 from docgen import pdf, rules
+from docgen import timeline as tl
 from docgen.build import check
 from docgen.documents.pact import context as pact
-from docgen.documents.plan import timeline as tl
 from docgen.model import AwardForm, Commitment, Member, Milestone, PlanItem, Score, Workbook
 from tests.conftest import SAMPLE
 from tests.other_clusters import KH_CERTIFICATE, KH_FLAG, KH_MERIT, departments, wards

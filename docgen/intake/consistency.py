@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docgen import model as m
+from docgen import timeline as tl
 from docgen.intake import schema as s
 from docgen.intake.collect import Collector
 from docgen.vi import name_key, short_date, upper_vi
@@ -189,37 +190,27 @@ def check_deadline(cluster: m.Cluster, settings: m.Settings | None,
                  f"“{s.SETTINGS.column('files_deadline').header}”).")
 
 
-# A date written in a timeline's deadline text: "Trước 20/11/2022", "20/11/2022".
-TIMELINE_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-
-
 def check_timeline(cluster: m.Cluster, settings: m.Settings | None,
                    timeline: list[m.Milestone], out: Collector) -> None:
-    """A member's own deadline in next year's timeline (a row whose unit names the members)
-    falls before the cluster's deadline for award files: members send their papers to the
-    Cụm trưởng first. A date that does not exist is an error too."""
-    deadline = settings.files_deadline if settings is not None else None
-    if deadline is None:
-        deadline = dt.date(cluster.year, *DEFAULT_DEADLINE)
-    try:
-        next_deadline = deadline.replace(year=deadline.year + 1)
-    except ValueError:  # 29/02
-        next_deadline = deadline.replace(year=deadline.year + 1, day=28)
+    """A member's own task in next year's timeline (a row whose unit names the members) falls
+    before the cluster's deadline for award files (`timeline.cluster_deadline`): members
+    send their papers to the Cụm trưởng first. A date that does not exist is an error."""
     for row in timeline:
-        for found in TIMELINE_DATE.finditer(row.deadline):
+        for found in tl.DATE.finditer(row.deadline):
             day, month, year = (int(g) for g in found.groups())
             try:
-                date = dt.date(year, month, day)
+                dt.date(year, month, day)
             except ValueError:
                 out.add(s.TIMELINE.title, _cell(row, "deadline"), "Thời hạn",
                         f"“{found.group(0)}” không phải là ngày có thật.")
-                continue
-            if "thành viên" in row.responsible.lower() and date >= next_deadline:
-                out.add(s.TIMELINE.title, _cell(row, "deadline"), "Thời hạn",
-                        f"hạn của các đơn vị thành viên {short_date(date)} phải trước hạn gửi "
-                        f"hồ sơ khen thưởng của Cụm {short_date(next_deadline)} (trang "
-                        f"'{s.SETTINGS.title}', “{s.SETTINGS.column('files_deadline').header}”"
-                        f", tính sang năm {next_deadline.year}).")
+    setting = settings.files_deadline if settings is not None else None
+    for late in tl.late_member_tasks(timeline, cluster.year + 1, setting):
+        out.add(s.TIMELINE.title, _cell(late.milestone, "deadline"), "Thời hạn",
+                f"hạn của các đơn vị thành viên {short_date(late.date)} phải trước hạn gửi hồ "
+                f"sơ khen thưởng của Cụm {short_date(late.deadline)} (dòng gửi hồ sơ ở trang "
+                f"này, hoặc trang '{s.SETTINGS.title}', "
+                f"“{s.SETTINGS.column('files_deadline').header}”, tính sang năm "
+                f"{late.deadline.year}).")
 
 
 # Papers signed by next year's leader; the others by this year's.

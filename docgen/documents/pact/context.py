@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from docgen.documents.plan import context as plan_context
-from docgen.documents.plan import timeline as tl
+from docgen import timeline as tl
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
 from docgen.documents.shared.rendition import Rendition
@@ -91,7 +90,7 @@ def is_target(area: str) -> bool:
 def plan_targets(book: Workbook) -> list[str]:
     """The plan sheet's targets ('Chỉ tiêu'), for a pact whose own sheet has no general
     targets: the pact carries out next year's plan."""
-    return plan_context.plan_parts(book)["targets"]
+    return c.plan_lines(book).get("targets", [])
 
 
 @dataclass

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from docgen.documents.plan import timeline as tl
+from docgen import timeline as tl
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
 from docgen.documents.shared.awards import TARGET_NOUNS, quota_words, share_words
@@ -76,11 +76,7 @@ def citations(book: Workbook) -> list[str]:
 
 def plan_parts(book: Workbook) -> dict[str, list[str]]:
     """The plan sheet's points by part, one paragraph per typed line, in sheet order."""
-    parts: dict[str, list[str]] = {code: [] for code in PARTS}
-    for item in book.plan:
-        lines = [line.strip() for line in item.text.split("\n")]
-        parts.setdefault(item.part, []).extend(line for line in lines if line)
-    return parts
+    return {code: [] for code in PARTS} | c.plan_lines(book)
 
 
 def numbering(parts: dict[str, list[str]], *, has_standards: bool,

@@ -221,8 +221,8 @@ def count_phrase_plain(n: int, noun: str) -> str:
 def tasks(book: Workbook) -> list[str]:
     """Next year's tasks, numbered, from next year's plan: its targets, contents and forms
     of organisation, one task per typed line, in that order."""
-    lines = [line.strip() for part in TASK_PARTS for item in book.plan if item.part == part
-             for line in item.text.splitlines() if line.strip()]
+    parts = c.plan_lines(book)
+    lines = [line for part in TASK_PARTS for line in parts.get(part, [])]
     return [f"{i}. {line[0].upper()}{line[1:].rstrip(';.')}."
             for i, line in enumerate(lines, start=1)]
 

@@ -214,3 +214,13 @@ def share(part: int, whole: int) -> str:
     """A ratio such as '100%' or '95,5%' (no decimals when whole)."""
     value = Decimal(part) * 100 / Decimal(whole) if whole else Decimal(0)
     return format_percent(value, 0 if value == value.to_integral_value() else 1)
+
+
+def plan_lines(book: Workbook) -> dict[str, list[str]]:
+    """Next year's plan sheet by part ('targets', 'content' …): one entry per typed line, in
+    sheet order; a part with no line is absent."""
+    parts: dict[str, list[str]] = {}
+    for item in book.plan:
+        lines = [line.strip() for line in item.text.split("\n")]
+        parts.setdefault(item.part, []).extend(line for line in lines if line)
+    return parts
