@@ -140,7 +140,8 @@ def test_error_naming_a_vietnamese_path_redirected_under_cp1258(runs: Runs) -> N
 @pytest.mark.slow
 def test_build_with_windows_style_names_redirected_under_cp1258(runs: Runs) -> None:
     run = runs.results["cp1258", "build"]
-    assert (run.code, run.err) == (0, "")
+    problems = [line for line in run.err.splitlines() if "chỗ cần bổ sung" not in line]
+    assert (run.code, problems) == (0, [])  # the drafts' fill-in markers: one line each
     folder = runs.out / "2021" / "cum-ix"
     lines = run.out.splitlines()
     assert lines[0] == f"Đã lập {len(EXPECTED_FILES)} văn bản vào thư mục {folder}:"

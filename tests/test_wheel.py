@@ -63,7 +63,9 @@ class Installed:
     def docgen(self, *argv: str) -> str:
         """Run `docgen ARGV`; return its output, failing the test when it fails."""
         done = self.run("docgen", *argv)
-        assert (done.returncode, done.stderr) == (0, ""), argv
+        # a build's drafts still hold fill-in markers: one warning line per document
+        problems = [line for line in done.stderr.splitlines() if "chỗ cần bổ sung" not in line]
+        assert (done.returncode, problems) == (0, []), argv
         return done.stdout
 
 
@@ -109,7 +111,7 @@ def test_the_wheel_carries_the_templates_and_the_sample(installed: Installed) ->
                       and not n.startswith("docgen-"))
     templates = sorted(f"docgen/_data/templates/{p.name}"
                        for p in (ROOT / "templates").glob("*.docx"))
-    assert len(templates) == 7
+    assert len(templates) == 8
     assert data == sorted([*templates, "docgen/_data/samples/cum-ix-2021.xlsx"])
 
 
@@ -145,7 +147,7 @@ def test_a_year_is_built_from_another_folder(installed: Installed) -> None:
 
     listing = installed.docgen("templates", "list")
     shipped = [line.strip() for line in listing.splitlines() if "Tệp mẫu:" in line]
-    assert len(shipped) == 7
+    assert len(shipped) == 8
     assert all(line.startswith(f"Tệp mẫu: {data / 'templates'}") and line.endswith("(mẫu gốc)")
                for line in shipped)
     assert installed.docgen("templates", "check") == (
@@ -158,5 +160,6 @@ def test_a_year_is_built_from_another_folder(installed: Installed) -> None:
     rebuilt = installed.docgen("build", "s.xlsx", "--out", "R2", "--templates", "T")
     assert rebuilt.startswith(f"Đã lập 8 văn bản vào thư mục {Path('R2/2021/cum-ix')}:\n")
 
-    linted = installed.run("docgen", "lint", *(str(p.relative_to(work)) for p in documents))
+    linted = installed.run("docgen", "lint", "--ban-nhap",
+                           *(str(p.relative_to(work)) for p in documents))
     assert (linted.returncode, linted.stderr) == (0, "")
