@@ -24,7 +24,7 @@ from docgen.documents.shared.blocks import (
     table,
 )
 from docgen.documents.shared.ooxml import copy_row_above, drop_empty_paragraphs
-from docgen.documents.shared.page import CENTER, LEFT, StyleSpec, define_style, new_document, save
+from docgen.documents.shared.page import CENTER, StyleSpec, define_style, new_document, save
 
 REFERENCE_STYLE = StyleSpec("Appendix reference", size=14, italic=True, align=CENTER)
 
@@ -102,6 +102,4 @@ def build(path: Path) -> None:
     para(doc, "{%p if not blocks %}", "Body")
     para(doc, "Không có tập thể, cá nhân được đề nghị khen thưởng.", "Body")
     para(doc, "{%p endif %}", "Body")
-    # Word wants a paragraph after a closing table; a 3-pt one takes no visible room.
-    para(doc, "", "Rule", alignment=LEFT)
     save(doc, path)

@@ -194,7 +194,7 @@ def rewards_and_scores(doc: DocxDocument) -> None:
         Column("Tỷ lệ (%)", Mm(24), "{{ r.percent }}", RIGHT),
     ]
     table(doc, vote_columns, "vote_rows")
-    body(doc, "{{ conclusion_lead }}")
+    lead_in(doc, "{{ conclusion_lead }}")  # ends in ':' once rendered
     loop(doc, "conclusion_lines", "{{ line }}", "Body")
     body_loop(doc, "refusals")
 
