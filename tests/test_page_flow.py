@@ -278,3 +278,26 @@ def test_a_document_ending_well_is_left_as_rendered(sample_set: Path,
     for path in untouched:
         rendered = built_sample[path.stem.removeprefix("2021_cum-ix_")]
         assert path.read_bytes() == rendered.read_bytes(), path.name
+
+
+@needs_libreoffice
+def test_a_signed_refitted_document_survives_a_rebuild_with_pdf(tmp_path: Path) -> None:
+    """The archive keeps a tightened document; signed as such, rebuilding with --pdf makes
+    the same tightened bytes, so its signed paper follows it (no false 'changed' stop)."""
+    from tests.test_archive_sign import make_pdf
+
+    folder = _build(SAMPLE, tmp_path / "reports")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    refitted = [e for e in manifest["files"] if "rendered_sha256" in e]
+    assert refitted, "the sample has no document the PDF step tightens"
+    entry = refitted[0]
+    assert entry["rendered_sha256"] != entry["sha256"]
+    scan = tmp_path / "da-ky.pdf"
+    scan.write_bytes(make_pdf(1))
+    archive.sign(tmp_path / "reports", 2021, "cum-ix", entry["file"], scan)
+    assert main(["build", str(SAMPLE), "--pdf", "--out", str(tmp_path / "reports")]) == 0
+    after = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    again = next(e for e in after["files"] if e["file"] == entry["file"])
+    assert again["sha256"] == entry["sha256"]
+    assert again["signed"]["document_sha256"] == entry["sha256"]
+    assert archive.verify_set(archive.find_set(tmp_path / "reports", 2021, "cum-ix")) == []

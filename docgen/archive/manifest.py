@@ -170,9 +170,11 @@ def _entry(raw: object, place: str) -> Entry:
 
 
 def _history(raw: dict[str, Any], place: str) -> None:
-    """The optional record of edits of a file: `generated_sha256` and `edits`."""
-    if "generated_sha256" in raw:
-        _hex(raw, "generated_sha256", place)
+    """The optional record of edits of a file: `generated_sha256` and `edits`; and
+    `rendered_sha256`, the document as rendered when the PDF step archived a tighter one."""
+    for key in ("generated_sha256", "rendered_sha256"):
+        if key in raw:
+            _hex(raw, key, place)
     if "edits" not in raw:
         return
     if not isinstance(raw["edits"], list):

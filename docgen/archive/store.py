@@ -274,7 +274,11 @@ def _signed_papers(current: SetInfo | None, replaced: list[dict[str, Any]],
         if not isinstance(record, dict):
             continue
         name = str(entry["file"])
-        if new.get(name) == record["document_sha256"]:
+        # A document the PDF step tightened was signed as tightened: the same rendering,
+        # built with --pdf again, is tightened the same way (docgen.pdf.fit_pages).
+        refitted = (plan.pdf is not None and entry.get("rendered_sha256") == new.get(name)
+                    and entry["sha256"] == record["document_sha256"])
+        if refitted or new.get(name) == record["document_sha256"]:
             follow[name] = record
         else:
             earlier.append({**record, "signed_for": name})
@@ -491,6 +495,8 @@ def _manifest(target: Path, revision: int, outputs: Sequence[Output], workbook: 
         entry = {"file": o.name, "kind": o.kind, "sha256": sha256(data),
                  "size": len(data), "template": o.template,
                  "template_sha256": o.template_sha256}
+        if data != o.data:  # so a later build can tell the same rendering from a change
+            entry["rendered_sha256"] = sha256(o.data)
         files.append(entry if o.part is None else {**entry, "part": o.part})
     kinds = {Path(o.name).stem: o.kind for o in outputs}
     for name in sorted(pages):  # the PDFs this build converted, not a PDF carried over
