@@ -30,7 +30,6 @@ from docgen.documents.shared.meeting import (
     absent_members,
     attendance_context,
     election_results,
-    officers,
     present_units,
     scores_context,
 )
@@ -57,7 +56,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "year": book.cluster.year,
         "next_year": book.cluster.year + 1,
         "cluster_name": book.cluster.name,
-        **dict(zip(("group", "leader_title", "deputy_title"), officers(book), strict=True)),
+        **dict(zip(("group", "leader_title", "deputy_title"), c.officers(book), strict=True)),
         **meeting_context(conf),
         **attendance_context(book),
         "agenda_lines": agenda_lines(conf.agenda),

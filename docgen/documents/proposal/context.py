@@ -19,7 +19,7 @@ from docgen.documents.shared.awards import (
     nominee,
     threshold_words,
 )
-from docgen.documents.shared.figures import cluster_word, member_sentence
+from docgen.documents.shared.figures import member_sentence
 from docgen.documents.shared.meeting import FORM_WORDS
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import DocumentCode, Workbook
@@ -121,7 +121,7 @@ def standing(book: Workbook, result: Outcome, unit: str) -> str:
     ranked = next((r for r in result.ranking if r.unit == unit), None)
     if ranked is None:
         return ""
-    group = f"{cluster_word(book)} thi đua"
+    group = f"{c.cluster_word(book)} thi đua"
     of = len(result.ranking)
     points = format_number(ranked.total)
     peers = joined([r.unit for r in result.ranking

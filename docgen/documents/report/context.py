@@ -142,7 +142,7 @@ def _totals_sentence(book: Workbook, sums: fig.Totals) -> str:
     parts = fig.clauses(sums.current, sums.previous, fig.FIELDS, book.cluster.year - 1)
     if not parts:
         return ""
-    return f"Năm {book.cluster.year}, toàn {fig.cluster_word(book)} đã {'; '.join(parts)}."
+    return f"Năm {book.cluster.year}, toàn {c.cluster_word(book)} đã {'; '.join(parts)}."
 
 
 def member_lines(book: Workbook) -> list[str]:
@@ -208,7 +208,7 @@ def _awards_sentence(book: Workbook, collectives: int, individuals: int) -> str:
                ((collectives, "tập thể"), (individuals, "cá nhân")) if n]
     what = ("được công nhận danh hiệu thi đua hoặc được khen thưởng"
             if any(a.is_title for a in year) else "được khen thưởng")
-    return (f"Năm {book.cluster.year}, các thành viên {fig.cluster_word(book)} có "
+    return (f"Năm {book.cluster.year}, các thành viên {c.cluster_word(book)} có "
             f"{' và '.join(counted)} {what}, "
             "cụ thể như sau:")
 

@@ -224,3 +224,16 @@ def plan_lines(book: Workbook) -> dict[str, list[str]]:
         lines = [line.strip() for line in item.text.split("\n")]
         parts.setdefault(item.part, []).extend(line for line in lines if line)
     return parts
+
+
+def officers(book: Workbook) -> tuple[str, str, str]:
+    """How the papers name the group and its officers: ('Cụm', 'Cụm trưởng', 'Cụm phó'),
+    or ('Khối', 'Trưởng Khối', 'Phó Trưởng Khối') for a Khối thi đua (its name says so)."""
+    if name_key(book.cluster.name).startswith(name_key("Khối ")):
+        return "Khối", "Trưởng Khối", "Phó Trưởng Khối"
+    return "Cụm", "Cụm trưởng", "Cụm phó"
+
+
+def cluster_word(book: Workbook) -> str:
+    """How a sentence names the group generically: 'Cụm', or 'Khối' for a Khối thi đua."""
+    return officers(book)[0]

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from docgen.documents.shared import common as c
 from docgen.model import Results, Workbook
-from docgen.vi import format_number, name_key
+from docgen.vi import format_number
 
 MONEY_FIELDS = ("violations_money", "recovery_money")
 
@@ -48,12 +48,6 @@ FIELDS = tuple(f.field for f in FIGURES)
 # The figures a member's line and a nominee's key results quote (the table has them all).
 KEY_FIELDS = ("inspections", "violations_money", "recovery_money", "violations_land",
               "receptions", "petitions")
-
-
-def cluster_word(book: Workbook) -> str:
-    """How the papers name the group generically: 'Khối' for a Khối thi đua (its name
-    starts so), else 'Cụm'."""
-    return "Khối" if name_key(book.cluster.name).startswith(name_key("Khối ")) else "Cụm"
 
 
 def value(results: Results | None, field: str) -> Decimal:

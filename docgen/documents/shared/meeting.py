@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from docgen.documents.shared import common as c
-from docgen.documents.shared.common import percent
+from docgen.documents.shared.common import officers, percent
 from docgen.intake.assemble import quorum_met
 from docgen.model import Attendee, Conference, Member, Quorum, Workbook
 from docgen.rules import Outcome
@@ -56,14 +56,6 @@ def election_sentence(book: Workbook, result: Outcome) -> str:
         f"Hội nghị thống nhất bầu {result.leader_next.name} làm Cụm trưởng và "
         f"{result.deputy_next.name} làm Cụm phó {book.cluster.name} năm {book.cluster.year + 1}."
     )
-
-
-def officers(book: Workbook) -> tuple[str, str, str]:
-    """How the papers name the group and its officers: ('Cụm', 'Cụm trưởng', 'Cụm phó'),
-    or ('Khối', 'Trưởng Khối', 'Phó Trưởng Khối') for a Khối thi đua."""
-    if name_key(book.cluster.name).startswith(name_key("Khối ")):
-        return "Khối", "Trưởng Khối", "Phó Trưởng Khối"
-    return "Cụm", "Cụm trưởng", "Cụm phó"
 
 
 def election_results(book: Workbook, result: Outcome) -> list[dict[str, str]]:
