@@ -68,21 +68,22 @@ def members_files_milestone(timeline: Sequence[Milestone]) -> Milestone | None:
     return next(iter(_files_tasks(timeline, members=True)), None)
 
 
-def _a_year_on(day: dt.date) -> dt.date:
-    """The same day a year later (29/02 becomes 28/02)."""
+def _in_year(day: dt.date, year: int) -> dt.date:
+    """The same day and month in `year` (29/02 becomes 28/02 in a common year)."""
     try:
-        return day.replace(year=day.year + 1)
+        return day.replace(year=year)
     except ValueError:
-        return day.replace(year=day.year + 1, day=28)
+        return day.replace(year=year, day=28)
 
 
 def cluster_deadline(timeline: Sequence[Milestone], year: int,
                      setting: dt.date | None) -> dt.date:
     """The day the award files of `year` (the plan's year) are due: the earlier of the
     cluster's files task in the timeline (when its date can be read) and the settings'
-    deadline `setting` (of the year before, as the workbook holds it) moved a year on, or
+    deadline `setting` (as the workbook holds it, for the year before) on its day and month
+    of `year`, or
     20/12 when the settings leave it blank."""
-    due = _a_year_on(setting) if setting is not None else dt.date(year, *DEFAULT_DEADLINE)
+    due = _in_year(setting, year) if setting is not None else dt.date(year, *DEFAULT_DEADLINE)
     files = files_milestone(timeline)
     written = deadline_date(files.deadline) if files is not None else None
     return min(due, written) if written is not None else due

@@ -154,7 +154,7 @@ def test_format_number_rejects_negative_decimals() -> None:
     ("x", "decimals", "expected"),
     [
         (12.5, 1, "12,5%"),
-        (100, 1, "100%"),
+        (100, 1, "100,0%"),
         (85.714, 1, "85,7%"),
         (85.714, 0, "86%"),
         (85.75, 1, "85,8%"),
@@ -171,7 +171,7 @@ def test_format_percent(x: float | Decimal, decimals: int, expected: str) -> Non
 
 def test_format_percent_default_is_one_decimal() -> None:
     assert format_percent(12.5) == "12,5%"
-    assert format_percent(100) == "100%"
+    assert format_percent(100) == "100,0%"
 
 
 # ------------------------------------------------------------------------ words
