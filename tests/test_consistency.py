@@ -30,12 +30,15 @@ def _lines(folder: Path, stem: str) -> list[str]:
 
 
 def _block(lines_: list[str], start: int) -> list[str]:
-    """The '- name' lines after line `start`, up to the next non-dash line."""
+    """The nominees of the award numbered at line `start`: each '- name: why …' line (a
+    nominee's figures may follow on lines of their own) up to the next award or the
+    attachments line."""
     out = []
     for line in lines_[start + 1:]:
-        if not line.startswith("- "):
+        if re.match(r"\d+\. ", line) or line.startswith("(Kèm theo"):
             break
-        out.append(line[2:].rstrip(";."))
+        if line.startswith("- "):
+            out.append(line[2:].split(": ", 1)[0].rstrip(";."))
     return out
 
 
