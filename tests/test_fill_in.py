@@ -16,7 +16,8 @@ from docgen import archive
 from docgen.build import build
 from docgen.check import count_fill_ins, lint
 from docgen.cli import main
-from docgen.documents.shared.fillin import PATTERN, fill_in
+from docgen.documents.shared.blocks import fill_in
+from docgen.documents.shared.fillin import PATTERN
 from docgen.errors import ArchiveError
 from tests.conftest import SAMPLE
 

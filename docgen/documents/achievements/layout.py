@@ -25,6 +25,7 @@ from docgen.documents.shared.blocks import (
     body,
     body_loop,
     closing,
+    fill_in,
     first_para,
     header_table,
     heading,
@@ -34,7 +35,6 @@ from docgen.documents.shared.blocks import (
     rule,
     table,
 )
-from docgen.documents.shared.fillin import fill_in
 from docgen.documents.shared.ooxml import row_flags
 from docgen.documents.shared.page import CENTER, RIGHT, new_document, save
 

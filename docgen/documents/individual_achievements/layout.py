@@ -23,15 +23,16 @@ from docgen.documents.shared.blocks import (
     Column,
     body,
     closing,
+    fill_in,
     first_para,
     header_table,
     heading,
+    highlight,
     layout_table,
     para,
     rule,
     table,
 )
-from docgen.documents.shared.fillin import fill_in, highlight
 from docgen.documents.shared.ooxml import row_flags, run_defaults
 from docgen.documents.shared.page import CENTER, new_document, save
 

@@ -22,6 +22,7 @@ from docgen.documents.shared.blocks import (
     body,
     body_loop,
     closing,
+    fill_in,
     first_para,
     header_table,
     heading,
@@ -33,7 +34,6 @@ from docgen.documents.shared.blocks import (
     table,
     title_block,
 )
-from docgen.documents.shared.fillin import fill_in
 from docgen.documents.shared.ooxml import row_flags
 from docgen.documents.shared.page import CENTER, RIGHT, new_document, save
 

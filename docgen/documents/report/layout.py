@@ -16,6 +16,7 @@ from docgen.documents.shared.blocks import (
     body,
     body_loop,
     closing,
+    fill_in,
     first_para,
     header_table,
     heading,
@@ -27,7 +28,6 @@ from docgen.documents.shared.blocks import (
     title_block,
 )
 from docgen.documents.shared.figures import FIGURES
-from docgen.documents.shared.fillin import fill_in
 from docgen.documents.shared.ooxml import drop_empty_paragraphs, row_flags, set_table_borders
 from docgen.documents.shared.ooxml import set_table_geometry as geometry
 from docgen.documents.shared.page import CENTER, LEFT, RIGHT, new_document, save

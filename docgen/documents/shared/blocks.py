@@ -14,11 +14,13 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Length, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from docgen import decree30 as d30
+from docgen.documents.shared.fillin import marker
 from docgen.documents.shared.ooxml import (
     bottom_border,
     drop_empty_paragraphs,
@@ -334,3 +336,28 @@ def keep_row_with_next(row: Any) -> None:
     for cell in row.cells:
         for paragraph in cell.paragraphs:
             paragraph.paragraph_format.keep_with_next = True
+
+
+# --------------------------------------------------------------------------- fill-in
+
+
+def highlight(paragraph: Paragraph, what: str) -> Paragraph:
+    """Append a highlighted marker run asking for `what` to `paragraph` (a template or an
+    output paragraph); return the paragraph."""
+    run = paragraph.add_run(marker(what))
+    run_defaults(run)
+    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    return paragraph
+
+
+def fill_in(container: object, what: str, style: str = "Body",
+            lead: str = "") -> Paragraph:
+    """A paragraph of `style` that reads `lead` then a highlighted marker asking for `what`.
+
+    `lead` is plain text before the marker ("Quá trình thành lập: "); it must not hold a
+    template tag that another run would split.
+    """
+    paragraph: Paragraph = container.add_paragraph(style=style)  # type: ignore[attr-defined]
+    if lead:
+        run_defaults(paragraph.add_run(lead))
+    return highlight(paragraph, what)
