@@ -71,14 +71,14 @@ def context(book: Workbook, result: Outcome, v: VoteOutcome) -> dict[str, Any]:
     confirm = h.confirmation(book, result)
     return {
         "doc": {
-            "superior_lines": [upper_vi(member.superior)] if member.superior else [],
-            "issuer_lines": [upper_vi(member.name)],
+            "superior_lines": c.header_lines([member.superior] if member.superior else []),
+            "issuer_lines": c.header_lines([member.name]),
             "date_line": date_line(member.place, signing.date),
         },
         "year": year,
         "previous_year": year - 1,
         "cluster_name": book.cluster.name,
-        "cluster_word": h.cluster_word(book),
+        "cluster_word": c.cluster_word(book),
         "superior_body": book.cluster.superior_body,
         "decider": v.form.decider,
         "award": award,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from docgen.documents.shared import common as c
 from docgen.documents.shared import honours as h
 from docgen.documents.shared import references as refs
 from docgen.documents.shared.rendition import Rendition
@@ -47,8 +48,8 @@ def context(book: Workbook, result: Outcome, v: VoteOutcome) -> dict[str, Any]:
     person = vote.person or ""
     return {
         "doc": {
-            "superior_lines": [upper_vi(member.superior)] if member.superior else [],
-            "issuer_lines": [upper_vi(member.name)],
+            "superior_lines": c.header_lines([member.superior] if member.superior else []),
+            "issuer_lines": c.header_lines([member.name]),
             "date_line": date_line(member.place, signing.date),
         },
         "year": book.cluster.year,

@@ -13,7 +13,7 @@ from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
 from docgen.model import AwardReceived, Workbook
 from docgen.rules import Outcome
-from docgen.vi import format_number, name_key, short_date
+from docgen.vi import format_number, short_date
 
 MILLION = 1_000_000
 
@@ -73,11 +73,6 @@ def title_lines(signed: dict[str, Any]) -> int:
     return len(signed["authority_lines"]) + (1 if signed["subtitle"] else 0)
 
 
-def cluster_word(book: Workbook) -> str:
-    """How a sentence names the cluster generically: 'Khối' for a Khối thi đua, else 'Cụm'."""
-    return "Khối" if name_key(book.cluster.name).startswith(name_key("Khối")) else "Cụm"
-
-
 def standing(book: Workbook, result: Outcome, unit: str) -> dict[str, Any] | None:
     """The unit's score and rank in the cluster; None when it is unranked. `leads`: ranked
     first alone; `tied`: the other units sharing its rank; `cluster`: 'Cụm' or 'Khối'."""
@@ -92,7 +87,7 @@ def standing(book: Workbook, result: Outcome, unit: str) -> dict[str, Any] | Non
         "units": str(len(result.ranking)),
         "leads": ranked.rank == 1 and not tied,
         "tied": tied,
-        "cluster": cluster_word(book),
+        "cluster": c.cluster_word(book),
     }
 
 
