@@ -12,10 +12,25 @@ from typing import Any
 import openpyxl
 import pytest
 
+from docgen import pdf
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "cum-ix-2021.xlsx"
 
 Edit = Callable[[Any], None]
+
+
+def _libreoffice() -> bool:
+    try:
+        pdf.find_soffice()
+    except pdf.PdfError:
+        return False
+    return True
+
+
+# Tests that convert with LibreOffice (CI installs it) are skipped on a machine without it.
+needs_libreoffice = pytest.mark.skipif(not _libreoffice(),
+                                       reason="LibreOffice (soffice) is not installed")
 
 
 def header_column(ws: Any, header: str) -> int:

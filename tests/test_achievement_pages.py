@@ -6,27 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from docgen import pdf
 from docgen.build import build, check
 from tests import other_clusters as oc
 from tests.achievement_docs import INDIVIDUAL, render
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, needs_libreoffice
 
 PERSON = "2025_cum-iii_bao-cao-thanh-tich-ca-nhan-tai-chinh-nguyen-thi-thu-ha.docx"
 
-
-def _libreoffice() -> bool:
-    try:
-        pdf.find_soffice()
-    except pdf.PdfError:
-        return False
-    return True
-
-
-needs_libreoffice = pytest.mark.skipif(not _libreoffice(), reason="LibreOffice is not installed")
 
 
 def _last_page(path: Path) -> str:

@@ -29,8 +29,7 @@ from docgen.intake import read_workbook
 from docgen.model import Attendee, Member, Score, Vote, Workbook
 from docgen.render import Template
 from docgen.rules import outcome
-from tests.conftest import SAMPLE
-from tests.test_pdf import needs_libreoffice
+from tests.conftest import SAMPLE, needs_libreoffice
 
 BL, KG, CM, ST, HG, CT, AG = (
     "Thanh tra tỉnh Bạc Liêu", "Thanh tra tỉnh Kiên Giang", "Thanh tra tỉnh Cà Mau",

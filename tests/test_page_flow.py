@@ -28,7 +28,7 @@ from docgen.cli import main
 from docgen.documents.shared.common import header_lines, line_width
 from docgen.documents.shared.page import tighten
 from docgen.render import SHIPPED
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, needs_libreoffice
 from tests.other_clusters import departments
 
 # --------------------------------------------------------------------------- header lines
@@ -125,17 +125,6 @@ def test_tightening_keeps_the_text_and_stays_within_decree_30(
 
 # --------------------------------------------------------------------------- PDF pages
 
-
-def _libreoffice() -> bool:
-    try:
-        pdf.find_soffice()
-    except pdf.PdfError:
-        return False
-    return True
-
-
-needs_libreoffice = pytest.mark.skipif(not _libreoffice(),
-                                       reason="LibreOffice (soffice) is not installed")
 
 # A heading as a reader sees one: "I. TIÊU ĐỀ", a short "1. Tiêu đề" line without final
 # punctuation, or an upper-case title line; a lead-in ends in ":".

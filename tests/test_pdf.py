@@ -20,19 +20,9 @@ from pypdf import PdfReader
 
 from docgen import pdf
 from docgen.build import build
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, needs_libreoffice
 from tests.test_pdf_archival import write_pdf
 
-
-def _libreoffice() -> bool:
-    try:
-        pdf.find_soffice()
-    except pdf.PdfError:
-        return False
-    return True
-
-
-needs_libreoffice = pytest.mark.skipif(not _libreoffice(), reason="LibreOffice is not installed")
 PDFAID = "http://www.aiim.org/pdfa/ns/id/"
 
 SEED_FACTS = {

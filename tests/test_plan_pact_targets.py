@@ -21,7 +21,7 @@ from docgen import timeline as tl
 from docgen.build import check
 from docgen.documents.pact import context as pact
 from docgen.model import AwardForm, Commitment, Member, Milestone, PlanItem, Score, Workbook
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, needs_libreoffice
 from tests.other_clusters import KH_CERTIFICATE, KH_FLAG, KH_MERIT, departments, wards
 from tests.render_book import render_book, render_bytes
 
@@ -310,13 +310,6 @@ def _with_members(book: Workbook, count: int) -> Workbook:
 # --------------------------------------------------------------------------- page flow
 
 
-def _libreoffice() -> bool:
-    try:
-        pdf.find_soffice()
-    except pdf.PdfError:
-        return False
-    return True
-
 
 def _variants(book: Workbook) -> dict[str, Workbook]:
     """Pacts whose grid starts at different heights of a page: 7, 10 and 12 members, with
@@ -333,7 +326,7 @@ def _variants(book: Workbook) -> dict[str, Workbook]:
     return out
 
 
-@pytest.mark.skipif(not _libreoffice(), reason="LibreOffice is not installed")
+@needs_libreoffice
 def test_no_page_holds_a_lone_signature_cell(sample: Workbook, tmp_path: Path) -> None:
     """In LibreOffice's pages: the closing sentence shares its page with the first row of
     signatures, every page with signatures holds at least two, and 'Nơi nhận' ends on the

@@ -19,18 +19,7 @@ from docgen.build import TEMPLATES_DIR, check
 from docgen.documents.proposal import context as proposal_context
 from docgen.model import Citation, Vote, Workbook
 from docgen.render import Template
-from tests.conftest import SAMPLE
-
-
-def _libreoffice() -> bool:
-    try:
-        pdf.find_soffice()
-    except pdf.PdfError:
-        return False
-    return True
-
-
-needs_libreoffice = pytest.mark.skipif(not _libreoffice(), reason="LibreOffice is not installed")
+from tests.conftest import SAMPLE, needs_libreoffice
 
 
 def _people(book: Workbook, count: int) -> Workbook:

@@ -25,15 +25,16 @@ from docgen.documents.shared.blocks import (
     body,
     body_loop,
     closing,
+    either,
     fill_in,
     first_para,
-    header_table,
     heading,
     layout_table,
     loop,
     para,
     rule,
     table,
+    unnumbered_header,
 )
 from docgen.documents.shared.ooxml import row_flags
 from docgen.documents.shared.page import CENTER, RIGHT, new_document, save
@@ -112,15 +113,6 @@ def features(doc: DocxDocument) -> None:
             lead="- Tổ chức đảng, đoàn thể: ")
     fill_in(doc, "trụ sở làm việc, trang thiết bị, ứng dụng công nghệ thông tin",
             lead="- Cơ sở vật chất, kỹ thuật: ")
-
-
-def either(doc: DocxDocument, condition: str, text: str, what: str, lead: str) -> None:
-    """`text` when `condition` holds, else a fill-in marker asking for `what` after `lead`."""
-    para(doc, f"{{%p if {condition} %}}", "Body")
-    body(doc, text)
-    para(doc, "{%p else %}", "Body")
-    fill_in(doc, what, lead=lead)
-    para(doc, "{%p endif %}", "Body")
 
 
 def comparison_table(doc: DocxDocument) -> None:
@@ -222,18 +214,10 @@ def signatures(doc: DocxDocument) -> Table:
     return grid
 
 
-def header(doc: DocxDocument) -> None:
-    """The unit's header; the form has no "Số:" line, so its cell stays empty."""
-    grid = header_table(doc)
-    number = grid.cell(1, 0).paragraphs[0]
-    for run in number.runs:
-        run.text = ""
-
-
 def build(path: Path) -> None:
     """Write the template of a proposed unit's achievement report."""
     doc = new_document("Báo cáo thành tích đề nghị khen thưởng")
-    header(doc)
+    unnumbered_header(doc)
     para(doc, "BÁO CÁO THÀNH TÍCH", "Doc kind")
     para(doc, "ĐỀ NGHỊ TẶNG {{ award_upper }} NĂM {{ year }}", "Summary")
     para(doc, "Tên tập thể đề nghị: {{ unit_name }}", "Summary", space_before=Pt(6))

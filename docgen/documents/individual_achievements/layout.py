@@ -23,15 +23,16 @@ from docgen.documents.shared.blocks import (
     Column,
     body,
     closing,
+    either,
     fill_in,
     first_para,
-    header_table,
     heading,
     highlight,
     layout_table,
     para,
     rule,
     table,
+    unnumbered_header,
 )
 from docgen.documents.shared.ooxml import row_flags, run_defaults
 from docgen.documents.shared.page import CENTER, new_document, save
@@ -62,15 +63,6 @@ def award_table(doc: DocxDocument, rows: str, kind: str, decided: str, missing: 
     para(doc, "{%p endif %}", "Body")
     for paragraph in kept if keep else []:
         paragraph.paragraph_format.keep_with_next = True
-
-
-def either(doc: DocxDocument, condition: str, text: str, what: str, lead: str) -> None:
-    """`text` when `condition` holds, else a fill-in marker asking for `what` after `lead`."""
-    para(doc, f"{{%p if {condition} %}}", "Body")
-    body(doc, text)
-    para(doc, "{%p else %}", "Body")
-    fill_in(doc, what, lead=lead)
-    para(doc, "{%p endif %}", "Body")
 
 
 def curriculum(doc: DocxDocument) -> None:
@@ -127,17 +119,10 @@ def signatures(doc: DocxDocument) -> Table:
     return grid
 
 
-def header(doc: DocxDocument) -> None:
-    """The unit's header; the form has no "Số:" line, so its cell stays empty."""
-    grid = header_table(doc)
-    for run in grid.cell(1, 0).paragraphs[0].runs:
-        run.text = ""
-
-
 def build(path: Path) -> None:
     """Write the template of a proposed individual's achievement report."""
     doc = new_document("Báo cáo thành tích cá nhân đề nghị khen thưởng")
-    header(doc)
+    unnumbered_header(doc)
     para(doc, "BÁO CÁO THÀNH TÍCH", "Doc kind")
     para(doc, "ĐỀ NGHỊ TẶNG {{ award_upper }} NĂM {{ year }}", "Summary")
     line = rule(doc, SUBJECT_RULE, TEXT_WIDTH)

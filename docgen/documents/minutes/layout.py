@@ -8,7 +8,6 @@ highlighted fill-in marker in its place.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -22,6 +21,7 @@ from docgen.documents.shared.blocks import (
     body,
     body_loop,
     closing,
+    either,
     fill_in,
     first_para,
     header_table,
@@ -88,16 +88,6 @@ def kept_loop(doc: DocxDocument, items: str) -> None:
     para(doc, f"{{%p for line in {items} %}}", "Body")
     lead(doc, "{{ line }}")
     para(doc, "{%p endfor %}", "Body")
-
-
-def either(doc: DocxDocument, condition: str, build: Callable[[], object], what: str,
-           fill_lead: str = "") -> None:
-    """What `build` adds when `condition` holds, else a fill-in marker asking for `what`."""
-    para(doc, f"{{%p if {condition} %}}", "Body")
-    build()
-    para(doc, "{%p else %}", "Body")
-    fill_in(doc, what, lead=fill_lead)
-    para(doc, "{%p endif %}", "Body")
 
 
 def meeting_lines(doc: DocxDocument) -> None:

@@ -19,13 +19,13 @@ from docgen.documents.shared.blocks import (
     body,
     closing,
     first_para,
-    header_table,
     heading,
     layout_table,
     loop,
     para,
     recipients,
     title_block,
+    unnumbered_header,
 )
 from docgen.documents.shared.ooxml import row_flags
 from docgen.documents.shared.page import StyleSpec, define_style, new_document, save
@@ -54,12 +54,6 @@ DUTIES = (
     "nghị tổng kết công tác thi đua, khen thưởng năm {{ next_year }}. Kết quả thực hiện Giao "
     "ước là căn cứ để bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng của Cụm.",
 )
-
-
-def drop_number_line(header: Table) -> None:
-    """Empty the header's "Số:" cell: the pact is unnumbered (not a Decree 30 type)."""
-    for run in header.cell(1, 0).paragraphs[0].runs:
-        run.text = ""
 
 
 def signature_cell(cell: _Cell) -> None:
@@ -141,7 +135,7 @@ def build(path: Path) -> None:
     """Write the template of next year's emulation pact (giao ước thi đua)."""
     doc = new_document("Giao ước thi đua")
     define_style(doc, GRID_STYLE)
-    drop_number_line(header_table(doc))
+    unnumbered_header(doc)
     title_block(doc, "GIAO ƯỚC THI ĐUA NĂM {{ next_year }}", "{{ cluster_name }}")
     basis(doc)
     body(doc, "Các đơn vị thành viên {{ cluster_name }} thống nhất ký kết Giao ước thi đua năm "

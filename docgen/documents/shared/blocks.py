@@ -8,7 +8,7 @@ exactly one run, so Word never splits a tag.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -361,3 +361,26 @@ def fill_in(container: object, what: str, style: str = "Body",
     if lead:
         run_defaults(paragraph.add_run(lead))
     return highlight(paragraph, what)
+
+
+def either(doc: Container, condition: str, then: str | Callable[[], object], what: str,
+           lead: str = "") -> None:
+    """A body paragraph `then` (or what `then()` adds) when the template's `condition`
+    holds, else a fill-in marker asking for `what` after the plain text `lead`."""
+    para(doc, f"{{%p if {condition} %}}", "Body")
+    if isinstance(then, str):
+        body(doc, then)
+    else:
+        then()
+    para(doc, "{%p else %}", "Body")
+    fill_in(doc, what, lead=lead)
+    para(doc, "{%p endif %}", "Body")
+
+
+def unnumbered_header(doc: DocxDocument) -> Table:
+    """The header table of a paper that has no "Số:" line (an achievement report, the
+    pact): that cell stays empty."""
+    grid = header_table(doc)
+    for run in grid.cell(1, 0).paragraphs[0].runs:
+        run.text = ""
+    return grid
