@@ -137,7 +137,7 @@ def _khanh_hoa() -> Expected:
     both = "tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua"
     certificate = "cá nhân có thành tích tiêu biểu trong công tác thi đua, khen thưởng"
     voters = "trên tổng số người bỏ phiếu (kể cả ý kiến bằng văn bản của thành viên vắng mặt)"
-    meeting = "được Hội nghị tổng kết của Cụm bình xét, suy tôn"
+    meeting = "được Hội nghị tổng kết của Khối bình xét, suy tôn"
     return Expected(
         name="khanh-hoa",
         write=departments,
@@ -606,3 +606,24 @@ def test_individuals_of_one_unit_at_equal_share_are_not_parted_by_the_members_sh
     (refusal,) = [line for line in body if line.startswith(MAI)]
     assert "đủ tỷ lệ nhưng vượt số lượng được đề nghị tặng" in refusal
     assert "theo thứ tự danh sách thành viên Cụm" not in refusal
+
+
+def test_a_khoi_names_its_officers_so_in_every_paper(khanh_hoa: Papers) -> None:
+    """A Khối has a Trưởng Khối and a Phó Trưởng Khối, never a Cụm trưởng, in the plan,
+    the pact (with its signature grid) and the minutes alike."""
+    for kind in ("ke-hoach", "giao-uoc", "bien-ban", "bao-cao-tong-ket", "to-trinh"):
+        text = " ".join(khanh_hoa.body(kind))
+        assert "Cụm trưởng" not in text and "Cụm phó" not in text, kind
+        assert "của Cụm" not in text, kind
+    plan = khanh_hoa.body("ke-hoach")
+    assert any("Sở Nội vụ là Trưởng Khối" in line and "Sở Tư pháp là Phó Trưởng Khối" in line
+               for line in plan)
+    assert any(line.startswith("b) Tỷ lệ phiếu bầu: được Hội nghị tổng kết của Khối bình xét")
+               for line in plan)
+    pact = khanh_hoa.body("giao-uoc")
+    assert any("Sở Nội vụ (Trưởng Khối) chủ trì, phối hợp với Sở Tư pháp (Phó Trưởng Khối)"
+               in line for line in pact)
+    grid = [c.text for t in khanh_hoa.documents["giao-uoc"].tables for r in t.rows
+            for c in r.cells]
+    assert any("TRƯỞNG KHỐI" in cell and "PHÓ" not in cell for cell in grid)
+    assert any("PHÓ TRƯỞNG KHỐI" in cell for cell in grid)

@@ -97,7 +97,7 @@ def test_twelve_departments_plan_theme_targets_and_three_awards(khanh_hoa: Workb
         ("Cờ", "Bằng", "Giấy"))] == [f"1. {KH_FLAG}", f"2. {KH_MERIT}", f"3. {KH_CERTIFICATE}"]
     flag = texts.index(f"1. {KH_FLAG}")
     assert texts[flag + 1] == "a) Tiêu chuẩn: xét tặng cho tập thể dẫn đầu Khối thi đua;"
-    assert texts[flag + 2].startswith("b) Tỷ lệ phiếu bầu: được Hội nghị tổng kết của Cụm bình "
+    assert texts[flag + 2].startswith("b) Tỷ lệ phiếu bầu: được Hội nghị tổng kết của Khối bình "
                                       "xét, suy tôn, đạt từ 80% số phiếu đồng ý trở lên")
     certificate = texts.index(f"3. {KH_CERTIFICATE}")
     assert texts[certificate + 1] == ("a) Tiêu chuẩn: xét tặng cho cá nhân có thành tích tiêu "

@@ -59,6 +59,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "areas": group_blocks(groups),
         "leader": result.leader_next.name,
         "deputy": result.deputy_next.name,
+        **c.officer_words(book, upper=True),
         "milestones": milestone_lines(book.timeline),
         "grid": grid(book, result),
     }

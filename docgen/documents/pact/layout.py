@@ -48,11 +48,13 @@ PLAN_CITATION = (
 DUTIES = (
     "1. Các đơn vị thành viên tổ chức quán triệt, triển khai thực hiện các nội dung Giao ước "
     "đến toàn thể công chức, người lao động; định kỳ 6 tháng, năm báo cáo kết quả thực hiện "
-    "về Cụm trưởng ({{ leader }}).",
-    "2. {{ leader }} (Cụm trưởng) chủ trì, phối hợp với {{ deputy }} (Cụm phó) tổ chức kiểm "
-    "tra chéo, chấm điểm thi đua theo thang bảng điểm của Cụm; tổ chức sơ kết 6 tháng và Hội "
+    "về {{ leader_title }} ({{ leader }}).",
+    "2. {{ leader }} ({{ leader_title }}) chủ trì, phối hợp với {{ deputy }} ({{ deputy_title }}) "
+    "tổ chức kiểm tra chéo, chấm điểm thi đua theo thang bảng điểm của {{ group }}; tổ chức sơ "
+    "kết 6 tháng và Hội "
     "nghị tổng kết công tác thi đua, khen thưởng năm {{ next_year }}. Kết quả thực hiện Giao "
-    "ước là căn cứ để bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng của Cụm.",
+    "ước là căn cứ để bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng của "
+    "{{ group }}.",
 )
 
 
@@ -78,7 +80,8 @@ def cell_body(cell: _Cell, *, keep: bool) -> None:
     line("{%p if cell.unit %}")
     line("{{ cell.unit }}")
     line("{%p if cell.leader or cell.deputy %}")
-    line("{% if cell.leader %}CỤM TRƯỞNG{% else %}CỤM PHÓ{% endif %}")
+    line("{% if cell.leader %}{{ leader_title_upper }}{% else %}{{ deputy_title_upper }}"
+         "{% endif %}")
     line("{%p endif %}")
     line("{{ cell.title }}")
     for _ in range(SIGNATURE_GAP):

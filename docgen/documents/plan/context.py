@@ -62,6 +62,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "members_files_deadline": _deadline(tl.members_files_milestone(book.timeline)),
         "leader": result.leader_next.name,
         "deputy": result.deputy_next.name,
+        **c.officer_words(book),
         "timeline_rows": timeline_rows(book.timeline),
     }
 

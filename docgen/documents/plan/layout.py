@@ -94,26 +94,28 @@ def timetable(doc: DocxDocument) -> None:
 # Per award with places, highest first: its standard, then the share of votes it needs
 # (part III); how many the cluster may propose (part IV).
 STANDARD = "a) Tiêu chuẩn: xét tặng cho {{ a.criteria }}"
-VOTE_RULE = ("b) Tỷ lệ phiếu bầu: được Hội nghị tổng kết của Cụm bình xét, suy tôn, đạt "
+VOTE_RULE = ("b) Tỷ lệ phiếu bầu: được Hội nghị tổng kết của {{ group }} bình xét, suy tôn, đạt "
              "{{ a.share }}.")
 QUOTA = "{{ a.name }}: không quá {{ a.quota }}."
 PROCEDURE = (
     "Hồ sơ đề nghị khen thưởng gồm: tờ trình đề nghị khen thưởng; biên bản họp bình xét, suy "
     "tôn; báo cáo thành tích của tập thể, cá nhân được đề nghị khen thưởng; danh sách tập thể, "
     "cá nhân đề nghị khen thưởng.",
-    "Hồ sơ đề nghị khen thưởng của Cụm gửi về {{ superior_body }} thông qua Cụm trưởng "
+    "Hồ sơ đề nghị khen thưởng của {{ group }} gửi về {{ superior_body }} thông qua "
+    "{{ leader_title }} "
     "({{ leader }}).",
-    "{% if files_deadline %}Thời hạn gửi hồ sơ của Cụm: {{ files_deadline }}."
+    "{% if files_deadline %}Thời hạn gửi hồ sơ của {{ group }}: {{ files_deadline }}."
     "{% else %}Thời hạn gửi hồ sơ thực hiện theo hướng dẫn của {{ superior_body }}.{% endif %}",
 )
 # The members' own deadline for their files, before the cluster's (when the timeline has it).
-MEMBERS_FILES = ("Thời hạn các thành viên gửi hồ sơ đề nghị khen thưởng về Cụm trưởng: "
+MEMBERS_FILES = ("Thời hạn các thành viên gửi hồ sơ đề nghị khen thưởng về {{ leader_title }}: "
                  "{{ members_files_deadline }}.")
 OFFICERS = (
-    "Năm {{ next_year }}, {{ leader }} là Cụm trưởng, chủ trì hướng dẫn, theo dõi, đôn đốc các "
-    "thành viên thực hiện Kế hoạch, tổ chức sơ kết, tổng kết, bình xét thi đua và tổng hợp, "
-    "báo cáo kết quả; {{ deputy }} là Cụm phó, phối hợp với Cụm trưởng triển khai, kiểm tra "
-    "việc thực hiện Kế hoạch và thực hiện nhiệm vụ của Cụm trưởng khi được ủy quyền."
+    "Năm {{ next_year }}, {{ leader }} là {{ leader_title }}, chủ trì hướng dẫn, theo dõi, đôn "
+    "đốc các thành viên thực hiện Kế hoạch, tổ chức sơ kết, tổng kết, bình xét thi đua và tổng "
+    "hợp, báo cáo kết quả; {{ deputy }} là {{ deputy_title }}, phối hợp với {{ leader_title }} "
+    "triển khai, kiểm tra việc thực hiện Kế hoạch và thực hiện nhiệm vụ của {{ leader_title }} "
+    "khi được ủy quyền."
 )
 
 
@@ -193,7 +195,7 @@ def build(path: Path) -> None:
     closing(
         doc,
         "Trên đây là Kế hoạch phát động phong trào thi đua năm {{ next_year }} của "
-        "{{ cluster_name }}; đề nghị các thành viên Cụm triển khai thực hiện./.",
+        "{{ cluster_name }}; đề nghị các thành viên {{ group }} triển khai thực hiện./.",
     )
     signature_block(doc)
     save(doc, path)

@@ -237,3 +237,13 @@ def officers(book: Workbook) -> tuple[str, str, str]:
 def cluster_word(book: Workbook) -> str:
     """How a sentence names the group generically: 'Cụm', or 'Khối' for a Khối thi đua."""
     return officers(book)[0]
+
+
+def officer_words(book: Workbook, *, upper: bool = False) -> dict[str, str]:
+    """The template values naming the group and its officers ('group', 'leader_title',
+    'deputy_title'; with `upper`, also the titles in upper case for signature lines)."""
+    group, leader, deputy = officers(book)
+    words = {"group": group, "leader_title": leader, "deputy_title": deputy}
+    if upper:
+        words |= {"leader_title_upper": upper_vi(leader), "deputy_title_upper": upper_vi(deputy)}
+    return words

@@ -52,9 +52,11 @@ def scores_context(book: Workbook, result: Outcome) -> dict[str, Any]:
 
 def election_sentence(book: Workbook, result: Outcome) -> str:
     """Next year's leader and deputy."""
+    _, leader, deputy = officers(book)
     return (
-        f"Hội nghị thống nhất bầu {result.leader_next.name} làm Cụm trưởng và "
-        f"{result.deputy_next.name} làm Cụm phó {book.cluster.name} năm {book.cluster.year + 1}."
+        f"Hội nghị thống nhất bầu {result.leader_next.name} làm {leader} và "
+        f"{result.deputy_next.name} làm {deputy} {book.cluster.name} năm "
+        f"{book.cluster.year + 1}."
     )
 
 
