@@ -20,7 +20,7 @@ from rich.table import Table
 
 import docgen
 from docgen import archive, build, cli_i18n, intake, kinds, pdf, resources, templates
-from docgen.archive.sets import unfilled
+from docgen.archive.sets import read_set, unfilled
 from docgen.check import failure_message, lint_files, report_text, reports_json
 from docgen.documents.shared.awards import counted, nominee, threshold_words
 from docgen.documents.shared.common import percent
@@ -127,7 +127,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="cách in kết quả: text (mặc định) hoặc json")
     lint.add_argument("--ban-nhap", dest="draft", action="store_true",
                       help="văn bản còn là bản nháp: chỗ đánh dấu «[Bổ sung: …]» chưa điền "
-                      "chỉ là cảnh báo (mặc định là lỗi)")
+                      "chỉ là cảnh báo (mặc định là lỗi, trừ văn bản thuộc bộ văn bản chưa "
+                      "chốt trong kho lưu)")
     lint.set_defaults(run=_lint)
     _archive_parser(commands)
     _templates_parser(commands)
@@ -503,8 +504,15 @@ def _rollover(args: argparse.Namespace) -> None:
               f"docgen check {args.out}")
 
 
+def _in_draft_set(path: Path) -> bool:
+    """Whether `path` is a document of an archived set not yet finalized (a build's draft)."""
+    info = read_set(path.resolve().parent)
+    return info is not None and info.status == "draft"
+
+
 def _lint(args: argparse.Namespace) -> None:
-    reports = lint_files(args.files, final=not args.draft)
+    reports = [report for path in args.files
+               for report in lint_files([path], final=not (args.draft or _in_draft_set(path)))]
     if args.format == "json":
         out.print(reports_json(reports), markup=False, emoji=False)
     else:

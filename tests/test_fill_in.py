@@ -63,8 +63,11 @@ def test_a_marker_is_an_error_naming_its_paragraph_and_a_warning_in_a_draft() ->
 
 
 def test_lint_command_fails_on_markers_unless_a_draft(
-        built: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = str(built / SOC_TRANG)
+        built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "gui-di" / SOC_TRANG  # a copy taken out of the archive
+    copy.parent.mkdir()
+    copy.write_bytes((built / SOC_TRANG).read_bytes())
+    path = str(copy)
     assert main(["lint", path]) == 1
     captured = capsys.readouterr()
     said = " ".join(captured.out.split())
@@ -73,6 +76,18 @@ def test_lint_command_fails_on_markers_unless_a_draft(
     assert "Lỗi: 1 tệp chưa đạt thể thức Nghị định 30/2020/NĐ-CP." in captured.err
     assert main(["lint", "--ban-nhap", path]) == 0
     assert f"0 lỗi, {COUNT} cảnh báo" in " ".join(capsys.readouterr().out.split())
+
+
+def test_lint_reads_a_document_of_a_draft_set_as_a_draft(
+        built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """In the archive, a set not yet finalized is a draft: its markers are warnings; once
+    the set is finalized (here told to, with markers left) they are errors again."""
+    path = str(built / SOC_TRANG)
+    assert main(["lint", path]) == 0
+    assert f"0 lỗi, {COUNT} cảnh báo" in " ".join(capsys.readouterr().out.split())
+    archive.finalize(tmp_path, 2021, "cum-ix", fill_ins_left=True)
+    assert main(["lint", path]) == 1
+    assert f"{COUNT} lỗi, 0 cảnh báo" in " ".join(capsys.readouterr().out.split())
 
 
 def test_build_warns_once_per_document_and_does_not_fail(
