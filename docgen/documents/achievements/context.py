@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from docgen.documents.shared import common as c
+from docgen.documents.shared import figures as fig
 from docgen.documents.shared import honours as h
 from docgen.documents.shared import references as refs
 from docgen.documents.shared.rendition import Rendition
@@ -25,18 +26,11 @@ PROPOSAL: DocumentCode = "to-trinh"
 INSPECTORATE = "Thanh tra "
 # The words of a criterion that ask for the unit leading the cluster.
 LEADING = name_key("dẫn đầu")
-# The figures of the comparison table: field, label, unit of measure.
-FIGURES = (
-    ("inspections", "Số cuộc thanh tra", "cuộc"),
-    ("violations_money", "Sai phạm về tiền", "triệu đồng"),
-    ("violations_land", "Sai phạm về đất", "m²"),
-    ("recovery_money", "Kiến nghị thu hồi", "triệu đồng"),
-    ("disciplined", "Kiến nghị xử lý", "tập thể, cá nhân"),
-    ("transferred", "Chuyển cơ quan điều tra", "vụ"),
-    ("receptions", "Tiếp công dân", "lượt"),
-    ("petitions", "Đơn khiếu nại, tố cáo đã giải quyết", "đơn"),
-)
-MONEY = ("violations_money", "recovery_money")
+# The figures of the comparison table, in the order the report's sentences find them
+# (what was found, then what was recommended); labels are the report's (`fig.FIGURES`).
+TABLE_ORDER = ("inspections", "violations_money", "violations_land", "recovery_money",
+               "disciplined", "transferred", "receptions", "petitions")
+LABELS = {f.field: f.label for f in fig.FIGURES}
 
 
 def renditions(book: Workbook, result: Outcome) -> list[Rendition]:
@@ -138,14 +132,13 @@ def _staff(book: Workbook, member: Member) -> str:
 
 def _versus(field: str, current: Results, previous: Results | None, year: int) -> str:
     """' (tăng 12,5% so với năm 2020)' after a figure; '' without the previous year."""
-    words = "" if previous is None else h.change(getattr(current, field),
-                                                  getattr(previous, field), year)
-    return f" ({words})" if words else ""
+    words = None if previous is None else fig.change(fig.value(current, field),
+                                                      fig.value(previous, field))
+    return f" ({words} so với năm {year})" if words else ""
 
 
 def _value(field: str, row: Results) -> str:
-    value = getattr(row, field)
-    return h.money(value) if field in MONEY else format_number(value)
+    return fig.printed(field, fig.value(row, field))
 
 
 def _results(member: Member, current: Results | None, previous: Results | None,
@@ -162,12 +155,12 @@ def _results(member: Member, current: Results | None, previous: Results | None,
 
     found = []
     if r.violations_money:
-        found.append(f"sai phạm về kinh tế {h.money(r.violations_money)} triệu đồng")
+        found.append(f"sai phạm về kinh tế {_value('violations_money', r)} triệu đồng")
     if r.violations_land:
         found.append(f"sai phạm về đất đai {format_number(r.violations_land)} m²")
     measures = []
     if r.recovery_money:
-        measures.append(f"kiến nghị thu hồi {h.money(r.recovery_money)} triệu đồng"
+        measures.append(f"kiến nghị thu hồi {_value('recovery_money', r)} triệu đồng"
                         f"{versus('recovery_money')}")
     if r.disciplined:
         measures.append(f"kiến nghị xử lý {format_number(r.disciplined)} tập thể, cá nhân")
@@ -192,17 +185,13 @@ def _comparison(current: Results | None, previous: Results | None) -> list[dict[
     if current is None or previous is None:
         return []
     rows = []
-    for field, label, unit in FIGURES:
-        now, before = getattr(current, field), getattr(previous, field)
+    for field in TABLE_ORDER:
+        now, before = fig.value(current, field), fig.value(previous, field)
         if now or before:
-            rows.append({"label": f"{label} ({unit})", "previous": _value(field, previous),
-                         "current": _value(field, current), "change": _change(now, before)})
+            rows.append({"label": LABELS[field], "previous": _value(field, previous),
+                         "current": _value(field, current),
+                         "change": fig.change(now, before) or "—"})  # '—': no rate from 0
     return rows
-
-
-def _change(now: float, before: float) -> str:
-    """'tăng 12,5%', 'giảm 5%', 'không đổi'; '—' from a zero (no rate can be taken)."""
-    return h.shift(now, before) or "—"
 
 
 def _registration(book: Workbook, member: Member) -> str:
@@ -241,7 +230,8 @@ def _criteria(book: Workbook, member: Member, form: AwardForm, current: Results 
     if current is not None:
         figures = [f"{format_number(current.inspections)} cuộc thanh tra"]
         if current.recovery_money:
-            figures.append(f"kiến nghị thu hồi {h.money(current.recovery_money)} triệu đồng")
+            figures.append(f"kiến nghị thu hồi {_value('recovery_money', current)} triệu "
+                           "đồng")
         figures += [f"tiếp {format_number(current.receptions)} lượt công dân",
                     f"giải quyết {format_number(current.petitions)} đơn khiếu nại, tố cáo"]
         evidence.append("Kết quả công tác: " + ", ".join(figures))

@@ -1,12 +1,11 @@
 """Turn the workbook into what both achievement reports (a collective's, an individual's)
 share: the awards already received, the cluster leader's confirmation, the unit's score and
-rank, money in triệu đồng and a figure compared with the previous year.
+rank (figures and their changes are `shared/figures.py`'s, as in the report).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
 from docgen.documents.shared import common as c
@@ -14,30 +13,6 @@ from docgen.documents.shared import references as refs
 from docgen.model import AwardReceived, Workbook
 from docgen.rules import Outcome
 from docgen.vi import format_number, short_date
-
-MILLION = 1_000_000
-
-
-def money(value: float) -> str:
-    """An amount in đồng printed in triệu đồng, exact to the thousand: '17.308',
-    '1.234,567' (the caller adds 'triệu đồng')."""
-    return format_number(Decimal(int(value)) / MILLION)
-
-
-def shift(current: float, previous: float) -> str:
-    """'tăng 12,5%', 'giảm 5%', 'không đổi'; '' from a zero (no rate can be taken)."""
-    if previous == 0:
-        return ""
-    if current == previous:
-        return "không đổi"
-    ratio = (Decimal(str(current)) - Decimal(str(previous))) * 100 / Decimal(str(previous))
-    return f"{'tăng' if ratio > 0 else 'giảm'} {c.percent(abs(ratio))}"
-
-
-def change(current: float, previous: float, year: int) -> str:
-    """'tăng 12,5% so với năm 2020', 'không đổi so với năm 2020'; '' from a zero."""
-    words = shift(current, previous)
-    return f"{words} so với năm {year}" if words else ""
 
 
 def award_rows(book: Workbook, unit: str, *, titles: bool,
