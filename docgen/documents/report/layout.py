@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.shared import Length, Mm
+from docx.shared import Mm
 from docx.table import Table
 
 from docgen.documents.shared.blocks import (
     Column,
     body,
     body_loop,
+    bordered_grid,
     closing,
     fill_in,
-    first_para,
+    fill_row,
     header_table,
     heading,
     loop,
@@ -28,8 +26,7 @@ from docgen.documents.shared.blocks import (
     title_block,
 )
 from docgen.documents.shared.figures import FIGURES
-from docgen.documents.shared.ooxml import drop_empty_paragraphs, row_flags, set_table_borders
-from docgen.documents.shared.ooxml import set_table_geometry as geometry
+from docgen.documents.shared.ooxml import drop_empty_paragraphs, row_flags
 from docgen.documents.shared.page import CENTER, LEFT, RIGHT, new_document, save
 
 OPENING = (
@@ -83,36 +80,22 @@ def lead_in(doc: DocxDocument, text: str) -> None:
     body(doc, text).paragraph_format.keep_with_next = True
 
 
-def _fill(row: Any, texts: Sequence[str], style: str, aligns: Sequence[Any]) -> None:
-    for cell, text, align in zip(row.cells, texts, aligns, strict=True):
-        first_para(cell, text, style).alignment = align
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-
-
 def awards_table(doc: DocxDocument) -> Table:
     """The awards received, by kind: a bold row per kind (danh hiệu, hình thức) with its
     subtotal, its rows under it (nested `{%tr for %}` loops), a bold grand total last."""
-    grid: Table = doc.add_table(rows=8, cols=len(AWARD_COLUMNS))
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    grid.autofit = False
-    set_table_borders(grid, "single")
-    geometry(grid, Length(sum(c.width for c in AWARD_COLUMNS)), Mm(1))
-    for i, column in enumerate(AWARD_COLUMNS):
-        grid.columns[i].width = column.width
-        for cell in grid.columns[i].cells:
-            cell.width = column.width
+    grid = bordered_grid(doc, AWARD_COLUMNS, 8)
     blank = [""] * (len(AWARD_COLUMNS) - 1)
     centred = [CENTER] * len(AWARD_COLUMNS)
     aligns = [c.align for c in AWARD_COLUMNS]
     rows = grid.rows
-    _fill(rows[0], [c.header for c in AWARD_COLUMNS], "Table head", centred)
-    _fill(rows[1], ["{%tr for g in award_groups %}", *blank], "Table text", centred)
-    _fill(rows[2], GROUP_CELLS, "Table head", [CENTER, LEFT, LEFT, RIGHT, RIGHT])
-    _fill(rows[3], ["{%tr for r in g.rows %}", *blank], "Table text", centred)
-    _fill(rows[4], [c.cell for c in AWARD_COLUMNS], "Table text", aligns)
-    _fill(rows[5], ["{%tr endfor %}", *blank], "Table text", centred)
-    _fill(rows[6], ["{%tr endfor %}", *blank], "Table text", centred)
-    _fill(rows[7], TOTAL_CELLS, "Table head", [CENTER, CENTER, CENTER, RIGHT, RIGHT])
+    fill_row(rows[0], [c.header for c in AWARD_COLUMNS], "Table head", centred)
+    fill_row(rows[1], ["{%tr for g in award_groups %}", *blank], "Table text", centred)
+    fill_row(rows[2], GROUP_CELLS, "Table head", [CENTER, LEFT, LEFT, RIGHT, RIGHT])
+    fill_row(rows[3], ["{%tr for r in g.rows %}", *blank], "Table text", centred)
+    fill_row(rows[4], [c.cell for c in AWARD_COLUMNS], "Table text", aligns)
+    fill_row(rows[5], ["{%tr endfor %}", *blank], "Table text", centred)
+    fill_row(rows[6], ["{%tr endfor %}", *blank], "Table text", centred)
+    fill_row(rows[7], TOTAL_CELLS, "Table head", [CENTER, CENTER, CENTER, RIGHT, RIGHT])
     drop_empty_paragraphs(rows[7].cells[0].merge(rows[7].cells[2]))
     for index, row in enumerate(grid.rows):
         row_flags(row, header=index == 0)

@@ -210,10 +210,27 @@ class Column:
     total: str | None = None
 
 
-def _fill_row(row: Any, texts: Sequence[str], style: str, aligns: Sequence[Any]) -> None:
+def fill_row(row: Any, texts: Sequence[str], style: str, aligns: Sequence[Any]) -> None:
+    """Fill a table row's cells, one text each, in `style` and its alignment, centred
+    vertically."""
     for cell, text, align in zip(row.cells, texts, aligns, strict=True):
         first_para(cell, text, style).alignment = align
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def bordered_grid(doc: DocxDocument, columns: Sequence[Column], rows: int) -> Table:
+    """An empty bordered table of `rows` rows, centred, its columns as wide as `columns`
+    say (fixed widths, 1 mm cell padding)."""
+    grid: Table = doc.add_table(rows=rows, cols=len(columns))
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    set_table_borders(grid, "single")
+    set_table_geometry(grid, Length(sum(c.width for c in columns)), Mm(1))
+    for i, column in enumerate(columns):
+        grid.columns[i].width = column.width
+        for cell in grid.columns[i].cells:
+            cell.width = column.width
+    return grid
 
 
 def table(
@@ -237,25 +254,17 @@ def table(
     suffix = "" if size == 12 else f" {size}"
     text_style, head_style = f"Table text{suffix}", f"Table head{suffix}"
     body_rows = 4 if total else 3
-    grid: Table = doc.add_table(rows=1 + body_rows, cols=len(columns))
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    grid.autofit = False
-    set_table_borders(grid, "single")
-    set_table_geometry(grid, Length(sum(c.width for c in columns)), Mm(1))
-    for i, column in enumerate(columns):
-        grid.columns[i].width = column.width
-        for cell in grid.columns[i].cells:
-            cell.width = column.width
+    grid = bordered_grid(doc, columns, 1 + body_rows)
     blank = [""] * (len(columns) - 1)
     centred = [CENTER] * len(columns)
-    _fill_row(grid.rows[0], [c.header for c in columns], head_style, centred)
-    _fill_row(grid.rows[1], [f"{{%tr for {var} in {rows} %}}", *blank], text_style, centred)
-    _fill_row(grid.rows[2], [c.cell for c in columns], text_style, [c.align for c in columns])
-    _fill_row(grid.rows[3], ["{%tr endfor %}", *blank], text_style, centred)
+    fill_row(grid.rows[0], [c.header for c in columns], head_style, centred)
+    fill_row(grid.rows[1], [f"{{%tr for {var} in {rows} %}}", *blank], text_style, centred)
+    fill_row(grid.rows[2], [c.cell for c in columns], text_style, [c.align for c in columns])
+    fill_row(grid.rows[3], ["{%tr endfor %}", *blank], text_style, centred)
     if total:
         texts = ["", total_label, *(c.total or "" for c in columns[2:])]
         aligns = [CENTER, CENTER, *(c.align for c in columns[2:])]
-        _fill_row(grid.rows[4], texts, head_style, aligns)
+        fill_row(grid.rows[4], texts, head_style, aligns)
         label = grid.rows[4].cells[0].merge(grid.rows[4].cells[1])
         drop_empty_paragraphs(label)
     for index, row in enumerate(grid.rows):
