@@ -12,7 +12,7 @@ from pathlib import Path
 
 from docgen import archive, intake, resources, rules, templates
 from docgen.archive.store import Edit, EditPolicy, PdfConverter
-from docgen.check import count_fill_ins, format_finding, lint
+from docgen.check import count_fill_ins, format_finding, lint_counting
 from docgen.check.fillin import RULE as FILL_IN
 from docgen.documents import KINDS, DocumentKind
 from docgen.errors import DocgenError, FormatCheckFailed, Problem
@@ -105,17 +105,20 @@ def file_codes(kind: str, parts: Sequence[str | None]) -> list[str]:
     return codes
 
 
-def lint_outputs(outputs: Sequence[archive.Output]) -> list[str]:
+def lint_outputs(outputs: Sequence[archive.Output]) -> tuple[list[str], dict[str, int]]:
     """Check every rendered document against Decree 30 before anything is archived.
 
     Raise FormatCheckFailed naming each failing document and its findings; return the
-    warnings, one line each, prefixed with the document's name. A build is a draft, so fill-in
-    markers are no error; they are left to `fill_in_lines`.
+    warnings, one line each, prefixed with the document's name, and the fill-in markers
+    counted on the same reading (as `fill_ins`). A build is a draft, so markers are no
+    error; they are left to `fill_in_lines`.
     """
     failures: list[str] = []
     warnings: list[str] = []
+    markers: dict[str, int] = {}
     for output in outputs:
-        findings = [f for f in lint(output.data) if f.rule_id != FILL_IN]
+        found, markers[output.name] = lint_counting(output.data)
+        findings = [f for f in found if f.rule_id != FILL_IN]
         errors = [f for f in findings if f.severity == "error"]
         if errors:
             failures.append(f"{output.name}:")
@@ -126,7 +129,7 @@ def lint_outputs(outputs: Sequence[archive.Output]) -> list[str]:
         raise FormatCheckFailed(
             "Văn bản chưa đạt thể thức Nghị định 30/2020/NĐ-CP nên không được lưu (dùng "
             "--no-lint để lập bản nháp):\n" + "\n".join(failures))
-    return warnings
+    return warnings, {name: n for name, n in markers.items() if n}
 
 
 def fill_ins(outputs: Sequence[archive.Output]) -> dict[str, int]:
@@ -162,8 +165,7 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     checked = check(workbook, warnings)
     folder = templates.user_folder(checked.book, workbook, user_templates)
     outputs = render_all(checked, kinds, folder)
-    format_warnings = lint_outputs(outputs) if check_format else []
-    markers = fill_ins(outputs)
+    format_warnings, markers = lint_outputs(outputs) if check_format else ([], fill_ins(outputs))
     cluster = checked.book.cluster
     published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,
                                 new_revision=revision, pdf=pdf,

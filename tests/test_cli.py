@@ -177,7 +177,7 @@ def test_build_refuses_a_document_that_breaks_the_decree(
 
     bad = Finding("page.margins", "error", "trang khổ giấy", "lề trái 20 mm",
                   "lề trái 30–35 mm", "Lề trái: cách mép trái từ 30 mm đến 35 mm")
-    monkeypatch.setattr(build_module, "lint", lambda data: [bad])
+    monkeypatch.setattr(build_module, "lint_counting", lambda data: ([bad], 0))
     assert main(["build", str(sample), "--out", str(tmp_path), "--only", "to-trinh"]) == 1
     err = capsys.readouterr().err
     assert "Văn bản chưa đạt thể thức Nghị định 30/2020/NĐ-CP nên không được lưu" in err

@@ -16,6 +16,7 @@ from docgen.check.engine import (
     count_fill_ins,
     ensure_conforms,
     lint,
+    lint_counting,
     lint_document,
     open_document,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "failure_message",
     "format_finding",
     "lint",
+    "lint_counting",
     "lint_document",
     "lint_files",
     "open_document",

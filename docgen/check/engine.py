@@ -65,6 +65,16 @@ def lint(source: Path | bytes, *, final: bool = False) -> list[Finding]:
 def lint_document(document: Document, *, final: bool = False) -> list[Finding]:
     """Check an open python-docx Document against Decree 30; return its findings (`final`
     as for `lint`)."""
+    return _checked(document, final)[0]
+
+
+def lint_counting(source: Path | bytes) -> tuple[list[Finding], int]:
+    """A draft's findings (as `lint`) and how many fill-in markers it holds (as
+    `count_fill_ins`), from one reading of the document: what a build needs of each."""
+    return _checked(open_document(source), final=False)
+
+
+def _checked(document: Document, final: bool) -> tuple[list[Finding], int]:
     resolver = Resolver(document)
     paras = read_paragraphs(document)
     layout = read_layout(paras, resolver)
@@ -77,7 +87,7 @@ def lint_document(document: Document, *, final: bool = False) -> list[Finding]:
     found += check_page_numbers(document, resolver)
     order = {rule.id: index for index, rule in enumerate(RULES)}
     found = found if final else fillin.as_drafted(found)
-    return sorted(merge(found), key=lambda f: order[f.rule_id])
+    return sorted(merge(found), key=lambda f: order[f.rule_id]), fillin.count(everywhere)
 
 
 def count_fill_ins(source: Path | bytes) -> int:
