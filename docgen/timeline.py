@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from docgen.model import Milestone, Workbook
+from docgen.model import Milestone
 from docgen.vi import name_key
 
 DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
@@ -109,9 +109,3 @@ def late_member_tasks(timeline: Sequence[Milestone], year: int,
         if is_members_task(milestone) and date is not None and date >= deadline:
             late.append(LateTask(milestone, date, deadline))
     return late
-
-
-def late_in(book: Workbook) -> list[LateTask]:
-    """`late_member_tasks` of a workbook's timeline (next year's)."""
-    return late_member_tasks(book.timeline, book.cluster.year + 1,
-                             book.settings.files_deadline)

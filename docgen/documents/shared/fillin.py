@@ -21,8 +21,3 @@ PATTERN = re.compile(r"\[Bổ sung:[^\]]*\]")
 def marker(what: str) -> str:
     """The text of a marker asking for `what`: "[Bổ sung: quá trình thành lập …]"."""
     return f"{OPEN}{what}{CLOSE}"
-
-
-def markers_in(text: str) -> list[str]:
-    """Every marker left in a paragraph's text, in order."""
-    return PATTERN.findall(text)
