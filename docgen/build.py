@@ -16,7 +16,8 @@ from docgen.check import count_fill_ins, format_finding, lint_counting
 from docgen.check.fillin import RULE as FILL_IN
 from docgen.documents import KINDS, DocumentKind
 from docgen.errors import DocgenError, FormatCheckFailed, Problem
-from docgen.model import Workbook
+from docgen.kinds import of_period
+from docgen.model import Period, Workbook
 
 TEMPLATES_DIR = templates.SHIPPED
 SAMPLE = resources.sample_workbook()
@@ -59,15 +60,24 @@ def check(workbook: Path, warnings: list[Problem] | None = None) -> Checked:
     return Checked(book, rules.outcome(book), list(found))
 
 
-def select_kinds(only: Sequence[str] | None) -> list[DocumentKind]:
-    """The document kinds to build: all, or those named in `only` (each once, in order)."""
+def select_kinds(only: Sequence[str] | None, period: Period = "year") -> list[DocumentKind]:
+    """The document kinds to build: those of the reporting period, or those named in `only`
+    (each once, in order; a kind of another period is refused)."""
     if not only:
-        return list(KINDS.values())
+        return [KINDS[k.code] for k in of_period(period)]
     unknown = [code for code in only if code not in KINDS]
     if unknown:
         known = ", ".join(KINDS)
         raise DocgenError(f"Không có loại văn bản '{', '.join(unknown)}'. Các loại: {known}.")
+    other = [code for code in only if period not in KINDS[code].kind.periods]
+    if other:
+        raise DocgenError(
+            f"Loại văn bản '{', '.join(other)}' không lập cho kỳ báo cáo "
+            f"“{PERIOD_WORDS[period]}” của sổ tính (trang 'Cài đặt', “Kỳ báo cáo”).")
     return [KINDS[code] for code in dict.fromkeys(only)]
+
+
+PERIOD_WORDS = {"year": "cả năm", "half": "6 tháng đầu năm"}
 
 
 def render_all(checked: Checked, kinds: Sequence[DocumentKind],
@@ -78,7 +88,9 @@ def render_all(checked: Checked, kinds: Sequence[DocumentKind],
     outputs: list[archive.Output] = []
     for kind in kinds:
         renditions = kind.renditions(checked.book, checked.outcome)
-        names = set(renditions[0].context) if renditions else None
+        if not renditions:
+            continue  # nothing of this kind this year (no individual proposed, say)
+        names = set(renditions[0].context)
         template = templates.load(kind, user_templates, names)
         parts = [r.part for r in renditions]
         for rendition, code in zip(renditions, file_codes(kind.code, parts), strict=True):
@@ -161,15 +173,17 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     as they are. A document edited since docgen made it stops the build, unless `edited`
     is "keep" (the edited copy stays beside the new one) or "replace".
     """
-    kinds = select_kinds(only)
+    select_kinds(only)  # an unknown kind is refused before the workbook is read
     checked = check(workbook, warnings)
+    kinds = select_kinds(only, checked.book.settings.period)
     folder = templates.user_folder(checked.book, workbook, user_templates)
     outputs = render_all(checked, kinds, folder)
     format_warnings, markers = lint_outputs(outputs) if check_format else ([], fill_ins(outputs))
     cluster = checked.book.cluster
     published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,
                                 new_revision=revision, pdf=pdf,
-                                kinds=[k.code for k in kinds] if only else None,
+                                # the other period's papers stay in the year's set
+                                kinds=[k.code for k in kinds],
                                 edited=edited,
                                 require_signed=checked.book.settings.require_signed)
     return Built(checked, published.folder, published.paths, format_warnings,

@@ -22,8 +22,10 @@ class Kind:
     linter recognises any .docx by it. `signing_row`: the workbook's 'Ký và nơi nhận' sheet
     has a row for it (the others take their date and signer from another paper or from the
     unit). `per_unit`: one file per proposed unit (or individual). `numbered`, `dated`,
-    `recipients`, `appendix`: what the linter expects (an appendix has no header, number,
-    date, signature or recipients of its own)."""
+    `recipients`, `appendix`, `signed`, `papers`: what the linter expects (an appendix has
+    no header, number, date, signature or recipients of its own; a ballot is unsigned and
+    may be printed on A5). `periods`: the reporting periods whose build makes it ("year" for
+    the year-end set, "half" for the mid-year review; the workbook's setting chooses)."""
 
     code: str
     label: str
@@ -36,6 +38,9 @@ class Kind:
     dated: bool = True
     recipients: bool = True
     appendix: bool = False
+    signed: bool = True
+    papers: tuple[str, ...] = ("A4",)
+    periods: tuple[str, ...] = ("year",)
 
     @property
     def template(self) -> str:
@@ -64,9 +69,36 @@ KINDS: tuple[Kind, ...] = (
     # Not a Decree 30 type: unnumbered, each member keeps a signed copy (no Nơi nhận).
     Kind("giao-uoc", "Giao ước thi đua năm sau", "pact", None, "GIAO ƯỚC", numbered=False,
          recipients=False),
+    # The conference's own papers (domain.md 4.5).
+    # Phụ lục III: Giấy mời (GM), a paper with a tên loại (Mẫu 1.4 layout).
+    Kind("giay-moi", "Giấy mời dự hội nghị", "invitation", "GM", "GIẤY MỜI"),
+    # One page per member, signed by the Cụm trưởng; dated with the conference.
+    Kind("bang-cham-diem", "Bảng chấm điểm thi đua", "score_sheets", None, "BẢNG CHẤM ĐIỂM",
+         signing_row=False, numbered=False, recipients=False),
+    # The report's appendix (Mẫu 2.1): the ranking of all members, with the chart.
+    Kind("phu-luc-diem", "Phụ lục kết quả chấm điểm", "score_appendix", None,
+         "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM", signing_row=False, numbered=False, dated=False,
+         recipients=False, appendix=True),
+    # A secret ballot: no number, date, signature or recipients; A5 or A4 halves.
+    Kind("phieu-bau", "Phiếu bầu", "ballots", None, "PHIẾU BẦU", signing_row=False,
+         numbered=False, dated=False, recipients=False, signed=False, papers=("A4", "A5")),
+    # Mẫu 1.9 shape, signed by the counting board; attached to the minutes.
+    Kind("bien-ban-kiem-phieu", "Biên bản kiểm phiếu", "count", None, "BIÊN BẢN KIỂM PHIẾU",
+         signing_row=False, numbered=False, dated=False, recipients=False),
+    # Phụ lục III: Thông báo (TB), Mẫu 1.4: the chair's conclusions.
+    Kind("thong-bao-ket-luan", "Thông báo kết luận hội nghị", "conclusions", "TB",
+         "THÔNG BÁO"),
+    # The mid-year review, built when the workbook's period is six months.
+    Kind("bao-cao-so-ket", "Báo cáo sơ kết 6 tháng", "midyear", "BC", "BÁO CÁO",
+         periods=("half",)),
 )
 
 BY_CODE: dict[str, Kind] = {kind.code: kind for kind in KINDS}
+
+
+def of_period(period: str) -> tuple[Kind, ...]:
+    """The kinds a build of this reporting period makes ("year" or "half")."""
+    return tuple(k for k in KINDS if period in k.periods)
 
 
 def signed_here() -> dict[str, str]:

@@ -33,7 +33,12 @@ CountingDuty = Literal["head", "member"]
 # How many of the members must be present for the meeting to vote: more than half, at least
 # two thirds, or all of them.
 Quorum = Literal["half", "two_thirds", "all"]
-DocumentCode = Literal["bao-cao-tong-ket", "bien-ban", "to-trinh", "ke-hoach", "giao-uoc"]
+DocumentCode = Literal["bao-cao-tong-ket", "bien-ban", "to-trinh", "ke-hoach", "giao-uoc",
+                       "giay-moi", "thong-bao-ket-luan", "bao-cao-so-ket"]
+# The period a workbook reports on: the whole year, or its first six months (sơ kết).
+Period = Literal["year", "half"]
+# How ballots are printed: one per A5 sheet, or two per A4 sheet to cut in half.
+BallotPaper = Literal["a5", "a4_half"]
 
 
 class Source(BaseModel):
@@ -116,9 +121,9 @@ class Conference(Record):
     secretary: str
     secretary_title: str
     attendees: str
-    ballots_issued: int
-    ballots_returned: int
-    ballots_valid: int
+    ballots_issued: int = 0  # required for the year-end period (checked at intake)
+    ballots_returned: int = 0
+    ballots_valid: int = 0
     invalid_reasons: str | None = None  # why ballots were invalid, when some were
     agenda: list[str] = []  # the meeting's items, in order
     discussion: str | None = None  # members' opinions; what the meeting adopted
@@ -126,6 +131,15 @@ class Conference(Record):
     deputy_votes: int | None = None  # ballots for next year's deputy
     minutes_copies: int | None = None  # "Biên bản được lập thành … bản"
     quorum: Quorum = "two_thirds"
+    # The invitation (Giấy mời): who of each member is invited, what to send beforehand
+    # and by when, and whom to call.
+    invited: str | None = None  # "Chánh Thanh tra và 01 lãnh đạo phòng nghiệp vụ"
+    prepare: list[str] = []  # papers to send before the conference
+    prepare_deadline: dt.date | None = None
+    contact: str | None = None  # "Ông Trần Văn Bình, Chánh Văn phòng Thanh tra tỉnh …"
+    contact_phone: str | None = None
+    # The conference's conclusions (Thông báo kết luận): the chair's closing words.
+    conclusions: str | None = None
 
 
 class Attendee(Record):
@@ -184,6 +198,18 @@ class Score(Record):
 
     unit: str
     points: dict[str, float]
+
+
+class SelfScore(Record):
+    """A member's self-assessed points on one criterion, and the points the cluster added or
+    took away on checking (with the reason); the cluster's score is in `Score`."""
+
+    unit: str
+    criterion: str  # a `Criterion.code` (resolved at intake)
+    self_points: float
+    plus: float = 0
+    minus: float = 0
+    reason: str | None = None
 
 
 class AwardReceived(Record):
@@ -293,6 +319,10 @@ class Settings(Record):
     require_signed: bool = False
     templates_dir: str | None = None
     files_deadline: dt.date | None = None  # None: 20/12 of the year (QĐ 575/QĐ-TTCP)
+    period: Period = "year"
+    notice_days: int = 5  # the invitation goes out at least this many days before
+    ballot_paper: BallotPaper = "a4_half"
+    score_chart: bool = False  # draw the bar chart of total scores in the appendix
 
 
 class Workbook(BaseModel):
@@ -320,6 +350,14 @@ class Workbook(BaseModel):
     signing: list[Signing]
     settings: Settings
     attendance: list[Attendee] = []
+    self_scores: list[SelfScore] = []
+
+    def self_score(self, unit: str, criterion: str) -> SelfScore | None:
+        """A member's self-assessment on one criterion, or None when not given."""
+        for row in self.self_scores:
+            if row.unit == unit and row.criterion == criterion:
+                return row
+        return None
 
     def member(self, name: str) -> Member:
         """Return the member whose full name is `name` (names are resolved at intake)."""

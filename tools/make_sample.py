@@ -148,6 +148,18 @@ CONFERENCE: Row = {
     "deputy_votes": 7,
     "minutes_copies": 2,
     "quorum": "two_thirds",
+    "invited": "Chánh Thanh tra và 01 lãnh đạo phòng nghiệp vụ",
+    "prepare": ["Bảng tự chấm điểm thi đua năm 2021",
+                "Báo cáo tổng kết công tác thi đua, khen thưởng năm 2021 của đơn vị",
+                "Hồ sơ đề nghị khen thưởng (nếu có)"],
+    "prepare_deadline": dt.date(2021, 12, 13),
+    "contact": "Ông Trần Văn Bình, Chánh Văn phòng Thanh tra tỉnh Bạc Liêu",
+    "contact_phone": "0291 3822 456",
+    "conclusions": "Chủ trì hội nghị đánh giá cao sự phối hợp của các thành viên trong năm "
+    "2021; trong điều kiện dịch bệnh Covid-19, các đơn vị đã hoàn thành tốt nhiệm vụ chính "
+    "trị được giao. Đề nghị các thành viên tiếp tục đổi mới nội dung, hình thức thi đua, chú "
+    "trọng phát hiện, nhân rộng điển hình tiên tiến và thực hiện nghiêm Giao ước thi đua năm "
+    "2022.",
 }
 
 _BL_UNIT, _KG_UNIT, _CM_UNIT, _ST_UNIT, _HG_UNIT, _CT_UNIT, _AG_UNIT = UNITS
@@ -257,6 +269,24 @@ SCORES: list[tuple[str, dict[str, float]]] = [
     (unit, dict(zip(CODES, map(float, points), strict=True)))
     for unit, points in zip(UNITS, _POINTS, strict=True)
 ]
+
+# What each member scored itself, and what the cluster added or took away on checking
+# (unit index, criterion) -> (plus, minus, reason); every other self-score is the cluster's.
+_ADJUSTED: dict[tuple[int, str], tuple[float, float, str]] = {
+    (4, "TC1"): (0, 1, "Chưa hoàn thành 01 cuộc thanh tra theo kế hoạch năm 2021."),
+    (3, "TC5"): (0.5, 0, "Có sáng kiến “Số hóa hồ sơ thi đua, khen thưởng” được Thanh tra "
+                 "Chính phủ công nhận."),
+    (2, "TC3"): (0, 0.5, "Báo cáo công tác phòng, chống tham nhũng quý III gửi chậm."),
+    (5, "TC2"): (0, 0.5, "Còn 01 vụ khiếu nại quá hạn giải quyết."),
+}
+SELF_SCORES: list[Row] = []
+for _index, (_unit, _points) in enumerate(SCORES):
+    for _code, _value in _points.items():
+        _plus, _minus, _reason = _ADJUSTED.get((_index, _code), (0, 0, None))
+        SELF_SCORES.append({"unit": _unit, "criterion": _code,
+                            "self_points": _value - _plus + _minus,
+                            "plus": _plus or None, "minus": _minus or None,
+                            "reason": _reason})
 
 
 def _award(year: int, unit: str, target: str, recipient: str | None, award: str, count: int,
@@ -465,6 +495,15 @@ _LEADER_2022 = {
     "signer_subtitle": "CHÁNH THANH TRA TỈNH KIÊN GIANG", "signer_name": "Nguyễn Văn Đức",
 }
 SIGNING: list[Row] = [
+    {"document": "giay-moi", "number": 23, "date": dt.date(2021, 12, 8),
+     **_LEADER_2021,
+     "recipients": ["Thanh tra Chính phủ (Vụ Tổ chức cán bộ)", "Các thành viên Cụm thi đua"],
+     "archive": "VT, CTĐ"},
+    {"document": "thong-bao-ket-luan", "number": 27, "date": dt.date(2021, 12, 22),
+     **_LEADER_2021,
+     "recipients": ["Thanh tra Chính phủ (Vụ Tổ chức cán bộ)", "Các thành viên Cụm thi đua",
+                    "Lãnh đạo Thanh tra tỉnh Bạc Liêu"],
+     "archive": "VT, CTĐ"},
     # One series for the cluster's papers of 2021, in date order after the plan of the year
     # (22/KH-CTĐ, 22/10/2021): the minutes (24) and the proposal (25) on the day of the
     # conference, the superior body's deadline, then the report (26). 2022 starts again at 01.
@@ -511,9 +550,11 @@ TABLES: dict[str, list[Row]] = {
     "timeline": TIMELINE,
     "pact": [{"area": a, "text": t, "criterion": c} for a, t, c in PACT],
     "attendance": ATTENDANCE,
+    "self_scores": SELF_SCORES,
     "signing": SIGNING,
 }
-FORMS: dict[str, Row] = {"cluster": CLUSTER, "conference": CONFERENCE}
+SETTINGS: Row = {"notice_days": 7, "ballot_paper": "a4_half", "score_chart": "yes"}
+FORMS: dict[str, Row] = {"cluster": CLUSTER, "conference": CONFERENCE, "settings": SETTINGS}
 
 
 def main() -> None:

@@ -41,6 +41,7 @@ _TABLES: dict[str, type[Any]] = {
     "plan": m.PlanItem,
     "timeline": m.Milestone,
     "pact": m.Commitment,
+    "self_scores": m.SelfScore,
     "signing": m.Signing,
 }
 
@@ -92,6 +93,7 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
                              out)
     if s.CRITERIA.title not in out.unreadable:
         a.resolve_criteria(rows.get("pact", []), criteria, out)
+        a.resolve_criteria(rows.get("self_scores", []), criteria, out)
     af.check_forms(rows.get("award_forms", []), out)
     if s.AWARD_FORMS.title not in out.unreadable:  # else one error already names the sheet
         awards = af.AwardIndex(rows.get("award_forms", []))
@@ -103,8 +105,11 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
     records["award_forms"].sort(key=lambda form: form.precedence)
     if s.NARRATIVES.title not in out.unreadable:
         a.check_narratives(records["narratives"], out)
-    a.check_signing(rows.get("signing", []), out)
     singles = _forms(forms, out)
+    settings = singles.get("settings")
+    period: m.Period = settings.period if settings is not None else "year"
+    a.check_signing(rows.get("signing", []), out, period)
+    a.check_period(period, rows, forms.get("conference"), out.unreadable, out)
     if "cluster" in singles:
         a.check_issuer(singles["cluster"], members, out)
         records["results"], records["results_previous"] = a.split_results(

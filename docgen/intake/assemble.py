@@ -13,9 +13,10 @@ from typing import Any
 from docgen import model as m
 from docgen.intake import schema as s
 from docgen.intake.reader import Collector, Row
+from docgen.kinds import of_period
 from docgen.vi import name_key
 
-UNIT_SHEETS = ("registration", "results", "scores", "awards", "votes")
+UNIT_SHEETS = ("registration", "results", "scores", "self_scores", "awards", "votes")
 # A symbol (ký hiệu) as the number line "Số: 15/BC-CTĐ" writes it: letters, capital first.
 SYMBOL = re.compile(r"[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*")
 
@@ -203,8 +204,9 @@ def check_narratives(narratives: list[m.Narrative], out: Collector) -> None:
                     f"chưa có đoạn văn nào cho mục “{s.NARRATIVE_SECTIONS[code]}”.")
 
 
-def check_signing(rows: list[Row], out: Collector) -> None:
-    """Exactly one row per document of the year's package (rows as typed)."""
+def check_signing(rows: list[Row], out: Collector, period: m.Period = "year") -> None:
+    """One row per document (rows as typed), and a row for each document of the period's
+    set."""
     seen: set[object] = set()
     for row in rows:
         code = row.values.get("document")
@@ -214,9 +216,29 @@ def check_signing(rows: list[Row], out: Collector) -> None:
         seen.add(code)
     if not rows:
         return  # the empty sheet is already reported
-    for code, label in s.DOCUMENTS.items():
-        if code not in seen:
-            out.add(s.SIGNING.title, None, "Văn bản", f"chưa có dòng cho văn bản “{label}”.")
+    for kind in of_period(period):
+        if kind.signing_row and kind.code not in seen:
+            out.add(s.SIGNING.title, None, "Văn bản",
+                    f"chưa có dòng cho văn bản “{kind.label}”.")
+
+
+def check_period(period: m.Period, rows: dict[str, list[Row]], conference: Row | None,
+                 unreadable: set[str], out: Collector) -> None:
+    """The year-end set needs the scores, the votes and the ballot counts; a mid-year
+    workbook may leave them blank."""
+    if period != "year":
+        return
+    for sheet in s.YEAR_SHEETS:
+        if sheet.title not in unreadable and not rows.get(sheet.key):
+            out.add(sheet.title, None, None, "cần ít nhất 1 dòng dữ liệu.")
+    if conference is None:
+        return
+    for field in s.YEAR_CONFERENCE_FIELDS:
+        place = conference.place(field)
+        if conference.values.get(field) is None and not any(
+                p.sheet == conference.sheet and p.cell == place for p in out.problems):
+            out.add(conference.sheet, place, s.CONFERENCE.column(field).header,
+                    "chưa điền (bắt buộc).")
 
 
 def check_criteria(criteria: list[m.Criterion], out: Collector) -> None:
@@ -273,7 +295,8 @@ def resolve_attendance(rows: list[Row], units: UnitIndex, out: Collector) -> Non
 
 
 def resolve_criteria(rows: list[Row], criteria: list[m.Criterion], out: Collector) -> None:
-    """A pact target's criterion code names a criterion of the scoring sheet."""
+    """A criterion code (of a pact target, or a self-assessment) names a criterion of the
+    scoring sheet."""
     codes = {name_key(c.code): c.code for c in criteria}
     for row in rows:
         code = row.values.get("criterion")

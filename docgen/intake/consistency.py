@@ -40,13 +40,20 @@ def check(records: dict[str, Any], singles: dict[str, Any], out: Collector) -> N
     absent, so a check never repeats a problem already reported for a cell)."""
     conference: m.Conference | None = singles.get("conference")
     cluster: m.Cluster | None = singles.get("cluster")
+    settings: m.Settings | None = singles.get("settings")
+    year_end = settings is None or settings.period == "year"
     if conference is not None:
         check_ballots(conference, records.get("votes", []), out)
         if s.SIGNING.title not in out.unreadable:
             check_dates(conference, records.get("signing", []), records.get("citations", []),
                         cluster, out)
-    if s.SCORES.title not in out.unreadable and s.MEMBERS.title not in out.unreadable:
+            check_invitation(conference, settings, records.get("signing", []), out)
+    if year_end and s.SCORES.title not in out.unreadable \
+            and s.MEMBERS.title not in out.unreadable:
         check_scored(records.get("members", []), records.get("scores", []), out)
+    if s.SCORES.title not in out.unreadable and s.CRITERIA.title not in out.unreadable:
+        check_self_scores(records.get("self_scores", []), records.get("scores", []),
+                          records.get("criteria", []), out)
     check_registration(records.get("registration", []), out)
     if cluster is not None:
         check_numbering(cluster, records.get("signing", []), records.get("citations", []),
@@ -88,6 +95,82 @@ def check_scored(members: list[m.Member], scores: list[m.Score], out: Collector)
             out.add(s.SCORES.title, None, "Đơn vị",
                     f"chưa có dòng điểm của “{member.name}”; mọi thành viên đều được chấm "
                     "điểm.")
+
+
+def check_self_scores(rows: list[m.SelfScore], scores: list[m.Score],
+                      criteria: list[m.Criterion], out: Collector) -> None:
+    """Each member and criterion once; a self-score within the criterion's maximum; points
+    added or taken away have their reason; and the self-score plus the points added, less
+    the points taken away, is the cluster's score on the 'Chấm điểm' sheet, so the score
+    sheet explains every difference."""
+    limits = {c.code: c.max_points for c in criteria}
+    cluster = {(score.unit, code): (score, value) for score in scores
+               for code, value in score.points.items()}
+    seen: dict[tuple[str, str], int] = {}
+    sheet = s.SELF_SCORES.title
+    for row in rows:
+        key = (row.unit, row.criterion)
+        line = row.source.row if row.source else 0
+        if key in seen:
+            out.add(sheet, _cell(row, "criterion"), "Mã tiêu chí",
+                    f"“{row.unit}”, tiêu chí {row.criterion} đã có ở dòng {seen[key]}.")
+            continue
+        seen[key] = line
+        top = limits.get(row.criterion)
+        if top is not None and row.self_points > top:
+            out.add(sheet, _cell(row, "self_points"), "Điểm tự chấm",
+                    f"điểm {_points(row.self_points)} lớn hơn điểm tối đa {_points(top)} của "
+                    f"tiêu chí {row.criterion}.")
+        if (row.plus or row.minus) and not row.reason:
+            field = "plus" if row.plus else "minus"
+            out.add(sheet, _cell(row, "reason") or _cell(row, field), "Lý do cộng, trừ",
+                    "có điểm cộng hoặc điểm trừ nên phải ghi lý do.")
+        found = cluster.get(key)
+        if found is None:
+            continue
+        score, value = found
+        expected = row.self_points + row.plus - row.minus
+        if abs(expected - value) > 1e-6:
+            out.add(sheet, _cell(row, "self_points"), "Điểm tự chấm",
+                    f"tự chấm {_points(row.self_points)}, cộng {_points(row.plus)}, trừ "
+                    f"{_points(row.minus)} là {_points(expected)} điểm, khác {_points(value)} "
+                    f"điểm Cụm chấm ({_where(s.SCORES, score, row.criterion)}): ghi điểm cộng "
+                    "hoặc trừ và lý do cho phần chênh lệch.")
+
+
+def _points(value: float) -> str:
+    """Points as the workbook shows them, with a decimal comma: 12,5."""
+    return f"{value:g}".replace(".", ",")
+
+
+def check_invitation(conf: m.Conference, settings: m.Settings | None,
+                     signing: list[m.Signing], out: Collector) -> None:
+    """The invitation goes out before the conference, by the cluster's notice period (a
+    warning), and asks for the papers before the conference and after it is sent."""
+    invitation = _signed(signing).get("giay-moi")
+    held = short_date(conf.date)
+    if invitation is not None:
+        days = (conf.date - invitation.date).days
+        notice = settings.notice_days if settings is not None else m.Settings().notice_days
+        if days <= 0:
+            out.add(invitation.sheet, invitation.date_cell, "Ngày ban hành",
+                    f"giấy mời ghi ngày {short_date(invitation.date)}, không trước ngày họp "
+                    f"{held} ({_where(s.CONFERENCE, conf, 'date')}).")
+        elif days < notice:
+            out.warn(invitation.sheet, invitation.date_cell, "Ngày ban hành",
+                     f"giấy mời ghi ngày {short_date(invitation.date)}, chỉ {days} ngày trước "
+                     f"ngày họp {held}; Cụm gửi giấy mời trước ít nhất {notice} ngày (trang "
+                     f"'{s.SETTINGS.title}', “{s.SETTINGS.column('notice_days').header}”).")
+    due = conf.prepare_deadline
+    if due is None:
+        return
+    if due >= conf.date:
+        out.add(s.CONFERENCE.title, _cell(conf, "prepare_deadline"), "Hạn gửi tài liệu",
+                f"hạn gửi tài liệu {short_date(due)} phải trước ngày họp {held}.")
+    elif invitation is not None and due < invitation.date:
+        out.add(s.CONFERENCE.title, _cell(conf, "prepare_deadline"), "Hạn gửi tài liệu",
+                f"hạn gửi tài liệu {short_date(due)} trước cả ngày giấy mời "
+                f"{short_date(invitation.date)}.")
 
 
 def check_registration(rows: list[m.Registration], out: Collector) -> None:
@@ -143,7 +226,7 @@ def check_dates(conf: m.Conference, signing: list[m.Signing], citations: list[m.
         out.add(minutes.sheet, minutes.date_cell, "Ngày ban hành",
                 f"biên bản họp bình xét ghi ngày {short_date(minutes.date)}, khác ngày họp "
                 f"{held} ({_where(s.CONFERENCE, conf, 'date')}).")
-    for code in ("bao-cao-tong-ket", "to-trinh", "ke-hoach", "giao-uoc"):
+    for code in ("bao-cao-tong-ket", "to-trinh", "ke-hoach", "giao-uoc", "thong-bao-ket-luan"):
         paper = papers.get(code)
         if paper is not None and paper.date < conf.date:
             out.add(paper.sheet, paper.date_cell, "Ngày ban hành",

@@ -98,6 +98,9 @@ ATTENDANCE_STATUSES = (
     ("Khách mời", "guest"),
 )
 COUNTING_DUTIES = (("Trưởng ban", "head"), ("Thành viên", "member"))
+PERIODS = (("Cả năm (tổng kết)", "year"), ("6 tháng đầu năm (sơ kết)", "half"))
+BALLOT_PAPERS = (("Khổ A5, mỗi phiếu một tờ", "a5"),
+                 ("Khổ A4, hai phiếu một tờ (cắt đôi)", "a4_half"))
 QUORUMS = (("Quá nửa số thành viên", "half"), ("Từ 2/3 số thành viên trở lên", "two_thirds"),
            ("Tất cả thành viên", "all"))
 
@@ -148,6 +151,7 @@ T, ML, LS, INT, N, D, TM, CH = (
     Kind.CHOICE,
 )
 
+BALLOT_HELP = "Bắt buộc với kỳ báo cáo cả năm (có bỏ phiếu bình xét)."
 UNIT_HELP = "Tên đơn vị như ở trang 'Thành viên' (tên đầy đủ hoặc tên ngắn)."
 
 CLUSTER = Sheet(
@@ -257,9 +261,12 @@ CONFERENCE = Sheet(
         Column("secretary", "Thư ký (họ và tên)", person=True),
         Column("secretary_title", "Chức vụ của thư ký", words=True),
         Column("attendees", "Thành phần tham dự", ML, words=True, help="Viết thành câu."),
-        Column("ballots_issued", "Số phiếu phát ra", INT),
-        Column("ballots_returned", "Số phiếu thu về", INT),
-        Column("ballots_valid", "Số phiếu hợp lệ", INT),
+        Column("ballots_issued", "Số phiếu phát ra", INT, required=False,
+               help=BALLOT_HELP),
+        Column("ballots_returned", "Số phiếu thu về", INT, required=False,
+               help=BALLOT_HELP),
+        Column("ballots_valid", "Số phiếu hợp lệ", INT, required=False,
+               help=BALLOT_HELP),
         Column("invalid_reasons", "Lý do phiếu không hợp lệ", ML, required=False,
                help="Bắt buộc khi có phiếu không hợp lệ, ví dụ: 01 phiếu gạch cả hai ô."),
         Column("agenda", "Chương trình hội nghị", LS, required=False,
@@ -277,6 +284,23 @@ CONFERENCE = Sheet(
                choices=QUORUMS,
                help="Điều kiện để hội nghị bình xét; để trống là từ 2/3 số thành viên trở "
                "lên."),
+        Column("invited", "Thành phần mời của mỗi đơn vị", words=True, required=False,
+               width=40,
+               help="In ở Giấy mời, ví dụ: Chánh Thanh tra và 01 lãnh đạo phòng nghiệp vụ. "
+               "Khách mời lấy ở trang 'Dự họp'."),
+        Column("prepare", "Tài liệu gửi trước hội nghị", LS, required=False, width=40,
+               help="Mỗi tài liệu một dòng (Alt+Enter), ví dụ: Bảng tự chấm điểm thi đua; Báo "
+               "cáo tổng kết của đơn vị."),
+        Column("prepare_deadline", "Hạn gửi tài liệu", D, required=False,
+               help="Ngày các đơn vị gửi tài liệu trên về Cụm trưởng; phải trước ngày họp."),
+        Column("contact", "Người liên hệ", words=True, required=False, width=40,
+               help="Họ tên, chức vụ, ví dụ: Ông Trần Văn Bình, Chánh Văn phòng Thanh tra "
+               "tỉnh Bạc Liêu."),
+        Column("contact_phone", "Điện thoại liên hệ", required=False),
+        Column("conclusions", "Kết luận của chủ trì", ML, words=True, required=False,
+               width=60,
+               help="Ý kiến kết luận của chủ trì hội nghị, viết thành câu; in ở Thông báo kết "
+               "luận hội nghị."),
     ),
 )
 
@@ -362,10 +386,30 @@ CRITERIA = Sheet(
 SCORES = Sheet(
     key="scores",
     title="Chấm điểm",
-    min_rows=1,
     help="Mỗi dòng một đơn vị; mỗi cột một tiêu chí (tiêu đề cột là 'Mã' ở trang "
     "'Tiêu chí').",
     columns=(Column("unit", "Đơn vị", help=UNIT_HELP),),
+)
+
+SELF_SCORES = Sheet(
+    key="self_scores",
+    title="Tự chấm điểm",
+    optional=True,
+    help="Điểm từng đơn vị tự chấm theo từng tiêu chí, và điểm Cụm cộng hoặc trừ khi thẩm "
+    "định (kèm lý do). Điểm tự chấm cộng điểm cộng, trừ điểm trừ phải bằng điểm ở trang "
+    "'Chấm điểm'. Bảng chấm điểm của từng đơn vị in theo trang này.",
+    columns=(
+        Column("unit", "Đơn vị", help=UNIT_HELP),
+        Column("criterion", "Mã tiêu chí", lookup="criteria",
+               help="Mã ở trang 'Tiêu chí', ví dụ TC1."),
+        Column("self_points", "Điểm tự chấm", N),
+        Column("plus", "Điểm cộng", N, required=False,
+               help="Điểm Cụm cộng thêm khi thẩm định; để trống là 0."),
+        Column("minus", "Điểm trừ", N, required=False,
+               help="Điểm Cụm trừ khi thẩm định; để trống là 0."),
+        Column("reason", "Lý do cộng, trừ", ML, words=True, required=False, width=50,
+               help="Bắt buộc khi có điểm cộng hoặc điểm trừ."),
+    ),
 )
 
 AWARDS = Sheet(
@@ -392,7 +436,6 @@ AWARDS = Sheet(
 VOTES = Sheet(
     key="votes",
     title="Bình xét",
-    min_rows=1,
     help="Kết quả bỏ phiếu bình xét, suy tôn. Mỗi dòng một đề nghị.",
     columns=(
         Column("target", "Đối tượng", CH, choices=TARGETS),
@@ -537,6 +580,18 @@ SETTINGS = Sheet(
                choices=YES_NO,
                help="'Có': lệnh docgen archive finalize chỉ khóa bộ văn bản khi mọi văn bản đã "
                "có bản đã ký (docgen archive sign). Để trống là 'Không'."),
+        Column("period", "Kỳ báo cáo", CH, required=False, choices=PERIODS, width=30,
+               help="'Cả năm': lập bộ văn bản tổng kết năm. '6 tháng đầu năm': chỉ lập báo "
+               "cáo sơ kết (số liệu ở trang 'Kết quả công tác' là của 6 tháng). Để trống là "
+               "cả năm."),
+        Column("notice_days", "Số ngày gửi giấy mời trước hội nghị", INT, required=False,
+               bounds=(0, 60),
+               help="Giấy mời ghi ngày sớm hơn ngày họp ít hơn số ngày này sẽ được cảnh báo; "
+               "để trống là 5 ngày."),
+        Column("ballot_paper", "Khổ phiếu bầu", CH, required=False, choices=BALLOT_PAPERS,
+               width=30, help="Để trống là khổ A4, hai phiếu một tờ."),
+        Column("score_chart", "Vẽ biểu đồ điểm", CH, required=False, choices=YES_NO,
+               help="'Có': phụ lục kết quả chấm điểm có biểu đồ cột tổng điểm của các đơn vị."),
         Column("templates_dir", "Thư mục mẫu riêng", required=False,
                help="Thư mục chứa các mẫu .docx đã sửa (giữ nguyên tên tệp như mẫu gốc, ví dụ "
                "to-trinh.docx); mẫu không có ở đó thì dùng mẫu gốc. Đường dẫn tương đối tính "
@@ -555,6 +610,7 @@ SHEETS: tuple[Sheet, ...] = (
     RESULTS,
     CRITERIA,
     SCORES,
+    SELF_SCORES,
     AWARDS,
     AWARD_FORMS,
     VOTES,
@@ -565,6 +621,11 @@ SHEETS: tuple[Sheet, ...] = (
     SIGNING,
     SETTINGS,
 )
+
+# What only the year-end period needs (a mid-year workbook may leave them blank): sheets that
+# need at least one row, and fields of the conference form.
+YEAR_SHEETS: tuple[Sheet, ...] = (SCORES, VOTES)
+YEAR_CONFERENCE_FIELDS = ("ballots_issued", "ballots_returned", "ballots_valid")
 
 INSTRUCTIONS_TITLE = "Hướng dẫn"
 FORM_HEADERS = ("Mục", "Giá trị", "Hướng dẫn")

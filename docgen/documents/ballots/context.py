@@ -1,0 +1,12 @@
+"""Turn the model and outcome into the context of the Phiếu bầu (being written)."""
+
+from __future__ import annotations
+
+from docgen.documents.shared.rendition import Rendition
+from docgen.model import Workbook
+from docgen.rules import Outcome
+
+
+def renditions(book: Workbook, outcome: Outcome) -> list[Rendition]:
+    """Being written in this session: no output yet."""
+    return []
