@@ -11,7 +11,6 @@ does not say is left to the template's fill-in markers, never invented.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -29,14 +28,17 @@ from docgen.documents.shared.awards import (
 from docgen.documents.shared.meeting import (
     absent_members,
     attendance_context,
+    bare,
+    clock,
     election_results,
+    place_context,
     present_units,
     scores_context,
 )
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import Conference, DocumentCode, Workbook
 from docgen.rules import Outcome
-from docgen.vi import count_phrase, format_number, full_date, name_key
+from docgen.vi import count_phrase, format_number, full_date
 
 CODE: DocumentCode = "bien-ban"
 
@@ -83,10 +85,7 @@ def meeting_context(conf: Conference) -> dict[str, Any]:
         "meeting_date": full_date(conf.date),
         "start": clock(conf.start),
         "end": clock(conf.end),
-        "form": conf.form,
-        "venue": venue(conf),
-        "bridges": bridges(conf),
-        "many_bridges": len(distinct_bridges(conf)) > 1,
+        **place_context(conf),
         "attendees": bare(conf.attendees),
         "chair_name": conf.chair,
         "chair_title": conf.chair_title if conf.co_chair else bare(conf.chair_title),
@@ -94,47 +93,6 @@ def meeting_context(conf: Conference) -> dict[str, Any]:
         "secretary_name": conf.secretary,
         "secretary_title": bare(conf.secretary_title),
     }
-
-
-def clock(time: dt.time) -> dict[str, str]:
-    """Hour and minute, two digits each: {'hour': '08', 'minute': '00'}."""
-    return {"hour": f"{time.hour:02d}", "minute": f"{time.minute:02d}"}
-
-
-def bare(text: str) -> str:
-    """`text` without surrounding spaces and closing punctuation (the template adds a stop)."""
-    return text.strip().rstrip(".;,")
-
-
-def bridged(conf: Conference) -> bool:
-    """True when the venue line names the connected bridges (online or hybrid with bridges)."""
-    return conf.form != "in_person" and bool(conf.bridges)
-
-
-def venue(conf: Conference) -> str:
-    """The venue, trimmed as its place in the line needs (the bridges may follow it)."""
-    return conf.venue.strip().rstrip(".;, ") if bridged(conf) else bare(conf.venue)
-
-
-def bridges(conf: Conference) -> str:
-    """The connected bridges, comma-separated, each once; '' when the line names none.
-
-    A bridge the venue already names (the host's own hall: 'Hội trường Thanh tra tỉnh Bạc
-    Liêu' and the bridge 'Thanh tra tỉnh Bạc Liêu') is not listed again."""
-    return bare(", ".join(distinct_bridges(conf))) if bridged(conf) else ""
-
-
-def distinct_bridges(conf: Conference) -> list[str]:
-    """The bridges other than the venue, each once, in the workbook's order."""
-    venue_key = name_key(conf.venue)
-    kept: dict[str, str] = {}
-    for bridge in conf.bridges:
-        key = name_key(bridge.strip().rstrip(".;,"))
-        core = re.sub(r"\s*\([^)]*\)$", "", key)
-        if key in kept or re.search(rf"(?<!\w){re.escape(core)}(?!\w)", venue_key):
-            continue
-        kept[key] = bridge.strip()
-    return list(kept.values())
 
 
 def co_chair(conf: Conference) -> str:

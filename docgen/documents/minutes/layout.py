@@ -28,6 +28,7 @@ from docgen.documents.shared.blocks import (
     heading,
     layout_table,
     loop,
+    meeting_place,
     para,
     recipients,
     score_table,
@@ -37,12 +38,6 @@ from docgen.documents.shared.blocks import (
 from docgen.documents.shared.ooxml import row_flags
 from docgen.documents.shared.page import CENTER, RIGHT, new_document, save
 
-# The meeting form and the bridges are worded here, from the form's code.
-FORM = ('{% if form == "online" %}Trực tuyến{% elif form == "hybrid" %}Trực tiếp kết hợp '
-        'trực tuyến{% else %}Trực tiếp{% endif %}')
-BRIDGES = ('{% if bridges %}, {% if form == "online" %}kết nối trực tuyến{% else %}kết hợp '
-           'trực tuyến{% endif %} với {% if many_bridges %}các điểm cầu: {% else %}điểm cầu '
-           '{% endif %}{{ bridges }}{% endif %}')
 CO_CHAIR = "{% if co_chair %}; đồng chủ trì: đồng chí {{ co_chair }}{% endif %}"
 
 
@@ -94,8 +89,7 @@ def meeting_lines(doc: DocxDocument) -> None:
     """Add when, how and where the meeting was held."""
     body(doc, "Thời gian bắt đầu: {{ start.hour }} giờ {{ start.minute }} phút, "
               "{{ meeting_date }}.")
-    body(doc, f"Hình thức: {FORM}.")
-    body(doc, f"Địa điểm: {{{{ venue }}}}{BRIDGES}.")
+    meeting_place(doc)
 
 
 def member_table(doc: DocxDocument) -> Table:

@@ -37,6 +37,13 @@ Container = Any
 TEXT_WIDTH = d30.TEXT_WIDTH
 ISSUER_RULE, MOTTO_RULE, SUBJECT_RULE = d30.ISSUER_RULE, d30.MOTTO_RULE, d30.SUBJECT_RULE
 SIGNATURE_GAP = 4  # blank lines left for the handwritten signature
+# The meeting form and the bridges, worded from `meeting.place_context` (the form's code,
+# the venue, the bridges), so every paper names the conference's place alike.
+MEETING_FORM = ('{% if form == "online" %}Trực tuyến{% elif form == "hybrid" %}Trực tiếp '
+                'kết hợp trực tuyến{% else %}Trực tiếp{% endif %}')
+MEETING_BRIDGES = ('{% if bridges %}, {% if form == "online" %}kết nối trực tuyến{% else %}'
+                   'kết hợp trực tuyến{% endif %} với {% if many_bridges %}các điểm cầu: '
+                   '{% else %}điểm cầu {% endif %}{{ bridges }}{% endif %}')
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -118,6 +125,13 @@ def body(doc: Container, text: str, style: str = "Body") -> Paragraph:
 def body_loop(doc: Container, items: str, style: str = "Body") -> None:
     """Add one body paragraph per item of the list `items` (strings)."""
     loop(doc, items, "{{ p }}", style, var="p")
+
+
+def meeting_place(doc: Container) -> None:
+    """Add "Hình thức: …." and "Địa điểm: …[, kết nối trực tuyến với …]." from the values of
+    `meeting.place_context`."""
+    body(doc, f"Hình thức: {MEETING_FORM}.")
+    body(doc, f"Địa điểm: {{{{ venue }}}}{MEETING_BRIDGES}.")
 
 
 # --------------------------------------------------------------------------- blocks

@@ -9,6 +9,8 @@ False: a document then asks for them with fill-in markers, never an invented lis
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -174,3 +176,55 @@ def board_lines(people: list[Attendee]) -> list[str]:
                    key=lambda p: p.counting != "head")
     return c.listed([f"{COUNTING_WORDS[p.counting or 'member']}: đồng chí {person(p)}"
                      for p in board])
+
+
+def place_context(conf: Conference) -> dict[str, Any]:
+    """How and where the meeting is held, as `blocks.meeting_place` prints it: the form's
+    code, the venue, the connected bridges ('' for none) and whether there are several."""
+    return {
+        "form": conf.form,
+        "venue": venue(conf),
+        "bridges": bridges(conf),
+        "many_bridges": len(distinct_bridges(conf)) > 1,
+    }
+
+
+def clock(time: dt.time) -> dict[str, str]:
+    """Hour and minute, two digits each: {'hour': '08', 'minute': '00'}."""
+    return {"hour": f"{time.hour:02d}", "minute": f"{time.minute:02d}"}
+
+
+def bare(text: str) -> str:
+    """`text` without surrounding spaces and closing punctuation (the template adds a stop)."""
+    return text.strip().rstrip(".;,")
+
+
+def bridged(conf: Conference) -> bool:
+    """True when the venue line names the connected bridges (online or hybrid with bridges)."""
+    return conf.form != "in_person" and bool(conf.bridges)
+
+
+def venue(conf: Conference) -> str:
+    """The venue, trimmed as its place in the line needs (the bridges may follow it)."""
+    return conf.venue.strip().rstrip(".;, ") if bridged(conf) else bare(conf.venue)
+
+
+def bridges(conf: Conference) -> str:
+    """The connected bridges, comma-separated, each once; '' when the line names none.
+
+    A bridge the venue already names (the host's own hall: 'Hội trường Thanh tra tỉnh Bạc
+    Liêu' and the bridge 'Thanh tra tỉnh Bạc Liêu') is not listed again."""
+    return bare(", ".join(distinct_bridges(conf))) if bridged(conf) else ""
+
+
+def distinct_bridges(conf: Conference) -> list[str]:
+    """The bridges other than the venue, each once, in the workbook's order."""
+    venue_key = name_key(conf.venue)
+    kept: dict[str, str] = {}
+    for bridge in conf.bridges:
+        key = name_key(bridge.strip().rstrip(".;,"))
+        core = re.sub(r"\s*\([^)]*\)$", "", key)
+        if key in kept or re.search(rf"(?<!\w){re.escape(core)}(?!\w)", venue_key):
+            continue
+        kept[key] = bridge.strip()
+    return list(kept.values())
