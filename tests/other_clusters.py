@@ -368,6 +368,13 @@ def departments(path: Path, votes: Sequence[Row] = tuple(KH_VOTES)) -> Path:
              "archive": "VT, KTĐ"},
             {"document": "giao-uoc", "date": dt.date(2026, 1, 12), **_KH_LEADER_NEXT,
              "recipients": ["Các thành viên Khối thi đua"], "archive": "VT, KTĐ"},
+            # The invitation and the conclusions; the conference sheet leaves the
+            # invitation's details blank, so the invitation asks for them.
+            {"document": "giay-moi", "number": 38, "date": dt.date(2025, 12, 2), **_KH_LEADER,
+             "recipients": ["Các thành viên Khối thi đua", "Sở Nội vụ"], "archive": "VT, KTĐ"},
+            {"document": "thong-bao-ket-luan", "number": 42, "date": dt.date(2025, 12, 15),
+             **_KH_LEADER, "recipients": ["Sở Nội vụ", "Các thành viên Khối thi đua"],
+             "archive": "VT, KTĐ"},
         ],
     }
     return _write(
@@ -521,6 +528,12 @@ def wards(path: Path) -> Path:
              "archive": "VT, CTĐP"},
             {"document": "giao-uoc", "date": dt.date(2026, 1, 9), **_CT_LEADER_NEXT,
              "recipients": ["Các phường thành viên Cụm"], "archive": "VT, CTĐP"},
+            # Sent four days before the meeting: under the default notice of five days.
+            {"document": "giay-moi", "number": 16, "date": dt.date(2025, 12, 1),
+             **_CT_LEADER, "recipients": ["Các phường thành viên Cụm"], "archive": "VT"},
+            {"document": "thong-bao-ket-luan", "number": 19, "date": dt.date(2025, 12, 8),
+             **_CT_LEADER, "recipients": [CT_SUPERIOR, "Các phường thành viên Cụm"],
+             "archive": "VT, CTĐP"},
         ],
     }
     return _write(
@@ -541,7 +554,15 @@ def wards(path: Path) -> Path:
                     "attendees": "Chủ tịch, Phó Chủ tịch Ủy ban nhân dân mười phường trong "
                     "Cụm.",
                     "ballots_issued": _CT_VOTERS, "ballots_returned": _CT_VOTERS,
-                    "ballots_valid": CT_VALID, "invalid_reasons": CT_INVALID},
+                    "ballots_valid": CT_VALID, "invalid_reasons": CT_INVALID,
+                    "invited": "Chủ tịch Ủy ban nhân dân phường",
+                    "prepare": ["Bảng tự chấm điểm thi đua năm 2025"],
+                    "prepare_deadline": dt.date(2025, 12, 3),
+                    "contact": "Bà Phạm Ngọc Hân, công chức Văn phòng - Thống kê phường Ninh "
+                    "Kiều", "contact_phone": "0292 3821 003",
+                    "conclusions": "Chủ trì hội nghị ghi nhận các phường đã hoàn thành chỉ "
+                    "tiêu thu ngân sách năm 2025; đề nghị các phường tiếp tục cải cách thủ tục "
+                    "hành chính và thực hiện nghiêm Giao ước thi đua năm 2026."},
         tables=tables,
         codes=CT_CODES,
         scores=[(unit, dict(zip(CT_CODES, map(float, points), strict=True)))

@@ -105,9 +105,9 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
     records["award_forms"].sort(key=lambda form: form.precedence)
     if s.NARRATIVES.title not in out.unreadable:
         a.check_narratives(records["narratives"], out)
-    singles = _forms(forms, out)
-    settings = singles.get("settings")
-    period: m.Period = settings.period if settings is not None else "year"
+    chosen = forms["settings"].values.get("period") if "settings" in forms else None
+    period: m.Period = "half" if chosen == "half" else "year"
+    singles = _forms(forms, out, period)
     a.check_signing(rows.get("signing", []), out, period)
     a.check_period(period, rows, forms.get("conference"), out.unreadable, out)
     if "cluster" in singles:
@@ -147,12 +147,17 @@ def _resolve_units(rows: dict[str, list[Row]], out: Collector) -> None:
                 seen[name] = row.row
 
 
-def _forms(forms: dict[str, Row], out: Collector) -> dict[str, Any]:
-    """Build the one-off records (cluster, conference, settings) from their forms."""
+def _forms(forms: dict[str, Row], out: Collector, period: m.Period) -> dict[str, Any]:
+    """Build the one-off records (cluster, conference, settings) from their forms; the
+    year-end conference needs its ballot counts (a blank one is reported once, by
+    `check_period`, and nothing is checked against it)."""
     classes = {"cluster": m.Cluster, "conference": m.Conference, "settings": m.Settings}
     result: dict[str, Any] = {}
     for key, cls in classes.items():
         form = forms.get(key)
+        if key == "conference" and form is not None and period == "year" and any(
+                form.values.get(f) is None for f in s.YEAR_CONFERENCE_FIELDS):
+            continue
         if form is not None and a.complete(form):
             built = a.records(cls, [form])
             result[key] = built[0]

@@ -121,6 +121,7 @@ def check_self_scores(rows: list[m.SelfScore], scores: list[m.Score],
             out.add(sheet, _cell(row, "self_points"), "Điểm tự chấm",
                     f"điểm {_points(row.self_points)} lớn hơn điểm tối đa {_points(top)} của "
                     f"tiêu chí {row.criterion}.")
+            continue  # one cause, one error: the difference below follows from it
         if (row.plus or row.minus) and not row.reason:
             field = "plus" if row.plus else "minus"
             out.add(sheet, _cell(row, "reason") or _cell(row, field), "Lý do cộng, trừ",
