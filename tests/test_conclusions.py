@@ -350,7 +350,12 @@ def test_tasks_with_owners_and_deadlines_in_the_plans_order(book: Workbook) -> N
 
 
 def test_sample_tasks(sample_book: Workbook) -> None:
-    rows = task_table(render_book(sample_book, KIND))
+    document = render_book(sample_book, KIND)
+    lines = texts(document)
+    heading = lines.index("5. Nhiệm vụ năm 2022")
+    assert lines[heading + 1] == ("Các nhiệm vụ năm 2022 của Cụm, đơn vị thực hiện và thời hạn "
+                                  "như sau:")
+    rows = task_table(document)
     assert rows[1] == ["1", "Đăng ký thi đua, ký kết Giao ước thi đua", "Các đơn vị thành viên",
                        "Trước 31/3/2022"]
     assert rows[-1] == ["9", "Gửi hồ sơ đề nghị khen thưởng về Thanh tra Chính phủ",

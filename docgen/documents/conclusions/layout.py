@@ -142,8 +142,8 @@ def tasks(doc: DocxDocument) -> None:
     ]
 
     def timetable() -> None:
-        body(doc, "Các thành viên {{ group }} thực hiện các nhiệm vụ năm {{ next_year }} theo "
-                  "đúng thời hạn sau:")
+        body(doc, "Các nhiệm vụ năm {{ next_year }} của {{ group }}, đơn vị thực hiện và thời "
+                  "hạn như sau:")
         table(doc, columns, "task_rows")
 
     either(doc, "task_rows", timetable, "các nhiệm vụ năm {{ next_year }}, đơn vị thực hiện "
