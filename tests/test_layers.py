@@ -19,7 +19,7 @@ OWNERS = {
     "jinja2": ("render/*",),
     "docx": ("render/*", "check/*", "decree30.py", "documents/*/layout.py",
              "documents/shared/ooxml.py", "documents/shared/page.py",
-             "documents/shared/blocks.py"),
+             "documents/shared/blocks.py", "documents/shared/chartpart.py"),
     "pypdf": ("pdf.py", "archive/signing.py"),
     "rich": ("cli.py",),
 }

@@ -11,6 +11,11 @@ The shipped templates are trusted and render in this process. Any other template
 user's file and hostile until proven otherwise: it passes docgen.zipguard when loaded, and
 is checked and rendered in a child process bounded in time and memory (`bounded`), its
 output checked as strict XML and for size.
+
+A template's chart parts (word/charts/chartN.xml, DrawingML charts drawn by Word and
+LibreOffice from their cached values) are Jinja templates too: after docxtpl fills the body,
+headers and footers, each chart part is rendered in the same environment with the same
+context, its result parsed as strict XML. Its problems name the template and the chart.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
+from docx import Document
 from docxtpl import DocxTemplate  # type: ignore[import-untyped,unused-ignore]
 from jinja2 import (
     StrictUndefined,
@@ -28,6 +34,7 @@ from jinja2 import (
     TemplateSyntaxError,
     Undefined,
     UndefinedError,
+    meta,
 )
 from jinja2.exceptions import SecurityError
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
@@ -39,7 +46,7 @@ from docgen.render import bounded
 from docgen.render.inspect import template_problems
 from docgen.render.sandbox import BoundedEnvironment, Refused
 
-__all__ = ["SHIPPED", "Template"]
+__all__ = ["CHART_TYPE", "SHIPPED", "Template"]
 
 # The shipped templates' folder, resolved, in a wheel (site-packages) as in a checkout.
 SHIPPED = resources.templates_dir()
@@ -51,6 +58,7 @@ _EVALUATION_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, Attri
                       RecursionError, MemoryError)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 T = TypeVar("T")
 
 
@@ -172,6 +180,28 @@ def _missing_name(exc: _MissingValue, context: Mapping[str, Any]) -> str:
     return f"{owner}[{exc.key}]" if isinstance(exc.key, int) else f"{owner}.{exc.key}"
 
 
+def _chart_parts(package: Any) -> list[Any]:
+    """The chart parts (DrawingML c:chartSpace) of a document package, by part name."""
+    parts = [part for part in package.iter_parts() if part.content_type == CHART_TYPE]
+    return sorted(parts, key=lambda part: str(part.partname))
+
+
+def _chart_sources(data: bytes) -> list[tuple[str, str]]:
+    """(part name, XML text) of each chart part of a .docx file's bytes."""
+    package = Document(io.BytesIO(data)).part.package
+    return [(str(part.partname).lstrip("/"), part.blob.decode("utf-8"))
+            for part in _chart_parts(package)]
+
+
+# The chart part an error came from, so that its message names it (see _render_charts).
+_CHART_ATTRIBUTE = "docgen_chart"
+
+
+def _chart_of(exc: BaseException) -> str | None:
+    chart = getattr(exc, _CHART_ATTRIBUTE, None)
+    return chart if isinstance(chart, str) else None
+
+
 def _sentence(text: object) -> str:
     """Return `text` ending with exactly one full stop."""
     return str(text).rstrip(". ") + "."
@@ -288,8 +318,10 @@ class Template:
 
     def _render(self, context: Mapping[str, Any]) -> bytes:
         document = self._docx()
+        values = dict(context)
         try:
-            document.render(dict(context), jinja_env=self._env, autoescape=True)
+            document.render(values, jinja_env=self._env, autoescape=True)
+            self._render_charts(document.docx, values)
         except _MissingValue as exc:
             name = _missing_name(exc, context)
             self._fail(f"thiếu giá trị cho biến '{name}'.", exc)
@@ -304,6 +336,23 @@ class Template:
             self._check_output(data)
         return data
 
+    def _render_charts(self, docx: Any, context: dict[str, Any]) -> None:
+        """Fill each chart part's XML as a template, in the body's environment and context.
+
+        Why here: docxtpl renders the body, headers, footers and footnotes only; a chart's
+        title and data live in its own part (word/charts/chartN.xml).
+        """
+        for part in _chart_parts(docx.part.package):
+            try:
+                xml = self._env.from_string(part.blob.decode("utf-8")).render(context)
+                zipguard.parse_xml(xml.encode("utf-8"))
+            except (TemplateError, etree.XMLSyntaxError, *_EVALUATION_ERRORS) as exc:
+                setattr(exc, _CHART_ATTRIBUTE, str(part.partname).lstrip("/"))
+                raise
+            # A chart part is a plain python-docx Part, its bytes kept in _blob (as docxtpl
+            # does for footnotes): there is no public setter.
+            part._blob = xml.encode("utf-8")
+
     def _check_output(self, data: bytes) -> None:
         try:
             zipguard.check_declared(data, self._name, "văn bản sinh ra từ mẫu", zipguard.DOCX)
@@ -315,7 +364,25 @@ class Template:
         unbalanced loops, and with `names` the variables the data does not provide), one
         Vietnamese line each; empty when the template is sound."""
         return self._bounded(lambda: [p.describe(self._name)
-                                      for p in template_problems(self._data, names)])
+                                      for p in template_problems(self._data, names)]
+                             + self._chart_problems(names))
+
+    def _chart_problems(self, names: set[str] | None) -> list[str]:
+        """Syntax errors and, with `names`, unknown variables of the chart parts."""
+        env, problems = _environment(), []
+        for chart, source in _chart_sources(self._data):
+            where = f"Mẫu '{self._name}', biểu đồ '{chart}'"
+            try:
+                reads = meta.find_undeclared_variables(env.parse(source))
+            except TemplateSyntaxError as exc:
+                problems.append(f"{where}: lỗi cú pháp Jinja: {_sentence(exc.message)}")
+                continue
+            except Refused as exc:
+                problems.append(f"{where}: {_sentence(exc)}")
+                continue
+            problems += [f"{where}: biến «{name}» không có trong dữ liệu của văn bản này."
+                         for name in sorted(reads - names)] if names is not None else []
+        return problems
 
     def undeclared_variables(self) -> set[str]:
         """Return the names the template reads from its context (top-level names only)."""
@@ -326,16 +393,18 @@ class Template:
             names: set[str] = self._docx().get_undeclared_template_variables(
                 jinja_env=_environment()
             )
+            env = _environment()
+            for _, source in _chart_sources(self._data):
+                names |= meta.find_undeclared_variables(env.parse(source))
         except (TemplateError, RecursionError) as exc:
             self._fail_template(exc)
         return names
 
     def _fail_template(self, exc: Exception) -> NoReturn:
         if isinstance(exc, TemplateSyntaxError):
-            place = _syntax_place(exc)
-            self._fail(
-                f"lỗi cú pháp Jinja tại dòng {exc.lineno}{place}: {_sentence(exc.message)}", exc
-            )
+            # A chart's XML is one long line: its line number would tell the reader nothing.
+            place = "" if _chart_of(exc) else f" tại dòng {exc.lineno}{_syntax_place(exc)}"
+            self._fail(f"lỗi cú pháp Jinja{place}: {_sentence(exc.message)}", exc)
         if isinstance(exc, Refused):
             self._fail(_sentence(exc), exc)
         if isinstance(exc, SecurityError):
@@ -354,4 +423,6 @@ class Template:
         self._fail(f"lỗi khi điền mẫu ({type(exc).__name__}): {_sentence(exc)}", exc)
 
     def _fail(self, message: str, exc: Exception) -> NoReturn:
-        raise RenderError(f"Mẫu '{self._name}': {message}") from exc
+        chart = _chart_of(exc)
+        where = f", biểu đồ '{chart}'" if chart else ""
+        raise RenderError(f"Mẫu '{self._name}'{where}: {message}") from exc
