@@ -218,6 +218,14 @@ def test_agenda_items_in_order(sample: Workbook, invitation: Document) -> None:
     assert items[-1].endswith(".") and all(x.endswith(";") for x in items[:-1])
 
 
+@pytest.mark.parametrize("which", ["sample", "khanh_hoa"])
+def test_agenda_reads_as_the_minutes(which: str, request: pytest.FixtureRequest) -> None:
+    book: Workbook = request.getfixturevalue(which)
+    invitation, minutes = texts(render_book(book, KIND)), texts(render_book(book, "bien-ban"))
+    assert after(invitation, "Nội dung:") == after(
+        minutes, "Hội nghị tiến hành theo chương trình sau:")
+
+
 def test_no_agenda_asks_for_it(can_tho: Workbook) -> None:
     lines = texts(render_book(can_tho, KIND))
     assert starting(lines, "Nội dung: ") == (
