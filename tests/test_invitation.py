@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from docx.document import Document
 from docx.enum.text import WD_COLOR_INDEX
-from docx_helpers import paragraph_texts
+from docx.shared import Mm, Pt
+from docx_helpers import assert_length, font_value, format_value, paragraph_texts, paragraph_with
 from pypdf import PdfReader
 
 from docgen import pdf
@@ -96,6 +97,20 @@ def test_title_and_summary(invitation: Document) -> None:
     lines = texts(invitation)
     assert lines[:2] == ["GIẤY MỜI", SUMMARY]
     assert lines[2] == "Cụm Thi đua Thanh tra các tỉnh miền Tây Nam sông Hậu trân trọng kính mời:"
+
+
+def test_page_and_fonts(invitation: Document) -> None:
+    section = invitation.sections[0]
+    assert_length(section.page_width, Mm(210))
+    assert_length(section.page_height, Mm(297))
+    kind, summary = (paragraph_with(invitation, t) for t in ("GIẤY MỜI", SUMMARY))
+    for title in (kind, summary):
+        assert font_value(title, "bold") is True
+        assert font_value(title, "size") == Pt(14)
+    line = paragraph_with(invitation, "Hình thức: Trực tuyến.")
+    assert font_value(line, "name") == "Times New Roman"
+    assert font_value(line, "size") == Pt(14)
+    assert format_value(line, "first_line_indent") is not None
 
 
 def test_signer_and_recipients(invitation: Document) -> None:
