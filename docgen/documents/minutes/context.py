@@ -16,29 +16,29 @@ from typing import Any
 
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
+
+# The ballot figures are the count minutes' (one computation: awards.ballot_rows,
+# meeting.ballot_sentence); the score table is the report's, figure for figure.
 from docgen.documents.shared.awards import (
-    BASE_WORDS,
+    ballot_rows,
     conclusion,
-    nominee,
     quota_words,
     share_words,
 )
-
-# The score table must be the report's, figure for figure: reuse its builder.
 from docgen.documents.shared.meeting import (
-    absent_members,
     attendance_context,
+    ballot_sentence,
     bare,
+    base_sentence,
     clock,
     election_results,
     place_context,
-    present_units,
     scores_context,
 )
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import Conference, DocumentCode, Workbook
 from docgen.rules import Outcome
-from docgen.vi import count_phrase, format_number, full_date
+from docgen.vi import count_phrase, full_date
 
 CODE: DocumentCode = "bien-ban"
 
@@ -130,19 +130,6 @@ def paragraphs(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def ballot_sentence(conf: Conference) -> str:
-    """The ballots: issued, returned, valid and invalid, with the reasons when some were."""
-    invalid = conf.ballots_returned - conf.ballots_valid
-    reasons = f" (lý do: {bare(conf.invalid_reasons)})" if invalid and conf.invalid_reasons else ""
-    return (
-        "Hội nghị tiến hành bình xét, suy tôn bằng phiếu kín: số phiếu phát ra "
-        f"{format_number(conf.ballots_issued)}, số phiếu thu về "
-        f"{format_number(conf.ballots_returned)}, số phiếu hợp lệ "
-        f"{format_number(conf.ballots_valid)}, số phiếu không hợp lệ "
-        f"{format_number(invalid)}{reasons}."
-    )
-
-
 def rule_lines(result: Outcome) -> list[str]:
     """Each award put to the vote with the share it needs and its places: '- Cờ thi đua …:
     từ 80% số phiếu đồng ý trở lên, tối đa 01 (một) tập thể;'. When the awards count their
@@ -157,31 +144,6 @@ def rule_lines(result: Outcome) -> list[str]:
             else f"từ {c.share_text(form.threshold)} số phiếu đồng ý trở lên")
         lines.append(f"{form.full_name}: {needed}{f', tối đa {places}' if places else ''}")
     return c.listed(lines)
-
-
-def base_sentence(book: Workbook, result: Outcome) -> str:
-    """What the shares are counted on, when every award counts them alike ('Tỷ lệ phiếu
-    đồng ý được tính trên tổng số người bỏ phiếu (kể cả …).'), then whose written opinions
-    count toward all voters; '' when there is nothing to add to the rule lines."""
-    bases = {form.base for form in result.voted()}
-    said = f"Tỷ lệ phiếu đồng ý được tính trên {BASE_WORDS[bases.pop()]}." if len(
-        bases) == 1 else ""
-    written = absent_members(book, present_units(book), "written")
-    if written and any(form.base == "voters" for form in result.voted()):
-        names = ", ".join(m.name for m in written)
-        said += (f" Ý kiến bằng văn bản của {names} (vắng mặt) được tính vào tổng số người "
-                 "bỏ phiếu.")
-    return said.strip()
-
-
-def ballot_rows(book: Workbook, result: Outcome) -> list[dict[str, Any]]:
-    """Every nominee's ballot result, proposed or not (the template words the verdict)."""
-    return [
-        {"stt": str(i), "nominee": nominee(v, book), "award": v.form.full_name,
-         "votes_for": format_number(v.vote.votes_for), "voters": format_number(v.base),
-         "percent": c.percent(v.percent), "proposed": v.proposed}
-        for i, v in enumerate(result.votes, start=1)
-    ]
 
 
 def renditions(book: Workbook, result: Outcome) -> list[Rendition]:

@@ -2,7 +2,8 @@
 
 The nominee's printed name, the award's full name, the vote table rows and the sentences
 stating who is proposed (and who is not, with the numbers) are written here once, so the
-report, the minutes, the proposal and the list say exactly the same thing.
+report, the minutes, the proposal and the list say exactly the same thing; the minutes'
+ballot table and the count minutes' tables are one computation (`ballot_rows`).
 """
 
 from __future__ import annotations
@@ -74,6 +75,49 @@ def votes_context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "vote_rows": rows,
         **conclusion(book, result),
     }
+
+
+def ballot_rows(book: Workbook, result: Outcome) -> list[dict[str, Any]]:
+    """Every nominee's ballot result in ballot order, proposed or not: the one computation
+    of the figures the minutes' ballot table and the count minutes print. Each row: 'stt'
+    (its place on the minutes' table), 'nominee', 'award' (printed name), 'votes_for',
+    'voters' (what the share is counted on), 'percent', 'proposed' and 'reached' (the
+    share meets the award's threshold, whether or not a place was left)."""
+    return [
+        {"stt": str(i), "nominee": nominee(v, book), "award": v.form.full_name,
+         "votes_for": format_number(v.vote.votes_for), "voters": format_number(v.base),
+         "percent": c.percent(v.percent), "proposed": v.proposed,
+         "reached": v.reason != "below_threshold"}
+        for i, v in enumerate(result.votes, start=1)
+    ]
+
+
+def award_tallies(book: Workbook, result: Outcome) -> list[dict[str, Any]]:
+    """The `ballot_rows` award by award, highest award first (the count minutes' tables):
+    the award's printed name, the share it needs ('từ 80% số phiếu đồng ý trở lên trên …'),
+    its places ('01 (một) tập thể', '' when none are set), whom it was voted on ('tập thể',
+    'cá nhân' or 'tập thể, cá nhân'), the base of its shares ('7', or '12 (Sở A); 11 (Sở
+    B)' when the rows count on different bases), its rows numbered from 1, and the rows
+    whose share reached the threshold."""
+    rows = list(zip(result.votes, ballot_rows(book, result), strict=True))
+    tallies = []
+    for form in result.voted():
+        mine = [(v, row) for v, row in rows if v.vote.award == form.name]
+        targets = list(dict.fromkeys(v.vote.target for v, _ in mine))
+        bases = {row["voters"] for _, row in mine}
+        tallies.append({
+            "award": form.full_name,
+            "rule": share_words(form),
+            "threshold": threshold_words(form),
+            "places": quota_words(form),
+            "nominees": ", ".join(TARGET_NOUNS[t] for t in sorted(
+                targets, key=list(TARGET_NOUNS).index)),
+            "base": bases.pop() if len(bases) == 1 else "; ".join(
+                f"{row['voters']} ({row['nominee']})" for _, row in mine),
+            "rows": [row | {"stt": str(i)} for i, (_, row) in enumerate(mine, start=1)],
+            "reached": [row for _, row in mine if row["reached"]],
+        })
+    return tallies
 
 
 def conclusion(book: Workbook, result: Outcome) -> dict[str, Any]:

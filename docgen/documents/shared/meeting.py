@@ -1,10 +1,12 @@
 """Turn the conference and its results into the wording the report, minutes and proposal share.
 
-The score table, the conference sentence, the election (with its counts) and who attended
-(guests, each member's delegates, absences with and without a written opinion, the quorum,
-the counting board) must read the same in every paper that prints them, so they are built
-here once. A workbook without the attendance sheet gives empty lists and `attendance`
-False: a document then asks for them with fill-in markers, never an invented list.
+The score table, the conference sentence, the election (with its counts), the ballots
+(issued, returned, valid, invalid with reasons; what the shares are counted on) and who
+attended (guests, each member's delegates, absences with and without a written opinion, the
+quorum, the counting board) must read the same in every paper that prints them (the minutes
+and the count minutes above all), so they are built here once. A workbook without the
+attendance sheet gives empty lists and `attendance` False: a document then asks for them
+with fill-in markers, never an invented list.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from docgen.documents.shared import common as c
+from docgen.documents.shared.awards import BASE_WORDS
 from docgen.documents.shared.common import officers, percent
 from docgen.intake.assemble import quorum_met
 from docgen.model import Attendee, Conference, Member, Quorum, Workbook
@@ -169,13 +172,68 @@ def quorum_sentence(book: Workbook, present: list[Member]) -> str:
             f"({QUORUM_RULES[quorum]}).")
 
 
+def counting_board(people: list[Attendee]) -> list[Attendee]:
+    """The counting board as the attendance sheet names it: the head first, then the
+    members in the sheet's order; empty when the sheet names no board."""
+    return sorted((p for p in people if p.counting is not None),
+                  key=lambda p: p.counting != "head")
+
+
 def board_lines(people: list[Attendee]) -> list[str]:
     """'- Trưởng ban: đồng chí …, chức vụ, đơn vị;' first, then each member of the board;
     empty when the sheet names no board."""
-    board = sorted((p for p in people if p.counting is not None),
-                   key=lambda p: p.counting != "head")
     return c.listed([f"{COUNTING_WORDS[p.counting or 'member']}: đồng chí {person(p)}"
-                     for p in board])
+                     for p in counting_board(people)])
+
+
+def ballot_figures(conf: Conference) -> dict[str, Any]:
+    """The ballots as the minutes and the count minutes print them: issued, returned,
+    valid and invalid (formatted), the reasons for the invalid ones ('' when none were
+    invalid or the workbook gives none) and whether reasons are wanting (invalid ballots
+    without a reason: the count minutes ask for it)."""
+    invalid = conf.ballots_returned - conf.ballots_valid
+    reasons = bare(conf.invalid_reasons or "") if invalid else ""
+    return {
+        "issued": format_number(conf.ballots_issued),
+        "returned": format_number(conf.ballots_returned),
+        "valid": format_number(conf.ballots_valid),
+        "invalid": format_number(invalid),
+        "reasons": reasons,
+        "reasons_missing": invalid > 0 and not reasons,
+    }
+
+
+def ballot_sentence(conf: Conference) -> str:
+    """The ballots in one sentence: issued, returned, valid and invalid, with the reasons
+    when some were invalid."""
+    b = ballot_figures(conf)
+    reasons = f" (lý do: {b['reasons']})" if b["reasons"] else ""
+    return (
+        "Hội nghị tiến hành bình xét, suy tôn bằng phiếu kín: số phiếu phát ra "
+        f"{b['issued']}, số phiếu thu về {b['returned']}, số phiếu hợp lệ {b['valid']}, "
+        f"số phiếu không hợp lệ {b['invalid']}{reasons}."
+    )
+
+
+def base_sentence(book: Workbook, result: Outcome) -> str:
+    """What the shares are counted on, when every award counts them alike ('Tỷ lệ phiếu
+    đồng ý được tính trên tổng số người bỏ phiếu (kể cả …).'), then whose written opinions
+    count toward all voters; '' when there is nothing to add to the rule lines."""
+    bases = {form.base for form in result.voted()}
+    said = f"Tỷ lệ phiếu đồng ý được tính trên {BASE_WORDS[bases.pop()]}." if len(
+        bases) == 1 else ""
+    return f"{said} {written_sentence(book, result)}".strip()
+
+
+def written_sentence(book: Workbook, result: Outcome) -> str:
+    """'Ý kiến bằng văn bản của … (vắng mặt) được tính vào tổng số người bỏ phiếu.' when
+    an absent member wrote and an award counts its shares on all voters; else ''."""
+    written = absent_members(book, present_units(book), "written")
+    if not written or not any(form.base == "voters" for form in result.voted()):
+        return ""
+    names = ", ".join(m.name for m in written)
+    return (f"Ý kiến bằng văn bản của {names} (vắng mặt) được tính vào tổng số người bỏ "
+            "phiếu.")
 
 
 def place_context(conf: Conference) -> dict[str, Any]:
