@@ -279,9 +279,13 @@ def _signer(lines: list[Para]) -> Signer | None:
 
 
 def _signers(paras: list[Para], layout: Layout, start: int) -> list[Signer]:
+    # A paper of several sections (the score sheets, one per member) repeats its header
+    # table on each: a table holding the Quốc hiệu is a header, never a signature.
+    headers = {p.table for p in paras if p.table is not None and is_national(p.text)}
     cells: dict[int, list[Para]] = {}
     for para in paras:
-        if para.table is not None and para.block > start and para.text:
+        if (para.table is not None and para.table not in headers and para.block > start
+                and para.text):
             cells.setdefault(id(para.cell), []).append(para)
     found = []
     for lines in cells.values():
