@@ -216,12 +216,21 @@ def test_rendering_is_byte_reproducible() -> None:
     assert render(sample_context()) == render(sample_context())
 
 
-def test_no_chart_renders_harmlessly() -> None:
+def test_no_chart_leaves_no_trace() -> None:
     data = render({"heading": "Tổng hợp điểm", "chart": None})
     document = docx.Document(io.BytesIO(data))
     assert [p.text for p in document.paragraphs] == ["Phụ lục: Tổng hợp điểm", "Hết phụ lục."]
-    root = chart_root(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert not [n for n in package.namelist() if "chart" in n]
+    assert CHART_REL not in part(data, "word/_rels/document.xml.rels").decode()
+    assert "chart" not in part(data, "[Content_Types].xml").decode()
+
+
+@pytest.mark.parametrize("empty", [None, False, {}])
+def test_an_unguarded_chart_without_data_is_an_empty_chart(empty: object) -> None:
+    root = chart_root(render({"heading": "x", "chart": empty}, guarded=False))
     assert texts(root, "v") == [""]
+    assert [p.get("val") for p in root.iter(f"{C}ptCount")] == ["1", "0", "0"]
     assert root.find(f".//{C}autoTitleDeleted").get("val") == "1"
 
 

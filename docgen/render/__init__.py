@@ -59,6 +59,7 @@ _EVALUATION_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, Attri
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+_CHART_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
 T = TypeVar("T")
 
 
@@ -193,6 +194,21 @@ def _chart_sources(data: bytes) -> list[tuple[str, str]]:
             for part in _chart_parts(package)]
 
 
+def _drop_unused_charts(docx: Any) -> None:
+    """Drop the body's chart relationships nothing refers to any more, so that their parts
+    are not saved.
+
+    Why: a chart's paragraph inside `{%p if chart %}` is gone when there is no chart, but
+    the part it drew stays related to the document; Word and LibreOffice would carry it
+    unseen in every saved copy.
+    """
+    part = docx.part
+    referenced = set(part.element.xpath("//@r:id"))
+    for rid, relationship in list(part.rels.items()):
+        if relationship.reltype == _CHART_RELATIONSHIP and rid not in referenced:
+            part.drop_rel(rid)
+
+
 # The chart part an error came from, so that its message names it (see _render_charts).
 _CHART_ATTRIBUTE = "docgen_chart"
 
@@ -322,6 +338,7 @@ class Template:
         try:
             document.render(values, jinja_env=self._env, autoescape=True)
             self._render_charts(document.docx, values)
+            _drop_unused_charts(document.docx)
         except _MissingValue as exc:
             name = _missing_name(exc, context)
             self._fail(f"thiếu giá trị cho biến '{name}'.", exc)
