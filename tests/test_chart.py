@@ -21,7 +21,7 @@ from lxml import etree
 
 from docgen import pdf
 from docgen.build import check
-from docgen.documents.shared import chart
+from docgen.documents.shared import chart, page
 from docgen.documents.shared.chartpart import CHART_TYPE, add_bar_chart
 from docgen.errors import RenderError
 from docgen.render import Template
@@ -44,8 +44,7 @@ def sample_chart() -> chart.BarChart:
 def template_bytes(*, guarded: bool = True, edit: Callable[[str], str] | None = None) -> bytes:
     """A test-only template: a line, the chart (inside `{%p if chart %}` when `guarded`),
     a closing line; `edit` changes the chart part's XML."""
-    document = docx.Document()
-    document.styles["Normal"].font.name = "Times New Roman"
+    document = page.new_document("Phụ lục thử")
     document.add_paragraph("Phụ lục: {{ heading }}")
     if guarded:
         document.add_paragraph("{%p if chart %}")
@@ -210,6 +209,12 @@ def test_rendered_chart_has_the_members_and_totals_in_order() -> None:
     assert root.find(f".//{C}barChart/{C}grouping").get("val") == "clustered"
     fonts = {f.get("typeface") for f in root.iter(f"{A}latin", f"{A}cs", f"{A}ea")}
     assert fonts == {"Times New Roman"}
+
+
+def test_the_tighter_version_keeps_the_chart() -> None:
+    tight = page.tighten(render(sample_context()))
+    assert texts(chart_root(tight), "cat/v") == NAMES
+    assert CHART_REL in part(tight, "word/_rels/document.xml.rels").decode()
 
 
 def test_rendering_is_byte_reproducible() -> None:

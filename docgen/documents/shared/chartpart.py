@@ -111,7 +111,7 @@ def _axes() -> str:
         '<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
         '<c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/>'
         '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
-        f'{axis_line}{_text_props(1100)}<c:crossAx val="5002"/><c:crosses val="autoZero"/>'
+        f'{axis_line}{_text_props(1000)}<c:crossAx val="5002"/><c:crosses val="autoZero"/>'
         '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>'
         '<c:noMultiLvlLbl val="0"/></c:catAx>'
         '<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/>'
