@@ -5,14 +5,20 @@ shared places). What a reader sees: the "Phụ lục" line without a numeral (th
 appendix), the title, the italic "(Kèm theo Báo cáo số … ngày … của …)" line built from the
 report's own number, date and issuer; one column per criterion with its maximum; totals and
 ranks exactly as the outcome and the report's score table give them; no header, number,
-date, signature or recipients; A4 portrait, page numbers of its own; the Decree 30 check.
+date, signature or recipients; A4 portrait, page numbers of its own; the bar chart of the
+totals after the table when the workbook asks for it (and nothing of it otherwise); the
+Decree 30 check.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
+import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
@@ -162,3 +168,38 @@ def test_written_to_its_own_file(tmp_path: Path) -> None:
     paths = build(SAMPLE, tmp_path, only=[KIND, "bang-cham-diem"]).paths
     assert sorted(p.name for p in paths) == ["2021_cum-ix_bang-cham-diem.docx",
                                              "2021_cum-ix_phu-luc-diem.docx"]
+
+
+# --------------------------------------------------------------------------- the chart
+
+
+def chart_parts(data: bytes) -> dict[str, str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name).decode("utf-8") for name in archive.namelist()
+                if name.startswith("word/charts/")}
+
+
+def test_the_chart_follows_the_table_when_the_workbook_asks(sample: Workbook) -> None:
+    assert sample.settings.score_chart
+    data = render_bytes(sample, KIND)
+    text = lines(docx.Document(io.BytesIO(data)))
+    assert text[-1] == "Biểu đồ tổng điểm thi đua năm 2021"
+    (xml,) = chart_parts(data).values()
+    ranking = rules.outcome(sample).ranking
+    values = re.findall(r"<c:numCache>.*</c:numCache>", xml)[0]
+    assert re.findall(r"<c:v>([^<]*)</c:v>", values) == [f"{r.total:g}" for r in ranking]
+    shown = [format_number(r.total) for r in ranking]
+    assert [x for x in re.findall(r"<a:t>([^<]*)</a:t>", xml) if x in shown] == shown
+    names = {m.name: m.short_name for m in sample.members}
+    categories = re.findall(r"<c:cat>.*</c:cat>", xml)[0]
+    assert re.findall(r"<c:v>([^<]*)</c:v>", categories) == [names[r.unit] for r in ranking]
+
+
+def test_no_chart_when_the_workbook_does_not_ask(sample: Workbook,
+                                                 khanh_hoa: Workbook) -> None:
+    settings = sample.settings.model_copy(update={"score_chart": False})
+    for book in (sample.model_copy(update={"settings": settings}), khanh_hoa):
+        assert not book.settings.score_chart
+        data = render_bytes(book, KIND)
+        assert chart_parts(data) == {}
+        assert not any(x.startswith("Biểu đồ") for x in lines(docx.Document(io.BytesIO(data))))

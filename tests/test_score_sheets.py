@@ -116,6 +116,9 @@ def test_each_sheet_is_a_section_of_its_own_on_a4_portrait(sample: Workbook,
         assert abs(section.page_width - Mm(210)) < Mm(0.5)
         assert abs(section.page_height - Mm(297)) < Mm(0.5)
         assert section.different_first_page_header_footer
+    # each member's pages are numbered from 1
+    starts = sheets.element.xpath("//w:sectPr/w:pgNumType/@w:start")
+    assert starts == ["1"] * len(sample.members)
 
 
 def test_columns_and_the_cluster_score_column_is_the_outcome(sample: Workbook,

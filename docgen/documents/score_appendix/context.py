@@ -4,13 +4,15 @@ The appendix of the summary report (Decree 30 Mẫu 2.1): the table of every mem
 per criterion, total and rank, in the ranking's order. Its figures are the report's own
 (`meeting.scores_context`, the table the report and the minutes print), and its citing line
 "(Kèm theo Báo cáo số … ngày … của …)" is built from the report's signing row, with the
-report's number symbol and issuer.
+report's number symbol and issuer. When the workbook asks for it, the bar chart of the
+total scores follows the table (`shared/chart.py`, the same chart as the web page's).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from docgen.documents.shared import chart as bars
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
 from docgen.documents.shared.meeting import scores_context
@@ -35,7 +37,16 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "report": report(book, result),
         **scores,
         "score_rows": rows,
+        "chart": score_chart(book, result),
     }
+
+
+def score_chart(book: Workbook, result: Outcome) -> dict[str, Any] | None:
+    """The bar chart of the total scores (the web page's chart, from the same ranking) when
+    the workbook asks for it (Cài đặt: score_chart), else None (no chart is drawn)."""
+    if not book.settings.score_chart:
+        return None
+    return bars.context(bars.score_chart(book, result))
 
 
 def report(book: Workbook, result: Outcome) -> dict[str, str]:
