@@ -18,6 +18,7 @@ import docx
 import pytest
 from conftest import SAMPLE, needs_libreoffice
 from lxml import etree
+from other_clusters import departments
 
 from docgen import pdf
 from docgen.build import check
@@ -172,6 +173,27 @@ def test_svg_escapes_names_and_wraps_long_ones() -> None:
     assert ["".join(t.itertext()) for t in labels] == ["Thanh tra tỉnhBà Rịa - Vũng Tàu",
                                                        "<B> & C", "D", "E"]
     assert [s.text for s in labels[0]] == ["Thanh tra tỉnh", "Bà Rịa - Vũng Tàu"]
+
+
+KH_NAMES = ["Tư pháp", "Tài chính", "Xây dựng", "Công Thương", "Khoa học và Công nghệ", "Nội vụ",
+            "Y tế", "Giáo dục và Đào tạo", "Nông nghiệp và Môi trường",
+            "Văn hóa, Thể thao và Du lịch", "Dân tộc và Tôn giáo", "Văn phòng UBND tỉnh"]
+
+
+def test_a_khoi_of_twelve_departments_gets_slanted_whole_names(tmp_path: Path) -> None:
+    checked = check(departments(tmp_path / "kh.xlsx"))
+    bars = chart.score_chart(checked.book, checked.outcome)
+    assert bars.title == "Tổng điểm thi đua năm 2025"
+    assert list(bars.categories) == KH_NAMES
+    assert bars.maximum == sum(c.max_points for c in checked.book.criteria)
+    root = ET.fromstring(chart.svg(bars))
+    labels = root.findall(f".//{SVG}text[@class='category']")
+    assert [t.text for t in labels] == KH_NAMES  # one piece each, not broken into lines
+    assert all(t.get("transform", "").startswith("rotate(-45 ") for t in labels)
+    assert int(root.get("height")) > 360  # room below the plot for the slanted names
+    values = [t.text for t in root.findall(f".//{SVG}text[@class='value']")]
+    assert values == [p["label"] for p in chart.context(bars)["points"]]
+    assert values[0] == "112,5"
 
 
 # --------------------------------------------------------------------------- the chart part

@@ -90,31 +90,47 @@ def context(chart: BarChart) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- SVG
 
-_WIDTH, _HEIGHT = 640, 360
+_WIDTH = 640
 _LEFT, _RIGHT, _TOP, _BOTTOM = 72, 624, 52, 300  # the plot area
 _BAR_SHARE = 0.6  # of each category's band (DrawingML gap width 67%)
 _CHAR_WIDTH = 6.6  # average width of a 13 px Times New Roman character, for wrapping
+_LINE = 15  # px between the lines of a category's name
+_SLANT = 45  # degrees: names too long for two lines under their bar are slanted
 
 
 def svg(chart: BarChart) -> str:
     """The chart as a self-contained SVG document (no external font, style or script):
     title, grid and value axis, one bar per category with its value above it and its name
-    below, in the chart's order."""
+    below (on up to two lines, or slanted when too long), in the chart's order."""
     top = _top(chart)
+    band = (_RIGHT - _LEFT) / max(len(chart.values), 1)
+    wrapped = [_wrap(category, band) for category in chart.categories]
+    if all(lines is not None for lines in wrapped):
+        names = [_label(_center(i, band), lines or []) for i, lines in enumerate(wrapped)]
+        height = _BOTTOM + 60
+    else:
+        names = [_slanted(_center(i, band), category)
+                 for i, category in enumerate(chart.categories)]
+        longest = max(len(category) for category in chart.categories)
+        height = _BOTTOM + 30 + round(longest * _CHAR_WIDTH * math.sin(math.radians(_SLANT)))
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{_HEIGHT}" '
-        f'viewBox="0 0 {_WIDTH} {_HEIGHT}" role="img" aria-label={quoteattr(chart.title)} '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
+        f'viewBox="0 0 {_WIDTH} {height}" role="img" aria-label={quoteattr(chart.title)} '
         f'font-family="{FONT}" fill="#000000">',
         f"<title>{escape(chart.title)}</title>",
-        f'<rect width="{_WIDTH}" height="{_HEIGHT}" fill="#FFFFFF"/>',
+        f'<rect width="{_WIDTH}" height="{height}" fill="#FFFFFF"/>',
         _text(_WIDTH / 2, 28, chart.title, size=17, weight="bold"),
         *_value_axis(chart.axis_title, top),
-        *_bars(chart, top),
+        *_bars(chart, top, band, names),
         f'<line x1="{_LEFT}" y1="{_BOTTOM}" x2="{_RIGHT}" y2="{_BOTTOM}" '
         f'stroke="{BAR_LINE}" stroke-width="1"/>',
         "</svg>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _center(index: int, band: float) -> float:
+    return _LEFT + band * (index + 0.5)
 
 
 def _y(value: float, top: float) -> float:
@@ -139,40 +155,46 @@ def _value_axis(title: str, top: float) -> list[str]:
     return lines
 
 
-def _bars(chart: BarChart, top: float) -> list[str]:
-    count = len(chart.values)
-    if not count:
-        return []
-    band = (_RIGHT - _LEFT) / count
+def _bars(chart: BarChart, top: float, band: float, names: list[str]) -> list[str]:
     width = band * _BAR_SHARE
     items = []
     for i, (category, value) in enumerate(zip(chart.categories, chart.values, strict=True)):
-        x = _LEFT + band * i + (band - width) / 2
+        middle = _center(i, band)
         y = _y(max(value, 0.0), top)
-        middle = x + width / 2
         items.append(
-            f'<g class="bar"><rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
-            f'height="{_BOTTOM - y:.1f}" fill="{BAR_FILL}" stroke="{BAR_LINE}" '
-            f'stroke-width="0.75"><title>{escape(category)}: {format_number(value)}</title>'
-            f"</rect>"
+            f'<g class="bar"><rect x="{middle - width / 2:.1f}" y="{y:.1f}" '
+            f'width="{width:.1f}" height="{_BOTTOM - y:.1f}" fill="{BAR_FILL}" '
+            f'stroke="{BAR_LINE}" stroke-width="0.75"><title>{escape(category)}: '
+            f"{format_number(value)}</title></rect>"
             + _text(middle, y - 5, format_number(value), size=13, css="value")
-            + _label(middle, category, band)
-            + "</g>")
+            + names[i] + "</g>")
     return items
 
 
-def _label(x: float, category: str, band: float) -> str:
-    """A category's name under its bar, on two lines when it is wider than its band."""
+def _wrap(category: str, band: float) -> list[str] | None:
+    """A category's name on one or two lines that fit its band, or None when it cannot."""
+    limit = band / _CHAR_WIDTH
+    if len(category) <= limit:
+        return [category]
     words = category.split()
-    lines = [category]
-    if len(category) * _CHAR_WIDTH > band and len(words) > 1:
-        cut = min(range(1, len(words)),
-                  key=lambda k: abs(len(" ".join(words[:k])) - len(" ".join(words[k:]))))
-        lines = [" ".join(words[:cut]), " ".join(words[cut:])]
-    spans = "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else 15}">{escape(line)}</tspan>'
+    cuts = [[" ".join(words[:k]), " ".join(words[k:])] for k in range(1, len(words))]
+    fitting = [lines for lines in cuts if max(map(len, lines)) <= limit]
+    return min(fitting, key=lambda lines: max(map(len, lines))) if fitting else None
+
+
+def _label(x: float, lines: list[str]) -> str:
+    """A category's name under its bar, on its lines."""
+    spans = "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else _LINE}">{escape(line)}</tspan>'
                     for i, line in enumerate(lines))
     return (f'<text class="category" x="{x:.1f}" y="{_BOTTOM + 18}" font-size="13" '
             f'text-anchor="middle">{spans}</text>')
+
+
+def _slanted(x: float, category: str) -> str:
+    """A category's name slanted up to the left, ending under its bar."""
+    y = _BOTTOM + 14
+    return (f'<text class="category" x="{x:.1f}" y="{y}" font-size="13" text-anchor="end" '
+            f'transform="rotate(-{_SLANT} {x:.1f} {y})">{escape(category)}</text>')
 
 
 def _text(x: float, y: float, text: str, *, size: int, anchor: str = "middle",
