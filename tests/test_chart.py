@@ -313,6 +313,9 @@ def test_a_syntax_error_in_the_chart_is_found_before_and_during_rendering() -> N
     with pytest.raises(RenderError, match=r"^Mẫu 'phu-luc-thu.docx', biểu đồ 'word/charts/"
                        r"chart1.xml': lỗi cú pháp Jinja: .*endfro"):
         template.render(sample_context())
+    with pytest.raises(RenderError, match=r"^Mẫu 'phu-luc-thu.docx', biểu đồ 'word/charts/"
+                       r"chart1.xml': lỗi cú pháp Jinja: .*endfro"):
+        template.undeclared_variables()
 
 
 def test_the_chart_reads_its_variable_from_the_context() -> None:

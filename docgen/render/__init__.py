@@ -410,11 +410,15 @@ class Template:
             names: set[str] = self._docx().get_undeclared_template_variables(
                 jinja_env=_environment()
             )
-            env = _environment()
-            for _, source in _chart_sources(self._data):
-                names |= meta.find_undeclared_variables(env.parse(source))
         except (TemplateError, RecursionError) as exc:
             self._fail_template(exc)
+        env = _environment()
+        for chart, source in _chart_sources(self._data):
+            try:
+                names |= meta.find_undeclared_variables(env.parse(source))
+            except (TemplateError, RecursionError) as exc:
+                setattr(exc, _CHART_ATTRIBUTE, chart)
+                self._fail_template(exc)
         return names
 
     def _fail_template(self, exc: Exception) -> NoReturn:
