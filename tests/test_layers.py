@@ -19,7 +19,8 @@ OWNERS = {
     "jinja2": ("render/*",),
     "docx": ("render/*", "check/*", "decree30.py", "documents/*/layout.py",
              "documents/shared/ooxml.py", "documents/shared/page.py",
-             "documents/shared/blocks.py", "documents/shared/chartpart.py"),
+             "documents/shared/blocks.py", "documents/shared/summary_blocks.py",
+             "documents/shared/chartpart.py"),
     "pypdf": ("pdf.py", "archive/signing.py"),
     "rich": ("cli.py",),
 }

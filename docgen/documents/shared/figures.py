@@ -3,8 +3,8 @@
 The summary report's tables, its narrative sentences, its line per member and the proposal's
 key results of a nominee print the same figures through the functions here, so a figure in a
 sentence always equals the table's. Money is printed in triệu đồng everywhere; a comparison
-with the previous year ("tăng 12,5% so với năm 2020") is only printed when the previous
-year's figure exists and is not zero.
+with the previous year ("tăng 12,5% so với năm 2020", or for a mid-year review "so với cùng
+kỳ năm 2020") is only printed when the previous year's figure exists and is not zero.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from docgen.documents.shared import common as c
-from docgen.model import Results, Workbook
+from docgen.model import Period, Results, Workbook
 from docgen.vi import format_number
 
 MONEY_FIELDS = ("violations_money", "recovery_money")
@@ -97,12 +97,18 @@ def totals(book: Workbook) -> Totals:
     return Totals(current, previous)
 
 
+def compared_with(previous_year: int, period: Period = "year") -> str:
+    """What a figure is compared with: 'năm 2020', or 'cùng kỳ năm 2020' when the figures
+    are a half year's (the previous year's rows are then its first six months)."""
+    return f"{'cùng kỳ ' if period == 'half' else ''}năm {previous_year}"
+
+
 def clauses(current: dict[str, Decimal], previous: dict[str, Decimal] | None,
-            fields: Sequence[str], previous_year: int) -> list[str]:
+            fields: Sequence[str], previous_year: int, period: Period = "year") -> list[str]:
     """One clause per field with a figure this year or the year before: 'tiến hành 237
-    cuộc thanh tra, tăng 12,5% so với năm 2020'. The first comparison names the year; the
-    later ones only the rate ('kiến nghị thu hồi 99.547 triệu đồng, tăng 8%'). A field at
-    zero both years is left out."""
+    cuộc thanh tra, tăng 12,5% so với năm 2020' ('so với cùng kỳ năm 2020' for a half
+    year). The first comparison names the year; the later ones only the rate ('kiến nghị
+    thu hồi 99.547 triệu đồng, tăng 8%'). A field at zero both years is left out."""
     words = {f.field: f.words for f in FIGURES}
     out: list[str] = []
     named = False
@@ -114,7 +120,8 @@ def clauses(current: dict[str, Decimal], previous: dict[str, Decimal] | None,
         clause = words[field].format(v=printed(field, now))
         rate = change(now, before)
         if rate is not None:
-            clause += f", {rate}" + ("" if named else f" so với năm {previous_year}")
+            clause += f", {rate}" + ("" if named else
+                                     f" so với {compared_with(previous_year, period)}")
             named = True
         out.append(clause)
     return out
@@ -135,9 +142,10 @@ def member_figures(book: Workbook, unit: str) -> tuple[dict[str, Decimal],
 
 def member_sentence(book: Workbook, unit: str) -> str | None:
     """A member's key figures with their comparison, as clauses joined by ';' (no full stop):
-    'tiến hành 41 cuộc thanh tra, tăng 10,8% so với năm 2020; …'; None without figures."""
+    'tiến hành 41 cuộc thanh tra, tăng 10,8% so với năm 2020; …' (with the workbook's
+    period: 'so với cùng kỳ năm 2020' for a half year); None without figures."""
     figures = member_figures(book, unit)
     if figures is None:
         return None
-    parts = clauses(*figures, KEY_FIELDS, book.cluster.year - 1)
+    parts = clauses(*figures, KEY_FIELDS, book.cluster.year - 1, book.settings.period)
     return "; ".join(parts) if parts else None
