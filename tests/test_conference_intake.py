@@ -23,6 +23,7 @@ SETTINGS = "Cài đặt"
 # The sample lists self-scores unit by unit (members' order), six criteria each.
 HAU_GIANG_TC1 = 4 * 6 + 1
 BAC_LIEU_TC1 = 1
+INVITATION = 6  # the signing sheet's sixth row, after the five papers of the package
 
 
 def _problems(path: Path) -> list[Problem]:
@@ -98,9 +99,9 @@ def test_an_invitation_dated_on_the_conference_day_is_refused(
     import datetime as dt
 
     def late(book: Any) -> None:
-        set_cell(book, SIGN, "Ngày ban hành", 1, dt.datetime(2021, 12, 20))
+        set_cell(book, SIGN, "Ngày ban hành", INVITATION, dt.datetime(2021, 12, 20))
 
-    problem = _one(_problems(edited(late)), SIGN, "C2")
+    problem = _one(_problems(edited(late)), SIGN, "C7")
     assert "giấy mời ghi ngày 20/12/2021, không trước ngày họp 20/12/2021" in problem.message
 
 
@@ -109,13 +110,13 @@ def test_an_invitation_inside_the_notice_period_is_a_warning(
     import datetime as dt
 
     def short_notice(book: Any) -> None:
-        set_cell(book, SIGN, "Ngày ban hành", 1, dt.datetime(2021, 12, 16))
+        set_cell(book, SIGN, "Ngày ban hành", INVITATION, dt.datetime(2021, 12, 16))
         set_form(book, CONF, "Hạn gửi tài liệu", dt.datetime(2021, 12, 18))
 
     warnings: list[Problem] = []
     read_workbook(edited(short_notice), warnings)
     (warning,) = [w for w in warnings if w.sheet == SIGN]
-    assert warning.cell == "C2"
+    assert warning.cell == "C7"
     assert "chỉ 4 ngày trước ngày họp 20/12/2021" in warning.message
     assert "ít nhất 7 ngày" in warning.message
 
@@ -145,7 +146,7 @@ def test_papers_asked_for_after_the_meeting_are_refused(edited: Callable[..., Pa
 
 def test_the_year_end_set_needs_a_row_for_the_invitation(edited: Callable[..., Path]) -> None:
     def drop(book: Any) -> None:
-        book[SIGN].delete_rows(2)  # the invitation's row
+        book[SIGN].delete_rows(INVITATION + 1)
 
     problems = _problems(edited(drop))
     assert any(p.sheet == SIGN and "chưa có dòng cho văn bản “Giấy mời dự hội nghị”"

@@ -113,7 +113,7 @@ def test_numbers_lower_than_an_earlier_paper_of_the_year_are_a_warning(
     path = edited(_well_numbered, _sign(PROPOSAL, "Số", 12))
     assert _warnings(path) == [
         "Trang 'Ký và nơi nhận', ô B4 (Số): Tờ trình đề nghị khen thưởng ngày 20/12/2021 mang "
-        "số 12, không lớn hơn số 22 của Kế hoạch số 22/KH-CTĐ ngày 22/10/2021: số văn bản của "
+        "số 12, không lớn hơn số 23 của Giấy mời dự hội nghị ngày 08/12/2021: số văn bản của "
         "Cụm tăng dần theo ngày trong năm."]
 
 

@@ -137,7 +137,8 @@ def test_rolled_workbook_checks_once_the_year_is_filled(tmp_path: Path) -> None:
     old = read_workbook(SAMPLE)
     wb = openpyxl.load_workbook(new)
     fill_form(wb["Hội nghị"], s.CONFERENCE,
-              {**_dump(old.conference), "date": dt.date(2022, 12, 20)})
+              {**_dump(old.conference), "date": dt.date(2022, 12, 20),
+               "prepare_deadline": dt.date(2022, 12, 13)})
     for key in ("movements", "registration", "results", "votes", "narratives"):
         sheet = next(x for x in s.SHEETS if x.key == key)
         fill_table(wb[sheet.title], sheet, [_dump(r) for r in getattr(old, key)])
@@ -146,7 +147,9 @@ def test_rolled_workbook_checks_once_the_year_is_filled(tmp_path: Path) -> None:
     members = [{**_dump(m), "role": m.role_next, "role_next": elected.get(m.name, "member")}
                for m in old.members]
     fill_table(wb["Thành viên"], s.MEMBERS, members)
-    signing = [{**_dump(x), "number": None, "date": dt.date(2022, 12, 20),
+    # the invitation goes out before the meeting; the other papers are of its day
+    signing = [{**_dump(x), "number": None,
+                "date": dt.date(2022, 12, 8 if x.document == "giay-moi" else 20),
                 "signer_subtitle": None, "signer_name": None} for x in old.signing]
     fill_table(wb["Ký và nơi nhận"], s.SIGNING, signing)
     wb.save(new)

@@ -495,18 +495,6 @@ _LEADER_2022 = {
     "signer_subtitle": "CHÁNH THANH TRA TỈNH KIÊN GIANG", "signer_name": "Nguyễn Văn Đức",
 }
 SIGNING: list[Row] = [
-    {"document": "giay-moi", "number": 23, "date": dt.date(2021, 12, 8),
-     **_LEADER_2021,
-     "recipients": ["Thanh tra Chính phủ (Vụ Tổ chức cán bộ)", "Các thành viên Cụm thi đua"],
-     "archive": "VT, CTĐ"},
-    {"document": "thong-bao-ket-luan", "number": 27, "date": dt.date(2021, 12, 22),
-     **_LEADER_2021,
-     "recipients": ["Thanh tra Chính phủ (Vụ Tổ chức cán bộ)", "Các thành viên Cụm thi đua",
-                    "Lãnh đạo Thanh tra tỉnh Bạc Liêu"],
-     "archive": "VT, CTĐ"},
-    # One series for the cluster's papers of 2021, in date order after the plan of the year
-    # (22/KH-CTĐ, 22/10/2021): the minutes (24) and the proposal (25) on the day of the
-    # conference, the superior body's deadline, then the report (26). 2022 starts again at 01.
     {"document": "bao-cao-tong-ket", "number": 26, "date": dt.date(2021, 12, 22),
      "addressee": ["Thanh tra Chính phủ (Vụ Tổ chức cán bộ)"], **_LEADER_2021,
      "recipients": ["Các thành viên Cụm thi đua", "Lãnh đạo Thanh tra tỉnh Bạc Liêu"],
@@ -524,6 +512,19 @@ SIGNING: list[Row] = [
     {"document": "giao-uoc", "date": dt.date(2022, 1, 10), **_LEADER_2022,
      "recipients": ["Thanh tra Chính phủ (Vụ TCCB)", "Các thành viên Cụm thi đua"],
      "archive": "VT, CTĐ"},
+    # The conference's invitation (23, before the minutes' 24) and its conclusions (27).
+    {"document": "giay-moi", "number": 23, "date": dt.date(2021, 12, 8),
+     **_LEADER_2021,
+     "recipients": ["Thanh tra Chính phủ (Vụ Tổ chức cán bộ)", "Các thành viên Cụm thi đua"],
+     "archive": "VT, CTĐ"},
+    {"document": "thong-bao-ket-luan", "number": 27, "date": dt.date(2021, 12, 22),
+     **_LEADER_2021,
+     "recipients": ["Thanh tra Chính phủ (Vụ Tổ chức cán bộ)", "Các thành viên Cụm thi đua",
+                    "Lãnh đạo Thanh tra tỉnh Bạc Liêu"],
+     "archive": "VT, CTĐ"},
+    # One series for the cluster's papers of 2021, in date order after the plan of the year
+    # (22/KH-CTĐ, 22/10/2021): the minutes (24) and the proposal (25) on the day of the
+    # conference, the superior body's deadline, then the report (26). 2022 starts again at 01.
 ]
 
 SAMPLE_NOTE = (

@@ -624,7 +624,8 @@ SHEETS: tuple[Sheet, ...] = (
 
 # What only the year-end period needs (a mid-year workbook may leave them blank): sheets that
 # need at least one row, and fields of the conference form.
-YEAR_SHEETS: tuple[Sheet, ...] = (SCORES, VOTES)
+# (The scores are checked member by member in intake/consistency.py.)
+YEAR_SHEETS: tuple[Sheet, ...] = (VOTES,)
 YEAR_CONFERENCE_FIELDS = ("ballots_issued", "ballots_returned", "ballots_valid")
 
 INSTRUCTIONS_TITLE = "Hướng dẫn"

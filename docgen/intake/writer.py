@@ -31,6 +31,7 @@ from docgen.intake.schema import (
     Kind,
     Sheet,
 )
+from docgen.kinds import of_period
 from docgen.vi import nfc
 
 __all__ = [
@@ -108,14 +109,17 @@ def add_instruction(wb: Workbook, text: str, *, bold: bool = False) -> None:
 
 def _instruction_lines() -> list[tuple[str, bool]]:
     """Return the instructions as (paragraph, bold) pairs; blank strings are spacers."""
-    documents = ("Báo cáo tổng kết; Biên bản họp bình xét; Tờ trình đề nghị khen thưởng kèm "
-                 "Danh sách đề nghị và Báo cáo thành tích của từng tập thể được đề nghị; Kế "
-                 "hoạch phát động phong trào thi đua năm sau; Giao ước thi đua năm sau")
+    year_end = "; ".join(k.label for k in of_period("year"))
+    midyear = "; ".join(k.label for k in of_period("half"))
     lines: list[tuple[str, bool]] = [
         ("HƯỚNG DẪN ĐIỀN SỔ SỐ LIỆU THI ĐUA CỦA CỤM", True),
         ("", False),
         ("Sổ này ghi số liệu một năm thi đua của Cụm thi đua. Công cụ docgen đọc sổ để lập các "
-         f"văn bản: {documents}.", False),
+         f"văn bản tổng kết năm: {year_end}.", False),
+        ("Giữa năm, chọn “Kỳ báo cáo” là “6 tháng đầu năm (sơ kết)” ở trang 'Cài đặt' và ghi "
+         "số liệu 6 tháng ở trang 'Kết quả công tác' để lập: "
+         f"{midyear}; khi đó không cần trang 'Bình xét', 'Chấm điểm' và số phiếu ở trang 'Hội "
+         "nghị'.", False),
         ("", False),
         ("Các trang của sổ:", True),
     ]

@@ -112,7 +112,8 @@ def _form_values(book: Workbook, key: str) -> dict[str, object] | None:
     if key == "settings":
         deadline = book.settings.files_deadline  # next year's deadline: same day, a year on
         moved = _a_year_on(deadline) if deadline else None
-        return {**_dump(book.settings), "files_deadline": moved}
+        # next year starts with its own year-end period, whatever this workbook was for
+        return {**_dump(book.settings), "files_deadline": moved, "period": None}
     return None  # the conference is next year's
 
 
