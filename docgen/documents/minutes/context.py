@@ -11,7 +11,6 @@ does not say is left to the template's fill-in markers, never invented.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from docgen.documents.shared import common as c
@@ -26,6 +25,7 @@ from docgen.documents.shared.awards import (
     share_words,
 )
 from docgen.documents.shared.meeting import (
+    agenda_lines,
     attendance_context,
     ballot_sentence,
     bare,
@@ -112,17 +112,6 @@ def base_header(result: Outcome) -> str:
     shares; 'Số phiếu tính tỷ lệ' when they count them differently."""
     bases = {form.base for form in result.voted()}
     return BASE_HEADERS[bases.pop()] if len(bases) == 1 else "Số phiếu tính tỷ lệ"
-
-
-def agenda_lines(agenda: list[str]) -> list[str]:
-    """The agenda as typed, one dashed line per item in order ('- …;'), the last ending
-    with a full stop; an item typed with its own number or dash keeps it."""
-    items = [item.strip().rstrip(".;,") for item in agenda if item.strip()]
-    return [f"{item if NUMBERED.match(item) else f'- {item}'}"
-            f"{'.' if i == len(items) else ';'}" for i, item in enumerate(items, start=1)]
-
-
-NUMBERED = re.compile(r"^(\d+[.)]|[a-zđ][.)]|[-–+•])\s")
 
 
 def paragraphs(text: str | None) -> list[str]:

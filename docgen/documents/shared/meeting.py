@@ -286,3 +286,14 @@ def distinct_bridges(conf: Conference) -> list[str]:
             continue
         kept[key] = bridge.strip()
     return list(kept.values())
+
+
+def agenda_lines(agenda: list[str]) -> list[str]:
+    """The agenda as typed, one dashed line per item in order ('- …;'), the last ending
+    with a full stop; an item typed with its own number or dash keeps it."""
+    items = [item.strip().rstrip(".;,") for item in agenda if item.strip()]
+    return [f"{item if NUMBERED.match(item) else f'- {item}'}"
+            f"{'.' if i == len(items) else ';'}" for i, item in enumerate(items, start=1)]
+
+
+NUMBERED = re.compile(r"^(\d+[.)]|[a-zđ][.)]|[-–+•])\s")
