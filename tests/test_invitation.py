@@ -241,6 +241,16 @@ def test_agenda_reads_as_the_minutes(which: str, request: pytest.FixtureRequest)
         minutes, "Hội nghị tiến hành theo chương trình sau:")
 
 
+def test_numbered_agenda_keeps_its_numbers_as_in_the_minutes(sample: Workbook) -> None:
+    book = blank(sample, agenda=["1. Khai mạc Hội nghị", "2. Thông qua dự thảo Báo cáo tổng kết."])
+    expected = ["1. Khai mạc Hội nghị;", "2. Thông qua dự thảo Báo cáo tổng kết."]
+    for kind, lead in ((KIND, "Nội dung:"),
+                       ("bien-ban", "Hội nghị tiến hành theo chương trình sau:")):
+        lines = texts(render_book(book, kind))
+        start = lines.index(lead) + 1
+        assert lines[start:start + 2] == expected, kind
+
+
 def test_no_agenda_asks_for_it(can_tho: Workbook) -> None:
     lines = texts(render_book(can_tho, KIND))
     assert starting(lines, "Nội dung: ") == (

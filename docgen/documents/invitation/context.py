@@ -16,7 +16,7 @@ from typing import Any
 
 from docgen.documents.shared import common as c
 from docgen.documents.shared import references as refs
-from docgen.documents.shared.meeting import bare, clock, person, place_context
+from docgen.documents.shared.meeting import agenda_lines, bare, clock, person, place_context
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import DocumentCode, Workbook
 from docgen.rules import Outcome
@@ -43,7 +43,7 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "meeting_date": full_date(conf.date),
         "weekday": weekday(conf.date),
         **place_context(conf),
-        "agenda_lines": c.listed([bare(x) for x in conf.agenda if bare(x)]),
+        "agenda_lines": agenda_lines(conf.agenda),
         "host": result.leader.name,
         "prepare_lines": c.listed([bare(x) for x in conf.prepare if bare(x)]),
         "prepare_deadline": short_date(conf.prepare_deadline) if conf.prepare_deadline else "",
