@@ -167,7 +167,15 @@ def _inline(rid: str, shape_id: int, width_mm: float, height_mm: float) -> Any:
 def add_bar_chart(document: DocxDocument, paragraph: Paragraph, *, name: str = "chart",
                   width_mm: float = 160, height_mm: float = 85) -> None:
     """Add a chart part drawing the bar chart held in the context variable `name`, and an
-    inline drawing of it, `width_mm` by `height_mm`, in a new run of `paragraph`."""
+    inline drawing of it, `width_mm` by `height_mm`, in a new run of `paragraph`.
+
+    In a layout, with the context giving ``chart.context(chart.score_chart(book, outcome))``
+    or None::
+
+        doc.add_paragraph("{%p if chart %}")
+        add_bar_chart(doc, doc.add_paragraph())
+        doc.add_paragraph("{%p endif %}")
+    """
     part_of_document = document.part
     package = part_of_document.package
     partname = package.next_partname("/word/charts/chart%d.xml")
