@@ -22,10 +22,12 @@ class Kind:
     linter recognises any .docx by it. `signing_row`: the workbook's 'Ký và nơi nhận' sheet
     has a row for it (the others take their date and signer from another paper or from the
     unit). `per_unit`: one file per proposed unit (or individual). `numbered`, `dated`,
-    `recipients`, `appendix`, `signed`, `papers`: what the linter expects (an appendix has
-    no header, number, date, signature or recipients of its own; a ballot is unsigned and
-    may be printed on A5). `periods`: the reporting periods whose build makes it ("year" for
-    the year-end set, "half" for the mid-year review; the workbook's setting chooses)."""
+    `recipients`, `appendix`, `signed`, `papers`, `header`, `paged`: what the linter expects
+    (an appendix has no header, number, date, signature or recipients of its own; a ballot
+    is unsigned, may be printed on A5, carries the cluster's name without the Quốc hiệu and
+    Tiêu ngữ, and has no page numbers). `periods`: the reporting periods whose build makes
+    it ("year" for the year-end set, "half" for the mid-year review; the workbook's setting
+    chooses)."""
 
     code: str
     label: str
@@ -40,6 +42,8 @@ class Kind:
     appendix: bool = False
     signed: bool = True
     papers: tuple[str, ...] = ("A4",)
+    header: bool = True
+    paged: bool = True
     periods: tuple[str, ...] = ("year",)
 
     @property
@@ -79,9 +83,12 @@ KINDS: tuple[Kind, ...] = (
     Kind("phu-luc-diem", "Phụ lục kết quả chấm điểm", "score_appendix", None,
          "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM", signing_row=False, numbered=False, dated=False,
          recipients=False, appendix=True),
-    # A secret ballot: no number, date, signature or recipients; A5 or A4 halves.
+    # A secret ballot: no number, date, signature or recipients; A5 or A4 halves. Its
+    # header is the cluster's name alone (the Quốc hiệu cannot stand beside it on A5), and
+    # it has no page numbers (a number on a secret ballot could tell one voter's apart).
     Kind("phieu-bau", "Phiếu bầu", "ballots", None, "PHIẾU BẦU", signing_row=False,
-         numbered=False, dated=False, recipients=False, signed=False, papers=("A4", "A5")),
+         numbered=False, dated=False, recipients=False, signed=False, papers=("A4", "A5"),
+         header=False, paged=False),
     # Mẫu 1.9 shape, signed by the counting board; attached to the minutes.
     Kind("bien-ban-kiem-phieu", "Biên bản kiểm phiếu", "count", None, "BIÊN BẢN KIỂM PHIẾU",
          signing_row=False, numbered=False, dated=False, recipients=False),

@@ -26,30 +26,45 @@ def section_suffix(index: int, total: int) -> str:
     return f" (phần {index + 1})" if total > 1 else ""
 
 
-def check_page(document: Document) -> list[Finding]:
-    """Findings of page.size, page.orientation and page.margins for every section."""
+def check_page(document: Document, profile: rules.KindProfile = rules.DEFAULT_KIND
+               ) -> list[Finding]:
+    """Findings of page.size, page.orientation and page.margins for every section; the
+    paper may be any of the kind's `profile.papers` (A4 unless its registry entry says)."""
     sections = list(document.sections)
     out: list[Finding] = []
     for index, section in enumerate(sections):
         where = "trang khổ giấy" + section_suffix(index, len(sections))
-        out += _size(section, where) + _margins(section, where)
+        out += _size(section, where, profile.papers) + _margins(section, where)
     return out
 
 
-def _size(section: Section, where: str) -> list[Finding]:
+def _size(section: Section, where: str, papers: tuple[str, ...]) -> list[Finding]:
     width, height = section.page_width, section.page_height
     if width is None or height is None:
         return [finding("page.size", where, "không khai báo khổ giấy")]
     landscape = section.orientation == WD_ORIENT.LANDSCAPE or width > height
-    short, long_ = sorted((width, height))
     out = []
-    tolerance = rules.PAGE_TOLERANCE
-    if (abs(short - rules.PAGE_WIDTH) > tolerance
-            or abs(long_ - rules.PAGE_HEIGHT) > tolerance):
-        out.append(finding("page.size", where, f"khổ {_mm_number(width)} × {mm(height)}"))
+    if not any(_is_paper(width, height, rules.PAPERS[name]) for name in papers):
+        out.append(finding("page.size", where, f"khổ {_mm_number(width)} × {mm(height)}",
+                           _papers_expected(papers)))
     if landscape:
         out.append(finding("page.orientation", where, "trang ngang (theo chiều rộng)"))
     return out
+
+
+def _is_paper(width: Length, height: Length, paper: tuple[Length, Length]) -> bool:
+    """Whether a page `width` × `height` (either way round) is the paper (short, long)."""
+    short, long_ = sorted((width, height))
+    tolerance = rules.PAGE_TOLERANCE
+    return abs(short - paper[0]) <= tolerance and abs(long_ - paper[1]) <= tolerance
+
+
+def _papers_expected(papers: tuple[str, ...]) -> str | None:
+    """The page.size rule's own wording for A4 alone; else each allowed paper named."""
+    if papers == ("A4",):
+        return None
+    return " hoặc ".join(f"khổ {name} ({_mm_number(rules.PAPERS[name][0])} × "
+                         f"{mm(rules.PAPERS[name][1])})" for name in papers)
 
 
 def _mm_number(length: Length) -> str:
@@ -96,14 +111,25 @@ def page_paragraphs(part: Any) -> list[Any]:
     return paragraphs
 
 
-def check_page_numbers(document: Document, resolver: Resolver) -> list[Finding]:
-    """Findings of page-number.position (each section) and page-number.first-page."""
+def check_page_numbers(document: Document, resolver: Resolver,
+                       profile: rules.KindProfile = rules.DEFAULT_KIND) -> list[Finding]:
+    """Findings of page-number.position (each section) and page-number.first-page; a kind
+    printed without page numbers (a ballot) is checked only where it has one."""
     sections = list(document.sections)
     out: list[Finding] = []
     for index in range(len(sections)):
+        if not profile.page_numbers and not _numbered(sections, index):
+            continue
         where = "đầu trang" + section_suffix(index, len(sections))
         out += _position(sections, index, where, resolver)
     return out + _first_page(sections)
+
+
+def _numbered(sections: list[Section], index: int) -> bool:
+    """Whether section `index` shows a PAGE field in its page header or footer."""
+    return any(ooxml.has_page_field(p)
+               for attr in ("header", "footer", "first_page_header")
+               for p in page_paragraphs(defined(sections, index, attr)))
 
 
 def _position(sections: list[Section], index: int, where: str,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Length, Mm, Pt
 
 from docgen import decree30 as d30
 from docgen import kinds
@@ -154,6 +154,12 @@ FONT_NAME = d30.FONT
 BLACK = ("auto", "000000")
 
 PAGE_WIDTH, PAGE_HEIGHT = d30.PAGE_WIDTH, d30.PAGE_HEIGHT
+# The papers a kind may be printed on (docgen.kinds.Kind.papers), short side first: A4 as
+# Decree 30 requires; A5 only for a kind whose registry entry allows it (the ballot).
+PAPERS: dict[str, tuple[Length, Length]] = {
+    "A4": (PAGE_WIDTH, PAGE_HEIGHT),
+    "A5": (Mm(148), Mm(210)),
+}
 PAGE_TOLERANCE = Mm(1)
 MARGINS: dict[str, Span] = {side: m.allowed for side, m in d30.MARGINS.items()}
 # Word stores margins in twips: 15 mm is saved as 14.993 mm.
@@ -195,20 +201,24 @@ AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 
 @dataclass(frozen=True)
 class KindProfile:
-    """Which components a kind of document carries (title prefix -> components)."""
+    """Which components a kind of document carries (title prefix -> components), whether
+    its pages are numbered, and the papers (names of `PAPERS`) it may be printed on."""
 
     number: bool = True
     date: bool = True
     header: bool = True
     signature: bool = True
     recipients: bool = True
+    page_numbers: bool = True
+    papers: tuple[str, ...] = ("A4",)
 
 
 def _profiles() -> tuple[tuple[str, KindProfile], ...]:
     """(title, profile) of docgen's kinds whose components differ from the default, longest
     title first, so "BÁO CÁO THÀNH TÍCH" is matched before "BÁO CÁO"."""
-    found = [(k.title, KindProfile(number=k.numbered, date=k.dated,
-                                   recipients=k.recipients))
+    found = [(k.title, KindProfile(number=k.numbered, date=k.dated, header=k.header,
+                                   signature=k.signed, recipients=k.recipients,
+                                   page_numbers=k.paged, papers=k.papers))
              for k in kinds.KINDS if not k.appendix]
     return tuple(sorted(((t, p) for t, p in found if p != KindProfile()),
                         key=lambda item: -len(item[0])))
