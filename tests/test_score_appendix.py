@@ -203,3 +203,10 @@ def test_no_chart_when_the_workbook_does_not_ask(sample: Workbook,
         data = render_bytes(book, KIND)
         assert chart_parts(data) == {}
         assert not any(x.startswith("Biểu đồ") for x in lines(docx.Document(io.BytesIO(data))))
+
+
+def test_the_report_points_at_the_appendix(sample: Workbook, khanh_hoa: Workbook) -> None:
+    for book in (sample, khanh_hoa):
+        report = lines(render_book(book, "bao-cao-tong-ket"))
+        assert ("Kết quả chấm điểm, xếp hạng như sau (chi tiết tại Phụ lục kèm theo):"
+                in report)

@@ -75,7 +75,7 @@ def rewards_and_scores(doc: DocxDocument) -> None:
     heading(doc, "5. Kiểm tra, chấm điểm, bình xét", 2)
     body_loop(doc, "narr.i5")
     body(doc, "{{ conference_sentence }}")
-    lead_in(doc, "Kết quả chấm điểm, xếp hạng như sau:")
+    lead_in(doc, "Kết quả chấm điểm, xếp hạng như sau (chi tiết tại Phụ lục kèm theo):")
     score_table(doc)
     body(doc, "Ghi chú: {{ criteria_note }}")
     body(doc, "{{ vote_sentence }}")
