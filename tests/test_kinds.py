@@ -39,13 +39,22 @@ def test_signed_kinds_are_the_models_and_the_workbooks() -> None:
 
 def test_type_abbreviations_and_lint_profiles_come_from_the_registry() -> None:
     assert TYPE_ABBR == {"bao-cao-tong-ket": "BC", "bien-ban": "BB", "to-trinh": "TTr",
-                         "ke-hoach": "KH"}
+                         "ke-hoach": "KH", "giay-moi": "GM", "thong-bao-ket-luan": "TB",
+                         "bao-cao-so-ket": "BC"}
+    profile = rules.KindProfile
     assert dict(rules.KINDS) == {
-        "BÁO CÁO THÀNH TÍCH": rules.KindProfile(number=False, recipients=False),
-        "BIÊN BẢN": rules.KindProfile(date=False),
-        "GIAO ƯỚC": rules.KindProfile(number=False, recipients=False),
+        "BIÊN BẢN KIỂM PHIẾU": profile(number=False, date=False, recipients=False),
+        "BÁO CÁO THÀNH TÍCH": profile(number=False, recipients=False),
+        "BẢNG CHẤM ĐIỂM": profile(number=False, recipients=False),
+        "PHIẾU BẦU": profile(number=False, date=False, header=False, signature=False,
+                             recipients=False, page_numbers=False, papers=("A4", "A5")),
+        "BIÊN BẢN": profile(date=False),
+        "GIAO ƯỚC": profile(number=False, recipients=False),
     }
-    assert next(t for t, _ in rules.KINDS) == "BÁO CÁO THÀNH TÍCH"  # before "BÁO CÁO"
+    titles = [t for t, _ in rules.KINDS]
+    assert titles.index("BÁO CÁO THÀNH TÍCH") == 1  # before "BÁO CÁO"
+    assert titles.index("BIÊN BẢN KIỂM PHIẾU") < titles.index("BIÊN BẢN")
+    assert "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM" in rules.APPENDIX_OPENINGS
     assert "DANH SÁCH" in rules.APPENDIX_OPENINGS
 
 
