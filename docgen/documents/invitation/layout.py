@@ -20,6 +20,7 @@ from docgen.documents.shared.blocks import (
     either,
     fill_in,
     header_table,
+    is_lead_in,
     loop,
     meeting_place,
     para,
@@ -38,6 +39,8 @@ def marked(doc: DocxDocument, lead: str, what: str, tail: str) -> Paragraph:
     paragraph = fill_in(doc, what, lead=lead)
     if tail:
         run_defaults(paragraph.add_run(tail))
+    if is_lead_in(tail):  # it announces a list, as `para` keeps a lead-in with it
+        paragraph.paragraph_format.keep_with_next = True
     return paragraph
 
 
