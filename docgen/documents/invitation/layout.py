@@ -15,6 +15,7 @@ from docx.document import Document as DocxDocument
 from docx.text.paragraph import Paragraph
 
 from docgen.documents.shared.blocks import (
+    MEETING_START,
     body,
     closing,
     either,
@@ -107,8 +108,7 @@ def build(path: Path) -> None:
     title_block(doc, "GIẤY MỜI", "Dự Hội nghị tổng kết công tác thi đua, khen thưởng năm "
                                  "{{ year }} của {{ cluster_name }}")
     invited(doc)
-    body(doc, "Thời gian: {{ start.hour }} giờ {{ start.minute }} phút, {{ meeting_date }} "
-              "({{ weekday }}).")
+    body(doc, f"Thời gian: {MEETING_START} ({{{{ weekday }}}}).")
     meeting_place(doc)
     agenda(doc)
     papers(doc)

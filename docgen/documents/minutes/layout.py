@@ -16,6 +16,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from docgen.documents.shared.blocks import (
+    MEETING_START,
     SIGNATURE_GAP,
     Column,
     body,
@@ -87,8 +88,7 @@ def kept_loop(doc: DocxDocument, items: str) -> None:
 
 def meeting_lines(doc: DocxDocument) -> None:
     """Add when, how and where the meeting was held."""
-    body(doc, "Thời gian bắt đầu: {{ start.hour }} giờ {{ start.minute }} phút, "
-              "{{ meeting_date }}.")
+    body(doc, f"Thời gian bắt đầu: {MEETING_START}.")
     meeting_place(doc)
 
 

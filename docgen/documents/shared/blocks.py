@@ -37,6 +37,9 @@ Container = Any
 TEXT_WIDTH = d30.TEXT_WIDTH
 ISSUER_RULE, MOTTO_RULE, SUBJECT_RULE = d30.ISSUER_RULE, d30.MOTTO_RULE, d30.SUBJECT_RULE
 SIGNATURE_GAP = 4  # blank lines left for the handwritten signature
+# When the meeting starts ("08 giờ 00 phút, ngày 20 tháng 12 năm 2021"), from `meeting.clock`
+# and `vi.full_date`, so every paper gives the conference's time alike.
+MEETING_START = "{{ start.hour }} giờ {{ start.minute }} phút, {{ meeting_date }}"
 # The meeting form and the bridges, worded from `meeting.place_context` (the form's code,
 # the venue, the bridges), so every paper names the conference's place alike.
 MEETING_FORM = ('{% if form == "online" %}Trực tuyến{% elif form == "hybrid" %}Trực tiếp '
