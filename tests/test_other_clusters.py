@@ -164,7 +164,7 @@ def _khanh_hoa() -> Expected:
             f"nghị tặng {KH_FLAG}, {REFUSED}",
             f"{SCIENCE} được 10/12 phiếu đồng ý, đạt 83,3%, đủ tỷ lệ nhưng vượt số lượng được "
             f"đề nghị tặng {KH_MERIT} (tối đa 02 (hai) tập thể); bằng tỷ lệ phiếu và thứ hạng "
-            f"chấm điểm với {INDUSTRY}, đứng sau theo thứ tự danh sách thành viên Cụm, "
+            f"chấm điểm với {INDUSTRY}, đứng sau theo thứ tự danh sách thành viên Khối, "
             f"{REFUSED}",
             f"{AGRICULTURE} được 9/12 phiếu đồng ý, đạt 75%, đủ tỷ lệ nhưng vượt số lượng "
             f"được đề nghị tặng {KH_MERIT} (tối đa 02 (hai) tập thể), {REFUSED}",
@@ -606,7 +606,7 @@ def test_individuals_of_one_unit_at_equal_share_are_not_parted_by_the_members_sh
     body = [p.text for p in docx.Document(str(path)).paragraphs]
     (refusal,) = [line for line in body if line.startswith(MAI)]
     assert "đủ tỷ lệ nhưng vượt số lượng được đề nghị tặng" in refusal
-    assert "theo thứ tự danh sách thành viên Cụm" not in refusal
+    assert "theo thứ tự danh sách thành viên" not in refusal
 
 
 def test_a_khoi_names_its_officers_so_in_every_paper(khanh_hoa: Papers) -> None:

@@ -171,11 +171,12 @@ def refusal_sentence(book: Workbook, v: VoteOutcome) -> str:
         places = v.form.quota(v.vote.target)
         noun = TARGET_NOUNS[v.vote.target]
         if places == 0:
-            return (f"{nominee(v, book)} được {tally(v)}, đủ tỷ lệ nhưng năm nay Cụm không có "
+            return (f"{nominee(v, book)} được {tally(v)}, đủ tỷ lệ nhưng năm nay "
+                    f"{c.cluster_word(book)} không có "
                     f"chỉ tiêu đề nghị tặng {award} cho {noun}, nên Hội nghị không đề nghị.")
         return (f"{nominee(v, book)} được {tally(v)}, đủ tỷ lệ nhưng vượt số lượng được đề "
-                f"nghị tặng {award} (tối đa {count_phrase(places, noun)}){_tie_words(v)}, nên "
-                "Hội nghị không đề nghị.")
+                f"nghị tặng {award} (tối đa {count_phrase(places, noun)}){_tie_words(v, book)}, "
+                "nên Hội nghị không đề nghị.")
     return ""
 
 
@@ -203,7 +204,7 @@ def quota_words(form: AwardForm) -> str:
     return " và ".join(parts)
 
 
-def _tie_words(v: VoteOutcome) -> str:
+def _tie_words(v: VoteOutcome, book: Workbook) -> str:
     """What set an equal share apart from the last nominee taken ('' when shares differ)."""
     if v.after is None or v.decided_by is None:
         return ""
@@ -213,7 +214,7 @@ def _tie_words(v: VoteOutcome) -> str:
     if v.decided_by == "ballot":
         return f"; bằng tỷ lệ phiếu với {other} cùng đơn vị, xếp sau theo thứ tự trên phiếu bầu"
     return (f"; bằng tỷ lệ phiếu và thứ hạng chấm điểm với {other}, đứng sau theo thứ tự "
-            "danh sách thành viên Cụm")
+            f"danh sách thành viên {c.cluster_word(book)}")
 
 
 def refusal_sentences(book: Workbook, result: Outcome) -> list[str]:
