@@ -25,7 +25,7 @@ from docgen.build import build
 from docgen.cli import main
 from docgen.documents.shared.common import percent
 from docgen.intake import read_workbook
-from docgen.model import Signing, Workbook
+from docgen.model import Narrative, Signing, Workbook
 from docgen.vi import format_number
 from tests.docx_helpers import all_text, paragraph_texts
 from tests.other_clusters import departments
@@ -194,6 +194,28 @@ def test_no_scoring_voting_or_election(review: Document) -> None:
     assert not any("Điểm" in " ".join(h) for h in headers)
 
 
+def test_without_awards_or_prose_the_awards_part_asks_for_them(book: Workbook) -> None:
+    # No award of the half year and no I.4 paragraph: a marker for a person to fill, never a
+    # bare heading; an I.5 paragraph typed in a mid-year workbook is printed, alone.
+    narratives = [n for n in book.narratives if n.section != "I.4"]
+    checked = Narrative(section="I.5", text="Cụm trưởng đã đôn đốc các thành viên gửi báo "
+                        "cáo sơ kết đúng hạn.")
+    changed = book.model_copy(update={
+        "awards": [a for a in book.awards if a.year != book.cluster.year],
+        "narratives": [*narratives, checked]})
+    review = docx.Document(io.BytesIO(render_bytes(changed, KIND)))
+    paragraphs = paragraph_texts(review)
+    part = paragraphs[paragraphs.index("4. Công tác khen thưởng") + 1:
+                      paragraphs.index("II. ĐÁNH GIÁ CHUNG")]
+    assert [p for p in part if p] == [
+        "[Bổ sung: kết quả công tác khen thưởng 6 tháng đầu năm 2021 của các thành viên (danh "
+        "hiệu thi đua, hình thức khen thưởng, số tập thể, cá nhân)]",
+        "5. Kiểm tra, đôn đốc",
+        "Cụm trưởng đã đôn đốc các thành viên gửi báo cáo sơ kết đúng hạn.",
+    ]
+    assert not any("Cấp quyết định" in _cells(t.rows[0]) for t in review.tables)
+
+
 def test_the_second_halfs_tasks_are_numbered(review: Document) -> None:
     paragraphs = paragraph_texts(review)
     start = paragraphs.index("III. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2021")
@@ -247,13 +269,16 @@ def test_year_then_half_year_into_one_archive_keeps_both(tmp_path: Path) -> None
 
 
 def _khoi_half_year(tmp_path: Path) -> Workbook:
-    """The Khánh Hòa Khối's workbook switched to the half year, with the review's row."""
+    """The Khánh Hòa Khối's workbook switched to the half year: its meeting is the sơ kết
+    of 15 July, and the review has its row (09, 18 July)."""
     book = read_workbook(departments(tmp_path / "khanh-hoa.xlsx"))
+    year = book.cluster.year
     report = next(s for s in book.signing if s.document == "bao-cao-tong-ket")
     row = Signing(**{**report.model_dump(), "document": KIND, "number": 9,
-                     "date": dt.date(book.cluster.year, 7, 18)})
+                     "date": dt.date(year, 7, 18)})
     return book.model_copy(update={
         "settings": book.settings.model_copy(update={"period": "half"}),
+        "conference": book.conference.model_copy(update={"date": dt.date(year, 7, 15)}),
         "signing": [*book.signing, row]})
 
 
@@ -262,6 +287,9 @@ def test_a_khoi_names_itself_and_compares_with_its_same_period(tmp_path: Path) -
     review = docx.Document(io.BytesIO(render_bytes(book, KIND)))
     text = all_text(review)
     year = book.cluster.year
+    assert f"Ngày 15/7/{year}, Khối thi đua các sở, ngành tổng hợp tỉnh Khánh Hòa tổ chức Hội " \
+        f"nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm {year}." in text
+    assert "Trưởng Khối và đồng chí" in text
     assert f"Trong 6 tháng đầu năm {year}, toàn Khối đã tiến hành" in text
     assert f"so với cùng kỳ năm {year - 1}" in text
     assert f"so với năm {year - 1}" not in text
