@@ -13,9 +13,15 @@ is checked and rendered in a child process bounded in time and memory (`bounded`
 output checked as strict XML and for size.
 
 A template's chart parts (word/charts/chartN.xml, DrawingML charts drawn by Word and
-LibreOffice from their cached values) are Jinja templates too: after docxtpl fills the body,
-headers and footers, each chart part is rendered in the same environment with the same
-context, its result parsed as strict XML. Its problems name the template and the chart.
+LibreOffice from their cached values) are static, valid charts a clerk can open and save in
+Word. A chart the body draws with "docgen:chart=<name>" in its description (wp:docPr descr
+or title) or as its series' name (see docgen.documents.shared.chartpart) is made anew after
+docxtpl fills the body: its XML is generated in Python from the context's `<name>` value
+(every text escaped, no template expression evaluated), checked as strict XML, and its own
+relationships (a workbook Word embedded, styles) are dropped. A chart whose paragraph the
+body dropped is dropped with its part. Problems (a missing or malformed value, an
+unreadable marker, Jinja tags left in a chart docgen does not fill) name the template and
+the chart.
 """
 
 from __future__ import annotations
@@ -34,12 +40,12 @@ from jinja2 import (
     TemplateSyntaxError,
     Undefined,
     UndefinedError,
-    meta,
 )
 from jinja2.exceptions import SecurityError
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from docgen import resources, zipguard
+from docgen.documents.shared import chart as charts
 from docgen.errors import RenderError
 from docgen.files import rezip
 from docgen.render import bounded
@@ -60,6 +66,11 @@ _EVALUATION_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, Attri
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 _CHART_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+_DRAWING_NS = {
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
 T = TypeVar("T")
 
 
@@ -187,11 +198,88 @@ def _chart_parts(package: Any) -> list[Any]:
     return sorted(parts, key=lambda part: str(part.partname))
 
 
-def _chart_sources(data: bytes) -> list[tuple[str, str]]:
-    """(part name, XML text) of each chart part of a .docx file's bytes."""
-    package = Document(io.BytesIO(data)).part.package
-    return [(str(part.partname).lstrip("/"), part.blob.decode("utf-8"))
-            for part in _chart_parts(package)]
+class _ChartPlace:
+    """A chart the body draws: its part's name, the part (None when the drawing's r:id
+    leads to no chart part), the variable its description names (None: not docgen's to
+    fill) and the drawings (wp:docPr) showing it."""
+
+    def __init__(self, chart: str, part: Any, name: str | None) -> None:
+        self.chart = chart
+        self.part = part
+        self.name = name
+        self.drawings: list[Any] = []
+
+
+def _marks(texts: list[str | None], chart: str, problems: list[tuple[str, str]]) -> set[str]:
+    """The variables the markers among `texts` name; an unreadable one is a problem."""
+    names: set[str] = set()
+    for text in texts:
+        try:
+            name = charts.marked_name(text)
+        except ValueError as exc:
+            problems.append((chart, _sentence(exc)))
+            continue
+        if name is not None:
+            names.add(name)
+    return names
+
+
+def _series_names(part: Any, chart: str, problems: list[tuple[str, str]]) -> list[str | None]:
+    """The cached series names of a chart part (where the template's chart keeps a second
+    copy of its marker: LibreOffice drops a chart's description when it saves)."""
+    try:
+        root = zipguard.parse_xml(part.blob)
+    except etree.XMLSyntaxError as exc:
+        problems.append((chart, f"phần biểu đồ không phải XML hợp lệ: {_sentence(exc)}"))
+        return []
+    return [value.text for value in root.iterfind(".//c:ser/c:tx//c:v", _DRAWING_NS)]
+
+
+def _chart_places(document_part: Any) -> tuple[list[_ChartPlace], list[tuple[str, str]]]:
+    """The charts the body of a document draws, in the body's order, and (chart, problem)
+    for each one whose marker cannot be read (an unreadable marker, two variables for one
+    chart). A chart's variable is read from its drawings' description (wp:docPr descr and
+    title) and from its part's series name: any one of them is enough."""
+    places: dict[str, _ChartPlace] = {}
+    problems: list[tuple[str, str]] = []
+    for docpr in document_part.element.iter(f"{{{_DRAWING_NS['wp']}}}docPr"):
+        rids = [element.get(f"{{{_DRAWING_NS['r']}}}id")
+                for element in docpr.getparent().iter(f"{{{_DRAWING_NS['c']}}}chart")]
+        if not rids or rids[0] is None:
+            continue
+        rel = document_part.rels.get(rids[0])
+        part = rel.target_part if rel is not None and not rel.is_external else None
+        if part is not None and part.content_type != CHART_TYPE:
+            part = None
+        chart = str(part.partname).lstrip("/") if part is not None else f"r:id {rids[0]}"
+        names = _marks([docpr.get("descr"), docpr.get("title")], chart, problems)
+        if chart not in places and part is not None:
+            names |= _marks(_series_names(part, chart, problems), chart, problems)
+        place = places.setdefault(chart, _ChartPlace(chart, part, None))
+        if place.name is not None:
+            names.add(place.name)
+        if len(names) > 1:
+            problems.append((chart, "mô tả của biểu đồ ghi nhiều biến khác nhau ("
+                             + ", ".join(f"«{n}»" for n in sorted(names)) + ")."))
+            continue
+        place.name = next(iter(names), None)
+        place.drawings.append(docpr)
+        if part is None and place.name is not None:
+            problems.append((chart, f"hình có dấu «{charts.marker(place.name)}» nhưng không "
+                             "trỏ tới một phần biểu đồ của tệp."))
+    return list(places.values()), problems
+
+
+def _holds_tags(part: Any) -> bool:
+    """Whether a chart part's XML holds Jinja tags (an older docgen template's chart)."""
+    text = part.blob.decode("utf-8", errors="replace")
+    return "{{" in text or "{%" in text
+
+
+# A chart holding Jinja tags that docgen is not asked to fill (see _holds_tags).
+_UNFILLED_TAGS = ("biểu đồ chứa thẻ Jinja ({{ … }}, {% … %}) nhưng docgen không điền thẻ "
+                  "trong biểu đồ; hãy ghi «docgen:chart=<tên biến>» vào mô tả (Alt Text) "
+                  "của biểu đồ hoặc dựng lại mẫu.")
 
 
 def _drop_unused_charts(docx: Any) -> None:
@@ -207,15 +295,6 @@ def _drop_unused_charts(docx: Any) -> None:
     for rid, relationship in list(part.rels.items()):
         if relationship.reltype == _CHART_RELATIONSHIP and rid not in referenced:
             part.drop_rel(rid)
-
-
-# The chart part an error came from, so that its message names it (see _render_charts).
-_CHART_ATTRIBUTE = "docgen_chart"
-
-
-def _chart_of(exc: BaseException) -> str | None:
-    chart = getattr(exc, _CHART_ATTRIBUTE, None)
-    return chart if isinstance(chart, str) else None
 
 
 def _sentence(text: object) -> str:
@@ -337,13 +416,12 @@ class Template:
         values = dict(context)
         try:
             document.render(values, jinja_env=self._env, autoescape=True)
-            self._render_charts(document.docx, values)
-            _drop_unused_charts(document.docx)
         except _MissingValue as exc:
             name = _missing_name(exc, context)
             self._fail(f"thiếu giá trị cho biến '{name}'.", exc)
         except (TemplateError, etree.XMLSyntaxError, *_EVALUATION_ERRORS) as exc:
             self._fail_template(exc)
+        self._render_charts(document.docx, values)
         for table in document.docx.element.body.iter(f"{_W}tbl"):
             _fit_grid(table)
         out = io.BytesIO()
@@ -353,22 +431,63 @@ class Template:
             self._check_output(data)
         return data
 
-    def _render_charts(self, docx: Any, context: dict[str, Any]) -> None:
-        """Fill each chart part's XML as a template, in the body's environment and context.
+    def _render_charts(self, docx: Any, context: Mapping[str, Any]) -> None:
+        """Make each chart the rendered body draws with a docgen marker from its context
+        value, then drop the charts the body no longer draws.
 
-        Why here: docxtpl renders the body, headers, footers and footnotes only; a chart's
-        title and data live in its own part (word/charts/chartN.xml).
+        Why here: docxtpl fills the body, headers, footers and footnotes only; a chart's
+        title and data live in its own part (word/charts/chartN.xml). The template's part
+        is a static placeholder chart (so that Word can open the template), replaced whole.
         """
+        places, problems = _chart_places(docx.part)
+        for chart, problem in problems:
+            self._fail_chart(chart, problem)
+        for place in places:
+            if place.name is not None:
+                self._fill_chart(place, context)
+        _drop_unused_charts(docx)
+        filled = {id(place.part) for place in places if place.name is not None}
         for part in _chart_parts(docx.part.package):
-            try:
-                xml = self._env.from_string(part.blob.decode("utf-8")).render(context)
-                zipguard.parse_xml(xml.encode("utf-8"))
-            except (TemplateError, etree.XMLSyntaxError, *_EVALUATION_ERRORS) as exc:
-                setattr(exc, _CHART_ATTRIBUTE, str(part.partname).lstrip("/"))
-                raise
-            # A chart part is a plain python-docx Part, its bytes kept in _blob (as docxtpl
-            # does for footnotes): there is no public setter.
-            part._blob = xml.encode("utf-8")
+            if id(part) not in filled and _holds_tags(part):
+                self._fail_chart(str(part.partname).lstrip("/"), _UNFILLED_TAGS)
+
+    def _fill_chart(self, place: _ChartPlace, context: Mapping[str, Any]) -> None:
+        """Replace a chart part's XML by the chart of its variable's value, and its
+        drawings' description (alt text) by the chart's title and values."""
+        name = place.name or ""
+        if name not in context:
+            self._fail_chart(place.chart, f"thiếu giá trị cho biến '{name}'.")
+        try:
+            xml = charts.chart_xml(context[name]).encode("utf-8")
+            text = charts.description(context[name])
+            zipguard.parse_xml(xml)
+        except charts.ChartDataError as exc:
+            field = f"{name}{'' if exc.path.startswith('[') else '.'}{exc.path}" \
+                if exc.path else name
+            if exc.missing:
+                self._fail_chart(place.chart, f"thiếu giá trị cho biến '{field}'.")
+            self._fail_chart(place.chart, f"giá trị không hợp lệ cho biến '{field}': "
+                             f"{_sentence(exc)}")
+        except etree.XMLSyntaxError as exc:  # pragma: no cover - chart_xml escapes all text
+            self._fail_chart(place.chart, f"văn bản sinh ra không phải XML hợp lệ: "
+                             f"{_sentence(exc)}")
+        # A chart part is a plain python-docx Part, its bytes kept in _blob (as docxtpl
+        # does for footnotes): there is no public setter.
+        place.part._blob = xml
+        # What the part related to (a workbook Word embedded with the placeholder's data,
+        # its styles) no longer matches the chart: "Edit Data" must not bring it back.
+        for rid in list(place.part.rels):
+            del place.part.rels[rid]
+        for docpr in place.drawings:
+            if charts.marked_name(docpr.get("title")) is not None:
+                del docpr.attrib["title"]
+            if text:
+                docpr.set("descr", text)
+            elif "descr" in docpr.attrib:
+                del docpr.attrib["descr"]
+
+    def _fail_chart(self, chart: str, message: str) -> NoReturn:
+        raise RenderError(f"Mẫu '{self._name}', biểu đồ '{chart}': {message}")
 
     def _check_output(self, data: bytes) -> None:
         try:
@@ -385,24 +504,23 @@ class Template:
                              + self._chart_problems(names))
 
     def _chart_problems(self, names: set[str] | None) -> list[str]:
-        """Syntax errors and, with `names`, unknown variables of the chart parts."""
-        env, problems = _environment(), []
-        for chart, source in _chart_sources(self._data):
-            where = f"Mẫu '{self._name}', biểu đồ '{chart}'"
-            try:
-                reads = meta.find_undeclared_variables(env.parse(source))
-            except TemplateSyntaxError as exc:
-                problems.append(f"{where}: lỗi cú pháp Jinja: {_sentence(exc.message)}")
-                continue
-            except Refused as exc:
-                problems.append(f"{where}: {_sentence(exc)}")
-                continue
-            problems += [f"{where}: biến «{name}» không có trong dữ liệu của văn bản này."
-                         for name in sorted(reads - names)] if names is not None else []
-        return problems
+        """Unreadable chart markers, Jinja tags in a chart docgen does not fill, and with
+        `names` the chart variables the data does not provide."""
+        document_part = Document(io.BytesIO(self._data)).part
+        places, found = _chart_places(document_part)
+        filled = {id(place.part) for place in places if place.name is not None}
+        found += [(str(part.partname).lstrip("/"), _UNFILLED_TAGS)
+                  for part in _chart_parts(document_part.package)
+                  if id(part) not in filled and _holds_tags(part)]
+        if names is not None:
+            found += [(place.chart, f"biến «{place.name}» không có trong dữ liệu của văn "
+                       "bản này.") for place in places
+                      if place.name is not None and place.name not in names]
+        return [f"Mẫu '{self._name}', biểu đồ '{chart}': {problem}" for chart, problem in found]
 
     def undeclared_variables(self) -> set[str]:
-        """Return the names the template reads from its context (top-level names only)."""
+        """Return the names the template reads from its context (top-level names only),
+        the variables of its charts included."""
         return self._bounded(self._undeclared)
 
     def _undeclared(self) -> set[str]:
@@ -412,19 +530,14 @@ class Template:
             )
         except (TemplateError, RecursionError) as exc:
             self._fail_template(exc)
-        env = _environment()
-        for chart, source in _chart_sources(self._data):
-            try:
-                names |= meta.find_undeclared_variables(env.parse(source))
-            except (TemplateError, RecursionError) as exc:
-                setattr(exc, _CHART_ATTRIBUTE, chart)
-                self._fail_template(exc)
-        return names
+        places, problems = _chart_places(Document(io.BytesIO(self._data)).part)
+        for chart, problem in problems:
+            self._fail_chart(chart, problem)
+        return names | {place.name for place in places if place.name is not None}
 
     def _fail_template(self, exc: Exception) -> NoReturn:
         if isinstance(exc, TemplateSyntaxError):
-            # A chart's XML is one long line: its line number would tell the reader nothing.
-            place = "" if _chart_of(exc) else f" tại dòng {exc.lineno}{_syntax_place(exc)}"
+            place = f" tại dòng {exc.lineno}{_syntax_place(exc)}"
             self._fail(f"lỗi cú pháp Jinja{place}: {_sentence(exc.message)}", exc)
         if isinstance(exc, Refused):
             self._fail(_sentence(exc), exc)
@@ -444,6 +557,4 @@ class Template:
         self._fail(f"lỗi khi điền mẫu ({type(exc).__name__}): {_sentence(exc)}", exc)
 
     def _fail(self, message: str, exc: Exception) -> NoReturn:
-        chart = _chart_of(exc)
-        where = f", biểu đồ '{chart}'" if chart else ""
-        raise RenderError(f"Mẫu '{self._name}'{where}: {message}") from exc
+        raise RenderError(f"Mẫu '{self._name}': {message}") from exc
