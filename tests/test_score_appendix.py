@@ -210,3 +210,18 @@ def test_the_report_points_at_the_appendix(sample: Workbook, khanh_hoa: Workbook
         report = lines(render_book(book, "bao-cao-tong-ket"))
         assert ("Kết quả chấm điểm, xếp hạng như sau (chi tiết tại Phụ lục kèm theo):"
                 in report)
+
+
+def test_a_cluster_issuing_under_its_leader_is_cited_as_the_report_is_numbered(
+        sample: Workbook) -> None:
+    leader = rules.outcome(sample).leader
+    members = [m.model_copy(update={"abbr": "TTr"}) if m.name == leader.name else m
+               for m in sample.members]
+    book = sample.model_copy(update={
+        "cluster": sample.cluster.model_copy(update={"issued_as": "leader"}),
+        "members": members})
+    report = render_book(book, "bao-cao-tong-ket")
+    number = report.tables[0].cell(1, 0).text
+    assert number == "Số: 26/BC-TTr"
+    assert lines(render_book(book, KIND))[3] == (
+        f"(Kèm theo Báo cáo số 26/BC-TTr ngày 22 tháng 12 năm 2021 của {leader.name})")
