@@ -182,9 +182,9 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     cluster = checked.book.cluster
     published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,
                                 new_revision=revision, pdf=pdf,
-                                # the other period's papers stay in the year's set
-                                kinds=[k.code for k in kinds],
+                                kinds=[k.code for k in kinds] if only else None,
                                 edited=edited,
-                                require_signed=checked.book.settings.require_signed)
+                                require_signed=checked.book.settings.require_signed,
+                                period=checked.book.settings.period)
     return Built(checked, published.folder, published.paths, format_warnings,
                  published.kept, published.unchanged, published.edits, markers)

@@ -256,16 +256,24 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_year_then_half_year_into_one_archive_keeps_both(tmp_path: Path) -> None:
-    year_end = build(YEAR_SAMPLE, tmp_path, only=["bao-cao-tong-ket", "to-trinh"]).paths
-    before = {p.name: _digest(p) for p in year_end}
-    (review,) = build(MIDYEAR, tmp_path).paths
-    folder = review.parent
-    assert review.name == FILE
-    assert {p.name: _digest(folder / p.name) for p in year_end} == before
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    assert sorted(f["kind"] for f in manifest["files"]) == [
-        KIND, "bao-cao-tong-ket", "to-trinh"]
+def test_the_mid_year_review_is_a_set_of_its_own_beside_the_years(tmp_path: Path) -> None:
+    """Its own workbook and its own finalizing: the year's set and its source stay as they
+    were, and each set's manifest names its own workbook."""
+    built = build(YEAR_SAMPLE, tmp_path, only=["bao-cao-tong-ket", "to-trinh"])
+    before = {p.name: _digest(p) for p in built.folder.iterdir() if p.is_file()}
+    review = build(MIDYEAR, tmp_path)
+    (path,) = review.paths
+    assert path.name == FILE
+    assert review.folder == tmp_path / "2021" / "cum-ix-so-ket"
+    assert built.folder == tmp_path / "2021" / "cum-ix"
+    assert {p.name: _digest(p) for p in built.folder.iterdir() if p.is_file()} == before
+    mid = json.loads((review.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert [f["kind"] for f in mid["files"]] == [KIND]
+    assert mid["workbook"]["original"] == MIDYEAR.name
+    year = json.loads((built.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(f["kind"] for f in year["files"]) == ["bao-cao-tong-ket", "to-trinh"]
+    assert year["workbook"]["original"] == YEAR_SAMPLE.name
+    assert (built.folder / year["workbook"]["file"]).is_file()
 
 
 def _khoi_half_year(tmp_path: Path) -> Workbook:

@@ -36,6 +36,17 @@ def cluster_slug(number: int) -> str:
     return slug(f"Cụm {roman(number)}")
 
 
+# The mid-year review is a set of its own, beside the year's: its own workbook, finalized
+# on its own ('cum-ix-so-ket').
+MIDYEAR_SUFFIX = "-so-ket"
+
+
+def set_slug(number: int, period: str = "year") -> str:
+    """The folder name of a cluster's set for a period: 'cum-ix', or 'cum-ix-so-ket' for
+    the mid-year review."""
+    return cluster_slug(number) + (MIDYEAR_SUFFIX if period == "half" else "")
+
+
 def parse_cluster(text: str) -> str:
     """A cluster named on the command line ('9', 'IX', 'cum-ix', 'Cụm IX') as its slug."""
     text = text.strip()

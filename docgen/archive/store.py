@@ -121,7 +121,7 @@ class Published:
 def publish(root: Path, year: int, number: int, outputs: Sequence[Output], workbook: Path, *,
             new_revision: bool = False, pdf: PdfConverter | None = None,
             kinds: Sequence[str] | None = None, edited: EditPolicy = "stop",
-            require_signed: bool | None = None) -> Published:
+            require_signed: bool | None = None, period: str = "year") -> Published:
     """Write a year's set under `root`; refuse to replace a finalized or damaged set unless
     `new_revision` asks for the next revision.
 
@@ -130,9 +130,10 @@ def publish(root: Path, year: int, number: int, outputs: Sequence[Output], workb
     document edited since docgen made it that this build would replace; it also stands
     for a document with a signed paper this build would change or drop (the paper stays,
     as a kept file). `require_signed`, when given, is recorded in the manifest: finalize
-    then waits for every signed paper; None keeps what the current set recorded."""
+    then waits for every signed paper; None keeps what the current set recorded. `period`
+    "half" writes the mid-year set, a set of its own beside the year's (`lay.set_slug`)."""
     _refuse_duplicate_names(outputs)
-    cluster = lay.cluster_slug(number)
+    cluster = lay.set_slug(number, period)
     try:
         with locked(lock_path(root, year, cluster), f"năm {year}, {cluster}"):
             recover(root / str(year), cluster)
