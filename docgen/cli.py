@@ -185,6 +185,9 @@ def _print_warnings(warnings: Sequence[object]) -> None:
 
 def _print_results(checked: build.Checked) -> None:
     book, result = checked.book, checked.outcome
+    if book.settings.period == "half":  # a mid-year review: no scores, votes or election
+        out.print(f"Kỳ báo cáo: 6 tháng đầu năm {book.cluster.year} (sơ kết).")
+        return
     ranking = Table(title="Kết quả chấm điểm")
     for header in ("Xếp hạng", "Đơn vị", "Tổng điểm"):
         ranking.add_column(header)

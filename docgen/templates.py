@@ -14,6 +14,7 @@ from pathlib import Path
 from docgen.check import format_finding, lint
 from docgen.documents import KINDS, DocumentKind
 from docgen.errors import RenderError
+from docgen.kinds import of_period
 from docgen.model import Workbook
 from docgen.render import SHIPPED, Template
 from docgen.rules import Outcome
@@ -76,10 +77,11 @@ def list_templates(folder: Path | None) -> list[TemplateInfo]:
 
 
 def check_templates(folder: Path | None, book: Workbook, result: Outcome) -> list[str]:
-    """Every problem of every template a build would use, located: tags and names, then a
-    trial render with the workbook's data and the Decree 30 checks of what it gives."""
+    """Every problem of every template a build of the workbook's period would use, located:
+    tags and names, then a trial render with the workbook's data and the Decree 30 checks of
+    what it gives."""
     problems: list[str] = []
-    for kind in KINDS.values():
+    for kind in (KINDS[k.code] for k in of_period(book.settings.period)):
         path, _ = template_path(kind, folder)
         template = Template.load(path)
         renditions = kind.renditions(book, result)

@@ -11,10 +11,11 @@ import openpyxl
 import pytest
 
 from docgen.build import build
+from docgen.cli import main
 from docgen.errors import DocgenError, Problem, ValidationFailed
 from docgen.intake import read_workbook
 from docgen.intake.writer import new_workbook
-from tests.conftest import set_cell, set_form
+from tests.conftest import SAMPLE, set_cell, set_form
 
 SELF = "Tự chấm điểm"
 CONF = "Hội nghị"
@@ -213,3 +214,21 @@ def test_the_blank_workbook_has_the_new_sheet_and_rows(tmp_path: Path) -> None:
     labels = {row[0].value for row in book[CONF].iter_rows(min_row=2, max_col=1)}
     assert {"Thành phần mời của mỗi đơn vị", "Tài liệu gửi trước hội nghị", "Hạn gửi tài liệu",
             "Người liên hệ", "Điện thoại liên hệ", "Kết luận của chủ trì"} <= labels
+
+
+MIDYEAR = SAMPLE.with_name("cum-ix-2021-6-thang.xlsx")
+
+
+def test_check_of_a_mid_year_workbook_shows_no_scores_votes_or_election(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(MIDYEAR)]) == 0
+    shown = capsys.readouterr().out
+    assert "Kỳ báo cáo: 6 tháng đầu năm 2021 (sơ kết)." in shown
+    for absent in ("Kết quả chấm điểm", "Kết quả bình xét", "Cụm trưởng"):
+        assert absent not in shown
+
+
+def test_templates_are_tried_with_the_kinds_of_the_workbooks_period(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["templates", "check", "--workbook", str(MIDYEAR)]) == 0
+    assert "Mọi mẫu đều dùng được" in capsys.readouterr().out
