@@ -30,6 +30,7 @@ __all__ = [
     "roman",
     "short_date",
     "upper_vi",
+    "weekday",
 ]
 
 _LOCALE = "vi_VN"
@@ -113,6 +114,15 @@ def date_line(place: str, d: date) -> str:
     if not name:
         raise ValueError("place must not be blank")
     return f"{name}, {full_date(d)}"
+
+
+# The days of the week as a date line names them, Monday first as `date.weekday` counts.
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def weekday(d: date) -> str:
+    """The day of the week: 'thứ Hai' … 'thứ Bảy', 'Chủ nhật'."""
+    return WEEKDAYS[d.weekday()]
 
 
 def short_date(d: date) -> str:

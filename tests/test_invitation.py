@@ -24,10 +24,10 @@ from pypdf import PdfReader
 from docgen import pdf
 from docgen.build import build
 from docgen.check import format_finding, lint
-from docgen.documents.invitation.context import weekday
 from docgen.documents.shared.fillin import PATTERN
 from docgen.intake import read_workbook
 from docgen.model import Workbook
+from docgen.vi import weekday
 from tests.conftest import SAMPLE, needs_libreoffice
 from tests.other_clusters import CT_CLUSTER, KH_CLUSTER, KH_GUEST, departments, wards
 from tests.render_book import render_book

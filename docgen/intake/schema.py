@@ -458,7 +458,8 @@ NARRATIVES = Sheet(
     title="Nội dung báo cáo",
     min_rows=1,
     help="Các đoạn văn của báo cáo tổng kết. Mỗi dòng một đoạn, theo thứ tự; cột 'Mục' chọn "
-    "mục của báo cáo.",
+    "mục của báo cáo. Với kỳ báo cáo 6 tháng (báo cáo sơ kết), mục III là phương hướng, nhiệm "
+    "vụ 6 tháng cuối năm.",
     columns=(
         Column("section", "Mục", CH, choices=_pairs(NARRATIVE_SECTIONS),
                width=40),

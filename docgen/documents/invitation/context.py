@@ -11,7 +11,6 @@ fill-in markers, never invented.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from docgen.documents.shared import common as c
@@ -20,12 +19,9 @@ from docgen.documents.shared.meeting import agenda_lines, bare, clock, person, p
 from docgen.documents.shared.rendition import Rendition
 from docgen.model import DocumentCode, Workbook
 from docgen.rules import Outcome
-from docgen.vi import full_date, short_date
+from docgen.vi import full_date, short_date, weekday
 
 CODE: DocumentCode = "giay-moi"
-# The days of the week as a date is written: "(thứ Hai)" … "(Chủ nhật)"; Monday first,
-# as `datetime.date.weekday` counts them.
-WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 
 def context(book: Workbook, result: Outcome) -> dict[str, Any]:
@@ -50,11 +46,6 @@ def context(book: Workbook, result: Outcome) -> dict[str, Any]:
         "contact": bare(conf.contact or ""),
         "contact_phone": bare(conf.contact_phone or ""),
     }
-
-
-def weekday(date: dt.date) -> str:
-    """The day of the week as a date line gives it: 'thứ Hai' … 'thứ Bảy', 'Chủ nhật'."""
-    return WEEKDAYS[date.weekday()]
 
 
 def invitees(book: Workbook) -> dict[str, Any]:
