@@ -95,7 +95,7 @@ def render_all(checked: Checked, kinds: Sequence[DocumentKind],
         parts = [r.part for r in renditions]
         for rendition, code in zip(renditions, file_codes(kind.code, parts), strict=True):
             name = archive.file_name(cluster.year, cluster.number, code)
-            data = template.render(rendition.context)
+            data = template.render(rendition.context, rendition.page_mm)
             outputs.append(archive.Output(name, data, kind.code, template.name,
                                           template.sha256, rendition.part))
     return outputs

@@ -12,20 +12,28 @@ from docx.document import Document
 from docgen import rules
 from docgen.build import TEMPLATES_DIR
 from docgen.documents import KINDS
+from docgen.documents.shared.rendition import Rendition
 from docgen.model import Workbook
 from docgen.render import Template
 
 
+def rendition_of(book: Workbook, kind: str) -> Rendition:
+    """The kind's only rendition."""
+    (rendition,) = KINDS[kind].renditions(book, rules.outcome(book))
+    return rendition
+
+
 def context_of(book: Workbook, kind: str) -> dict[str, Any]:
     """The context the kind's only rendition would print."""
-    (rendition,) = KINDS[kind].renditions(book, rules.outcome(book))
-    return rendition.context
+    return rendition_of(book, kind).context
 
 
 def render_bytes(book: Workbook, kind: str) -> bytes:
-    """The .docx of a single-file kind of `book`, rendered with the shipped template."""
+    """The .docx of a single-file kind of `book`, rendered with the shipped template as a
+    build renders it (on the rendition's paper)."""
     template = Template.load(TEMPLATES_DIR / f"{kind}.docx")
-    return template.render(context_of(book, kind))
+    rendition = rendition_of(book, kind)
+    return template.render(rendition.context, rendition.page_mm)
 
 
 def render_book(book: Workbook, kind: str) -> Document:

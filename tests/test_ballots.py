@@ -372,3 +372,26 @@ def test_a_ballot_still_checks_a_page_number_it_carries(sample_book: Workbook) -
     out = io.BytesIO()
     document.save(out)
     assert "page-number.first-page" in {f.rule_id for f in lint(out.getvalue())}
+
+
+def test_the_template_is_an_ordinary_a4_file_and_a_resaved_copy_still_prints_a5(
+        sample_book: Workbook, tmp_path: Path) -> None:
+    """The A5 choice is made when rendering, not by markup hidden in the template, so a
+    template opened and saved again (as Word saves it) keeps working."""
+    import zipfile
+
+    from docgen.build import TEMPLATES_DIR
+    from docgen.render import Template
+    from tests.render_book import rendition_of
+
+    shipped = TEMPLATES_DIR / "phieu-bau.docx"
+    body = zipfile.ZipFile(shipped).read("word/document.xml").decode("utf-8")
+    assert "<!--" not in body
+    (section,) = docx.Document(str(shipped)).sections
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    resaved = tmp_path / "phieu-bau.docx"
+    docx.Document(str(shipped)).save(str(resaved))
+    rendition = rendition_of(on_paper(sample_book, "a5"), CODE)
+    data = Template.load(resaved).render(rendition.context, rendition.page_mm)
+    for printed in docx.Document(io.BytesIO(data)).sections:
+        assert (round(printed.page_width.mm), round(printed.page_height.mm)) == (148, 210)

@@ -361,6 +361,16 @@ def _fit_grid(table: Any) -> None:
                 etree.SubElement(grid, f"{_W}gridCol", {f"{_W}w": str(width)})
 
 
+def _set_paper(body: Any, page_mm: tuple[float, float]) -> None:
+    """Give every section of the body the paper `page_mm` (portrait), in twips; set here, at
+    render time, so the template itself keeps one ordinary page size that Word opens."""
+    width, height = (str(round(mm * 1440 / 25.4)) for mm in sorted(page_mm))
+    for size in body.iter(f"{_W}pgSz"):
+        size.set(f"{_W}w", width)
+        size.set(f"{_W}h", height)
+        size.attrib.pop(f"{_W}orient", None)
+
+
 class Template:
     """A .docx template kept in memory, rendered any number of times.
 
@@ -407,11 +417,15 @@ class Template:
     def _bounded(self, call: Callable[[], T]) -> T:
         return call() if self._trusted else bounded.run(self._name, call)
 
-    def render(self, context: Mapping[str, Any]) -> bytes:
-        """Fill the template with `context` and return the .docx file's bytes."""
-        return self._bounded(lambda: self._render(context))
+    def render(self, context: Mapping[str, Any],
+               page_mm: tuple[float, float] | None = None) -> bytes:
+        """Fill the template with `context` and return the .docx file's bytes; `page_mm`
+        (width, height) prints every section on that paper instead of the template's (a
+        ballot on A5), the margins kept."""
+        return self._bounded(lambda: self._render(context, page_mm))
 
-    def _render(self, context: Mapping[str, Any]) -> bytes:
+    def _render(self, context: Mapping[str, Any],
+                page_mm: tuple[float, float] | None = None) -> bytes:
         document = self._docx()
         values = dict(context)
         try:
@@ -422,6 +436,8 @@ class Template:
         except (TemplateError, etree.XMLSyntaxError, *_EVALUATION_ERRORS) as exc:
             self._fail_template(exc)
         self._render_charts(document.docx, values)
+        if page_mm is not None:
+            _set_paper(document.docx.element.body, page_mm)
         for table in document.docx.element.body.iter(f"{_W}tbl"):
             _fit_grid(table)
         out = io.BytesIO()

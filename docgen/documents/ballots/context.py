@@ -181,6 +181,10 @@ def ballots(book: Workbook, result: Outcome, doc: dict[str, list[str]]
     return out
 
 
+# The A5 page, portrait (the template's own page is A4).
+A5_MM = (148.0, 210.0)
+
+
 def context(book: Workbook, result: Outcome) -> dict[str, Any]:
     """Every value the ballots' template prints."""
     doc = issuer(book, result)
@@ -195,4 +199,5 @@ def renditions(book: Workbook, result: Outcome) -> list[Rendition]:
     """The kind's one file (all ballots of every award); none when nothing was voted on."""
     if not result.voted():
         return []
-    return [Rendition(None, context(book, result))]
+    a5 = book.settings.ballot_paper == "a5"
+    return [Rendition(None, context(book, result), A5_MM if a5 else None)]

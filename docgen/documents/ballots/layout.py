@@ -13,8 +13,9 @@ A5 and on A4 halves. A ballot is not one of the administrative papers of Decree 
 like the nominees' list it carries only its issuer.
 
 One template serves both papers (`Settings.ballot_paper`): a block laid out for A5 (103 mm
-of text) and one for A4 (165 mm), chosen by `a5`; the page size is switched in the section
-properties (see `paper_switch`). Every paragraph and row of a ballot keeps with the next, so
+of text) and one for A4 (165 mm), chosen by `a5`; the template's page is A4 and the
+renderer prints the A5 choice on A5 (`Rendition.page_mm`), so the template stays an ordinary
+file Word opens and saves. Every paragraph and row of a ballot keeps with the next, so
 no page splits a ballot; on A4 two ballots share a page with a dashed cut line between.
 """
 
@@ -27,7 +28,6 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from docgen import decree30 as d30
 from docgen.documents.ballots.context import BODY_SIZE, PAPERS, TITLE_SIZE, Paper
@@ -47,9 +47,6 @@ from docgen.documents.shared.ooxml import bottom_border, row_flags
 from docgen.documents.shared.page import CENTER, new_document, save
 
 SUBTITLE_RULE = Mm(40)
-# The A5 page in twips (1/1440 inch): 148 x 210 mm.
-A5_PAGE = ("8391", "11906")
-
 
 def columns(paper: Paper, individuals: bool) -> list[Column]:
     """The nominee table's columns across the paper's text width: STT, name, Đồng ý,
@@ -129,25 +126,6 @@ def keep_together(doc: DocxDocument, ends: list[Paragraph]) -> None:
         paragraph.paragraph_format.keep_with_next = not any(element is e for e in last)
 
 
-def paper_switch(doc: DocxDocument) -> None:
-    """Let the context choose the page: A5 when `a5`, else the template's A4.
-
-    Why: docxtpl renders the body's section properties with the rest of the body, but a
-    Jinja tag in an attribute or between elements would make the template itself a file
-    Word refuses. XML comments are ignored by Word and rendered by Jinja, so the A5 page
-    size sits in a comment that the `a5` branch opens up; the template keeps one A4 size.
-    The comment delimiters are built from pieces because "--" may not occur in a comment.
-    """
-    section = doc.element.body.sectPr
-    size = section.find(qn("w:pgSz"))
-    width, height = A5_PAGE
-    opening = ("{% if a5 %}{{ ('-' ~ '-' ~ '>')|safe }}"
-               f'<w:pgSz w:w="{width}" w:h="{height}"/>'
-               "{{ ('<!-' ~ '-')|safe }}{% else %}")
-    size.addprevious(etree.Comment(opening))
-    size.addnext(etree.Comment("{% endif %}"))
-
-
 def build(path: Path) -> None:
     """Write the template of the ballots (every award's, as many copies as voters)."""
     doc = new_document("Phiếu bầu")
@@ -171,5 +149,4 @@ def build(path: Path) -> None:
     para(doc, "{%p endif %}", "Body")
     para(doc, "{%p endfor %}", "Body")
     keep_together(doc, ends)
-    paper_switch(doc)
     save(doc, path)
