@@ -16,6 +16,9 @@ from docgen import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "cum-ix-2021.xlsx"
+# The sample's year-end set: the package's eight documents (two achievement reports, no
+# individual proposed) and the conference's six papers.
+SAMPLE_DOCUMENTS = 14
 
 Edit = Callable[[Any], None]
 

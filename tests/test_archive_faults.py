@@ -25,7 +25,7 @@ from docgen.archive import layout, store
 from docgen.archive.manifest import MARKER
 from docgen.cli import main
 from docgen.errors import ArchiveError
-from tests.conftest import ROOT, SAMPLE, set_cell, set_form
+from tests.conftest import ROOT, SAMPLE, SAMPLE_DOCUMENTS, set_cell, set_form
 
 ONLY = ["bao-cao-tong-ket", "to-trinh"]
 INFO = "Thông tin chung"
@@ -78,7 +78,7 @@ def test_four_clusters_publish_side_by_side_for_twenty_rounds(tmp_path: Path) ->
     assert [(s.cluster, s.revision, s.status) for s in sets] == [
         ("cum-ix", 1, "draft"), ("cum-x", 1, "draft"), ("cum-xi", 1, "draft"),
         ("cum-xii", 1, "draft")]
-    assert all(len(s.documents) == 8 for s in sets)
+    assert all(len(s.documents) == SAMPLE_DOCUMENTS for s in sets)
     assert sorted(p.name for p in (tmp_path / "2021").iterdir()) == [
         "cum-ix", "cum-x", "cum-xi", "cum-xii"]  # no lock file left behind
 
@@ -126,10 +126,10 @@ def test_docgen_build_of_four_clusters_at_once(tmp_path: Path) -> None:
         results = [(*c.communicate(timeout=120), c.returncode) for c in children]
         for stdout, stderr, code in results:
             assert (code, _problems(stderr)) == (0, ""), stderr
-            assert "Đã lập 8 văn bản" in stdout
+            assert f"Đã lập {SAMPLE_DOCUMENTS} văn bản" in stdout
     for s in archive.list_sets(root):
         assert archive.verify_set(s) == []
-        assert len(s.documents) == 8
+        assert len(s.documents) == SAMPLE_DOCUMENTS
 
 
 @pytest.mark.slow

@@ -36,6 +36,12 @@ EXPECTED_FILES = [
     "2021_cum-ix_bao-cao-thanh-tich-kien-giang.docx",
     "2021_cum-ix_ke-hoach.docx",
     "2021_cum-ix_giao-uoc.docx",
+    "2021_cum-ix_giay-moi.docx",
+    "2021_cum-ix_bang-cham-diem.docx",
+    "2021_cum-ix_phu-luc-diem.docx",
+    "2021_cum-ix_phieu-bau.docx",
+    "2021_cum-ix_bien-ban-kiem-phieu.docx",
+    "2021_cum-ix_thong-bao-ket-luan.docx",
 ]
 
 

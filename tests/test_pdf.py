@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from docgen import pdf
 from docgen.build import build
-from tests.conftest import SAMPLE, needs_libreoffice
+from tests.conftest import SAMPLE, SAMPLE_DOCUMENTS, needs_libreoffice
 from tests.test_pdf_archival import write_pdf
 
 PDFAID = "http://www.aiim.org/pdfa/ns/id/"
@@ -80,7 +80,7 @@ def _pdfa_id(path: Path) -> tuple[list[str], list[str]]:
 @needs_libreoffice
 def test_every_pdf_is_pdfa_2b_in_its_metadata_and_not_encrypted(pdf_set: Path) -> None:
     paths = sorted(pdf_set.glob("*.pdf"))
-    assert len(paths) == 8
+    assert len(paths) == SAMPLE_DOCUMENTS
     for path in paths:
         assert _pdfa_id(path) == (["2"], ["B"]), path.name
         reader = PdfReader(path)
