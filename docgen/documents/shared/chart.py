@@ -12,7 +12,7 @@ above each bar as the documents print it ("98,5", a text label, so the decimal c
 not depend on the reader's locale), the value axis from 0 to the maximum, every text in
 Times New Roman. A template holds it drawn from `PLACEHOLDER` (a valid chart Word and
 LibreOffice open and a clerk can move or resize); its inline drawing's description
-(wp:docPr descr and title) and its series' name hold `marker(name)`,
+(wp:docPr descr) and its series' name hold `marker(name)`,
 "docgen:chart=<variable>" (see chartpart.py), and docgen.render replaces the part's XML by
 `chart_xml(context[<variable>])` at render time.
 Pure: no document or template library is imported here.

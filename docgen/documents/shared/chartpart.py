@@ -8,9 +8,10 @@ The template's chart is a valid, static chart (docgen.documents.shared.chart.PLA
 three columns "Đơn vị A/B/C" in the real chart's look), so a clerk can open the template in
 Word or LibreOffice, move or resize the chart and save. Which context variable the chart
 draws is written as "docgen:chart=<name>" in its inline drawing's description (wp:docPr
-`descr`, the "Alt Text" Word keeps when it saves, and `title`) and as the name of the
-chart's one series (not shown: no legend; LibreOffice 7 keeps it when it saves, though it
-drops the description). At render time docgen.render replaces the part's XML by
+`descr`, the "Alt Text" Word keeps when it saves; no `title` attribute, which Word 2007
+does not know, though docgen reads a marker there too) and as the name of the chart's one
+series (not shown: no legend; LibreOffice 7 keeps it when it saves, though it drops the
+description). At render time docgen.render replaces the part's XML by
 `chart.chart_xml(context[name])` (the chart's look is docgen's; what a clerk changes in the
 chart itself is not kept). When that variable is None or false the chart is empty; the
 paragraph holding it is then meant to sit inside `{%p if … %}`, and a chart whose paragraph
@@ -57,7 +58,7 @@ def _inline(rid: str, shape_id: int, name: str, width_mm: float, height_mm: floa
         f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
         f'<wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:docPr id="{shape_id}" name="Biểu đồ {shape_id}" '
-        f'descr={quoteattr(f"{mark} ({_KEEP})")} title={quoteattr(mark)}/>'
+        f'descr={quoteattr(f"{mark} ({_KEEP})")}/>'
         f'<wp:cNvGraphicFramePr/>'
         f'<a:graphic><a:graphicData uri="{_C}"><c:chart r:id="{rid}"/></a:graphicData>'
         f"</a:graphic></wp:inline></w:drawing>"
