@@ -125,3 +125,26 @@ def leadership(doc: DocxDocument, during: str = "trong năm") -> None:
         "{{ registration.collectives_share }}) và {{ registration.individuals }} cá nhân (đạt "
         "{{ registration.individuals_share }}) đã đăng ký hưởng ứng các phong trào thi đua.",
     )
+
+
+def assessment(doc: DocxDocument) -> None:
+    """II. ĐÁNH GIÁ CHUNG: strengths, shortcomings with their causes, and lessons when the
+    workbook has them."""
+    heading(doc, "II. ĐÁNH GIÁ CHUNG", 1)
+    heading(doc, "1. Ưu điểm", 2)
+    body_loop(doc, "narr.ii1")
+    heading(doc, "2. Hạn chế, nguyên nhân", 2)
+    body_loop(doc, "narr.ii2")
+    para(doc, "{%p if narr.ii3 %}", "Body")
+    heading(doc, "3. Bài học kinh nghiệm", 2)
+    body_loop(doc, "narr.ii3")
+    para(doc, "{%p endif %}", "Body")
+
+
+def tasks(doc: DocxDocument, lead: str) -> None:
+    """The numbered tasks of part III, after the lead paragraphs in `lead` (a context list),
+    the first of which stays with the first task."""
+    para(doc, f"{{%p for p in {lead} %}}", "Body")
+    lead_in(doc, "{{ p }}")
+    para(doc, "{%p endfor %}", "Body")
+    body_loop(doc, "tasks")
