@@ -1,7 +1,8 @@
 """Measure how long a user waits on `docgen build` for the sample workbook.
 
 Run: python benchmarks/bench_build.py [N]. Prints the median milliseconds of intake, of each
-document's render and Decree 30 check, and of a whole in-process build (8 documents) over N
+document's render and Decree 30 check, and of a whole in-process build (the year's set: 14
+documents) over N
 runs, then the wall time of one cold `docgen build` in a fresh process.
 """
 
