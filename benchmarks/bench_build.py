@@ -2,8 +2,7 @@
 
 Run: python benchmarks/bench_build.py [N]. Prints the median milliseconds of intake, of each
 document's render and Decree 30 check, and of a whole in-process build (the year's set: 14
-documents) over N
-runs, then the wall time of one cold `docgen build` in a fresh process.
+documents) over N runs, then the wall time of one cold `docgen build` in a fresh process.
 """
 
 from __future__ import annotations
