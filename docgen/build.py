@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen import archive, intake, resources, rules, templates
+from docgen import archive, history, intake, resources, rules, templates
 from docgen.archive.store import Edit, EditPolicy, PdfConverter
 from docgen.check import count_fill_ins, format_finding, lint_counting
 from docgen.check.fillin import RULE as FILL_IN
@@ -58,6 +58,16 @@ def check(workbook: Path, warnings: list[Problem] | None = None) -> Checked:
     found: list[Problem] = [] if warnings is None else warnings
     book = intake.read_workbook(workbook, found)
     return Checked(book, rules.outcome(book), list(found))
+
+
+def with_history(checked: Checked, root: Path, warnings: list[Problem] | None) -> Checked:
+    """The checked workbook with its emulation period's earlier years read from the archive
+    under `root` when its year is the period's last (`docgen.history`); a year missing
+    there is a warning, added to `warnings` too when given."""
+    book, missing = history.attach(checked.book, root)
+    if warnings is not None:
+        warnings += missing
+    return Checked(book, checked.outcome, [*checked.warnings, *missing])
 
 
 def select_kinds(only: Sequence[str] | None, period: Period = "year") -> list[DocumentKind]:
@@ -176,6 +186,8 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     select_kinds(only)  # an unknown kind is refused before the workbook is read
     checked = check(workbook, warnings)
     kinds = select_kinds(only, checked.book.settings.period)
+    if any(kind.code == history.REPORT for kind in kinds):  # the one kind that cites it
+        checked = with_history(checked, root, warnings)
     folder = templates.user_folder(checked.book, workbook, user_templates)
     outputs = render_all(checked, kinds, folder)
     format_warnings, markers = lint_outputs(outputs) if check_format else ([], fill_ins(outputs))

@@ -8,6 +8,8 @@ library.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -323,6 +325,40 @@ class Settings(Record):
     notice_days: int = 5  # the invitation goes out at least this many days before
     ballot_paper: BallotPaper = "a4_half"
     score_chart: bool = False  # draw the bar chart of total scores in the appendix
+    # The emulation period the year belongs to, as typed ("2021-2025"); checked at intake.
+    emulation_period: str | None = None
+
+    @property
+    def period_years(self) -> tuple[int, int] | None:
+        """The emulation period's first and last year, or None when the setting is blank
+        (or not two years: intake refuses it)."""
+        return period_years(self.emulation_period)
+
+
+_PERIOD_YEARS = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
+
+
+def period_years(text: str | None) -> tuple[int, int] | None:
+    """'2021-2025' (or '2021 – 2025') as (2021, 2025); None when it is not two years."""
+    match = _PERIOD_YEARS.match(text or "")
+    return (int(match[1]), int(match[2])) if match else None
+
+
+class PeriodYear(BaseModel):
+    """One year of the emulation period as its archived workbook says: the cluster's result
+    totals (results field -> sum over the members; money in đồng), the first-ranked
+    member(s) by short name with their total score, and the awards proposed (award full
+    name -> nominees as printed). `missing` says why a year has none of these (the archive
+    has no set, or its workbook no longer reads); nothing is ever guessed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    year: int
+    totals: dict[str, Decimal] = {}
+    leaders: list[str] = []
+    leader_score: float | None = None
+    awards: dict[str, list[str]] = {}
+    missing: str | None = None
 
 
 class Workbook(BaseModel):
@@ -351,6 +387,9 @@ class Workbook(BaseModel):
     settings: Settings
     attendance: list[Attendee] = []
     self_scores: list[SelfScore] = []
+    # The emulation period's earlier years, read from the archive by the build when this
+    # year is the period's last (docgen.history); empty otherwise.
+    period_history: list[PeriodYear] = []
 
     def self_score(self, unit: str, criterion: str) -> SelfScore | None:
         """A member's self-assessment on one criterion, or None when not given."""

@@ -204,4 +204,5 @@ def sample_context() -> dict[str, Any]:
         "trưởng, Thanh tra tỉnh Cà Mau làm Cụm phó năm 2022.",
         "year": 2021,
         "cluster_name": "Cụm thi đua số IX",
+        "period_part": None,  # not the last year of an emulation period
     }

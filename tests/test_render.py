@@ -64,6 +64,7 @@ CONTEXT_NAMES = {
     "election_sentence",
     "year",
     "cluster_name",
+    "period_part",
 }
 
 

@@ -60,6 +60,8 @@ def check(records: dict[str, Any], singles: dict[str, Any], out: Collector) -> N
                         out)
         check_deadline(cluster, singles.get("settings"), records.get("signing", []), out)
         check_timeline(cluster, singles.get("settings"), records.get("timeline", []), out)
+    if settings is not None and cluster is not None:
+        check_emulation_period(settings, cluster, out)
     check_titles(records.get("members", []), records.get("signing", []), conference, out)
 
 
@@ -333,3 +335,25 @@ def _title(title: str, member: m.Member, suggested: str, sheet: s.Sheet, record:
     out.warn(sheet.title, _cell(record, field), sheet.column(field).header,
              f"“{title}” chưa ghi tên địa phương của {member.name}; có phải là "
              f"“{suggested}”?")
+
+
+def check_emulation_period(settings: m.Settings, cluster: m.Cluster, out: Collector) -> None:
+    """The emulation period is two years, the first before the last, and holds the
+    workbook's year."""
+    text = settings.emulation_period
+    if text is None:
+        return
+    column = s.SETTINGS.column("emulation_period")
+    cell = _cell(settings, "emulation_period")
+    years = m.period_years(text)
+    if years is None:
+        out.add(s.SETTINGS.title, cell, column.header,
+                f"“{text}” không phải là một giai đoạn: ghi năm đầu và năm cuối, ví dụ "
+                "2021-2025.")
+    elif years[0] >= years[1]:
+        out.add(s.SETTINGS.title, cell, column.header,
+                f"“{text}”: năm đầu {years[0]} phải trước năm cuối {years[1]}.")
+    elif not years[0] <= cluster.year <= years[1]:
+        out.add(s.SETTINGS.title, cell, column.header,
+                f"năm thi đua {cluster.year} ({_where(s.CLUSTER, cluster, 'year')}) không "
+                f"thuộc giai đoạn {years[0]}-{years[1]}.")

@@ -585,6 +585,10 @@ SETTINGS = Sheet(
                help="'Cả năm': lập bộ văn bản tổng kết năm. '6 tháng đầu năm': chỉ lập báo "
                "cáo sơ kết (số liệu ở trang 'Kết quả công tác' là của 6 tháng). Để trống là "
                "cả năm."),
+        Column("emulation_period", "Giai đoạn thi đua", required=False,
+               help="Năm đầu và năm cuối của giai đoạn thi đua, ví dụ 2021-2025; năm thi đua "
+               "phải thuộc giai đoạn. Ở năm cuối, báo cáo tổng kết in kết quả từng năm của "
+               "giai đoạn, lấy từ các bộ văn bản đã lưu của Cụm. Để trống nếu không dùng."),
         Column("notice_days", "Số ngày gửi giấy mời trước hội nghị", INT, required=False,
                bounds=(0, 60),
                help="Giấy mời ghi ngày sớm hơn ngày họp ít hơn số ngày này sẽ được cảnh báo; "

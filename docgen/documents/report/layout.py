@@ -6,23 +6,32 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.shared import Mm
+from docx.table import Table
 
 from docgen.documents.shared.blocks import (
     Column,
     body,
     body_loop,
+    bordered_grid,
     closing,
+    either,
     fill_in,
+    fill_row,
     header_table,
     heading,
+    highlight,
+    keep_lead_in,
+    keep_row_with_next,
     loop,
     para,
     score_table,
     signature_block,
+    spacer,
     table,
     title_block,
 )
-from docgen.documents.shared.page import CENTER, RIGHT, new_document, save
+from docgen.documents.shared.ooxml import drop_empty_paragraphs, row_flags
+from docgen.documents.shared.page import CENTER, LEFT, RIGHT, new_document, save
 from docgen.documents.shared.summary_blocks import (
     awards_table,
     lead_in,
@@ -92,6 +101,56 @@ def rewards_and_scores(doc: DocxDocument) -> None:
     body_loop(doc, "refusals")
 
 
+# The period table: a row per year of the emulation period (size 11, 165 mm).
+PERIOD_COLUMNS = [
+    Column("Năm", Mm(13), "{{ r.year }}", CENTER),
+    Column("Số cuộc thanh tra", Mm(17), "{{ r.inspections }}", RIGHT),
+    Column("Sai phạm về tiền (triệu đồng)", Mm(22), "{{ r.violations_money }}", RIGHT),
+    Column("Kiến nghị thu hồi (triệu đồng)", Mm(22), "{{ r.recovery_money }}", RIGHT),
+    Column("Kiến nghị xử lý (tập thể, cá nhân)", Mm(19), "{{ r.disciplined }}", RIGHT),
+    Column("Dẫn đầu {{ period_part.group }}", Mm(28), "{{ r.leader }}", LEFT),
+    Column("Khen thưởng đề nghị", Mm(44), "{{ r.awards }}", LEFT),
+]
+
+
+def period_table(doc: DocxDocument) -> Table:
+    """The period's years, one row each; a year missing from the archive is its year and a
+    fill-in across the other columns (`{%tr if %}` rows choose which)."""
+    grid = bordered_grid(doc, PERIOD_COLUMNS, 8)
+    blank = [""] * (len(PERIOD_COLUMNS) - 1)
+    centred = [CENTER] * len(PERIOD_COLUMNS)
+    rows = grid.rows
+    fill_row(rows[0], [c.header for c in PERIOD_COLUMNS], "Table head 11", centred)
+    tags = {1: "{%tr for r in period_part.rows %}", 2: "{%tr if r.missing %}",
+            4: "{%tr else %}", 6: "{%tr endif %}", 7: "{%tr endfor %}"}
+    for index, tag in tags.items():
+        fill_row(rows[index], [tag, *blank], "Table text 11", centred)
+    fill_row(rows[3], ["{{ r.year }}", *blank], "Table text 11", centred)
+    marker = rows[3].cells[1].merge(rows[3].cells[-1])
+    drop_empty_paragraphs(marker)
+    highlight(marker.paragraphs[0], "{{ r.what }}").alignment = LEFT
+    fill_row(rows[5], [c.cell for c in PERIOD_COLUMNS], "Table text 11",
+             [c.align for c in PERIOD_COLUMNS])
+    for index, row in enumerate(rows):
+        row_flags(row, header=index == 0)
+        keep_row_with_next(row)
+    keep_lead_in(grid)
+    spacer(doc)
+    return grid
+
+
+def period_results(doc: DocxDocument) -> None:
+    """I.6, only in the last year of an emulation period read from the archive: the period's
+    totals in a sentence (a fill-in while a year is missing) and its years in a table."""
+    para(doc, "{%p if period_part %}", "Body")
+    heading(doc, "6. Kết quả thực hiện phong trào thi đua giai đoạn {{ period_part.years }}", 2)
+    either(doc, "not period_part.pending", "{{ period_part.sentence }}",
+           "{{ period_part.pending }}")
+    lead_in(doc, "Kết quả chủ yếu từng năm của giai đoạn {{ period_part.years }}:")
+    period_table(doc)
+    para(doc, "{%p endif %}", "Body")
+
+
 def build(path: Path) -> None:
     """Write the template of the cluster's year-end summary report."""
     doc = new_document("Báo cáo tổng kết công tác thi đua, khen thưởng")
@@ -109,6 +168,7 @@ def build(path: Path) -> None:
     leadership(doc)
     political_tasks(doc)
     rewards_and_scores(doc)
+    period_results(doc)
 
     heading(doc, "II. ĐÁNH GIÁ CHUNG", 1)
     heading(doc, "1. Ưu điểm", 2)
