@@ -24,6 +24,7 @@ from docgen.build import build
 from docgen.check import lint
 from docgen.errors import Problem, ValidationFailed
 from docgen.intake import read_workbook
+from docgen.intake.yearly import rollover
 from tests.conftest import SAMPLE
 
 REPORT = "2021_cum-ix_bao-cao-tong-ket.docx"
@@ -258,3 +259,12 @@ def test_a_build_of_other_kinds_reads_no_history(archive: Path, tmp_path: Path) 
     build(book, _copy(archive, tmp_path), only=["giay-moi"], warnings=warnings)
     assert warnings == []
 
+
+@pytest.mark.parametrize(("period", "kept"), [("2021-2025", "2021-2025"), ("2017-2021", None)])
+def test_next_years_workbook_keeps_the_period_while_it_lasts(
+        tmp_path: Path, period: str, kept: str | None) -> None:
+    source = year_workbook(tmp_path / "cum-ix-2021.xlsx", 2021, period)
+    rollover(source, tmp_path / "cum-ix-2022.xlsx")
+    settings = openpyxl.load_workbook(tmp_path / "cum-ix-2022.xlsx")["Cài đặt"]
+    values = {row[0].value: row[1].value for row in settings.iter_rows(min_row=2)}
+    assert values["Giai đoạn thi đua"] == kept

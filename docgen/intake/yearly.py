@@ -112,8 +112,13 @@ def _form_values(book: Workbook, key: str) -> dict[str, object] | None:
     if key == "settings":
         deadline = book.settings.files_deadline  # next year's deadline: same day, a year on
         moved = _a_year_on(deadline) if deadline else None
-        # next year starts with its own year-end period, whatever this workbook was for
-        return {**_dump(book.settings), "files_deadline": moved, "period": None}
+        # next year starts with its own year-end period, whatever this workbook was for;
+        # the emulation period stays while next year is in it, a new one is for the user
+        years = book.settings.period_years
+        kept = book.settings.emulation_period \
+            if years is not None and book.cluster.year < years[1] else None
+        return {**_dump(book.settings), "files_deadline": moved, "period": None,
+                "emulation_period": kept}
     return None  # the conference is next year's
 
 
