@@ -33,10 +33,12 @@ from docgen.documents.shared.blocks import (
 from docgen.documents.shared.ooxml import drop_empty_paragraphs, row_flags
 from docgen.documents.shared.page import CENTER, LEFT, RIGHT, new_document, save
 from docgen.documents.shared.summary_blocks import (
+    assessment,
     awards_table,
     lead_in,
     leadership,
     results_columns,
+    tasks,
     totals_columns,
 )
 
@@ -170,22 +172,10 @@ def build(path: Path) -> None:
     rewards_and_scores(doc)
     period_results(doc)
 
-    heading(doc, "II. ĐÁNH GIÁ CHUNG", 1)
-    heading(doc, "1. Ưu điểm", 2)
-    body_loop(doc, "narr.ii1")
-    heading(doc, "2. Hạn chế, nguyên nhân", 2)
-    body_loop(doc, "narr.ii2")
-    para(doc, "{%p if narr.ii3 %}", "Body")
-    heading(doc, "3. Bài học kinh nghiệm", 2)
-    body_loop(doc, "narr.ii3")
-    para(doc, "{%p endif %}", "Body")
+    assessment(doc)
 
     heading(doc, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ next_year }}", 1)
-    # The lead paragraph introduces the numbered tasks: it stays with the first one.
-    para(doc, "{%p for p in narr.iii %}", "Body")
-    lead_in(doc, "{{ p }}")
-    para(doc, "{%p endfor %}", "Body")
-    body_loop(doc, "tasks")
+    tasks(doc, "narr.iii")
     body(doc, "{{ election_sentence }}")
     heading(doc, "IV. ĐỀ XUẤT, KIẾN NGHỊ", 1)
     body_loop(doc, "narr.iv")
