@@ -111,9 +111,9 @@ def _problems(stderr: str) -> str:
                    if "chỗ cần bổ sung" not in line)
 
 
-def _cli_build(workbook: Path, root: Path) -> subprocess.Popen[str]:
+def _cli_build(workbook: Path, root: Path, *flags: str) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "docgen.cli", "build", str(workbook),
-                             "--out", str(root)], cwd=ROOT, text=True,
+                             "--out", str(root), *flags], cwd=ROOT, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -122,7 +122,9 @@ def test_docgen_build_of_four_clusters_at_once(tmp_path: Path) -> None:
     workbooks = [_numbered(tmp_path, n) for n in (9, 10, 11, 12)]
     root = tmp_path / "R"
     for _ in range(2):
-        children = [_cli_build(wb, root) for wb in workbooks]
+        # whole sets, as a clerk builds them; the Decree 30 check (no part of how the
+        # archive writes) is left to the other tests, so eight builds fit in CI's time
+        children = [_cli_build(wb, root, "--no-lint") for wb in workbooks]
         results = [(*c.communicate(timeout=120), c.returncode) for c in children]
         for stdout, stderr, code in results:
             assert (code, _problems(stderr)) == (0, ""), stderr
