@@ -23,7 +23,7 @@ from docx.table import Table
 
 from docgen.build import build
 from docgen.cli import main
-from docgen.documents.shared.common import percent
+from docgen.documents.shared.common import rate as rate_words
 from docgen.intake import read_workbook
 from docgen.model import Narrative, Signing, Workbook
 from docgen.vi import format_number
@@ -158,7 +158,7 @@ def test_the_totals_table_compares_with_the_same_half_of_the_previous_year(
         cells = _cells(row)
         rate = (now[field] - before[field]) * 100 / before[field]
         change = "không đổi" if rate == 0 else (
-            f"{'tăng' if rate > 0 else 'giảm'} {percent(abs(rate))}")
+            f"{'tăng' if rate > 0 else 'giảm'} {rate_words(abs(rate))}")
         assert cells[2:] == [_printed(field, before[field]), _printed(field, now[field]),
                              change], field
     # 109 inspections against 100 in the first half of 2020.

@@ -201,6 +201,18 @@ def percent(value: Decimal | float) -> str:
     return format_percent(number, 2) if one.endswith(",0%") else one
 
 
+def rate(value: Decimal | float) -> str:
+    """A rate of change as a report writes it, to one decimal ('12,5%'), whole when that
+    decimal is 0 ('9%' for 9,03%): unlike a vote share (`percent`), no rule turns on it. A
+    change too small for one decimal keeps two ('0,04%'), or reads 'dưới 0,01%'."""
+    number = Decimal(str(value))
+    one = format_percent(number, 1)
+    if one == "0,0%":
+        two = format_percent(number, 2)
+        return "dưới 0,01%" if two == "0,00%" else two
+    return one.replace(",0%", "%") if one.endswith(",0%") else one
+
+
 def share_text(value: float | Decimal) -> str:
     """A percentage as a rule states it, with the decimals it was set with: '50%', '66,5%',
     '50,01%' (never rounded: a rule printed as 50,0% would not be the rule applied)."""

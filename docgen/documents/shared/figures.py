@@ -73,7 +73,7 @@ def change(current: Decimal, previous: Decimal | None) -> str | None:
         return "không đổi"
     rate = (current - previous) * 100 / previous
     word = "tăng" if rate > 0 else "giảm"
-    return f"{word} {c.percent(abs(rate))}"
+    return f"{word} {c.rate(abs(rate))}"
 
 
 @dataclass(frozen=True)
