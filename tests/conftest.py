@@ -131,3 +131,21 @@ def within(call: Callable[[], object], seconds: float, memory: int) -> None:
         tracemalloc.stop()
     assert elapsed < seconds, elapsed
     assert peak < memory, peak
+
+
+@pytest.fixture(scope="session")
+def khanh_hoa_book(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The Khánh Hòa Khối's workbook (tests/other_clusters.py), written and read once."""
+    from docgen.intake import read_workbook
+    from tests.other_clusters import departments
+
+    return read_workbook(departments(tmp_path_factory.mktemp("khanh-hoa") / "kh.xlsx"))
+
+
+@pytest.fixture(scope="session")
+def can_tho_book(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The Cần Thơ wards' workbook (tests/other_clusters.py), written and read once."""
+    from docgen.intake import read_workbook
+    from tests.other_clusters import wards
+
+    return read_workbook(wards(tmp_path_factory.mktemp("can-tho") / "ct.xlsx"))

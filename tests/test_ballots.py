@@ -31,7 +31,7 @@ from docgen.check.ooxml import has_page_field
 from docgen.cli import main
 from docgen.model import Workbook
 from tests.conftest import SAMPLE, needs_libreoffice
-from tests.other_clusters import KH_CERTIFICATE, KH_FLAG, KH_MERIT, departments
+from tests.other_clusters import KH_CERTIFICATE, KH_FLAG, KH_MERIT
 from tests.render_book import context_of, render_book, render_bytes
 
 CODE = "phieu-bau"
@@ -47,8 +47,8 @@ def sample_book() -> Workbook:
 
 
 @pytest.fixture(scope="module")
-def khanh_hoa(tmp_path_factory: pytest.TempPathFactory) -> Workbook:
-    return check(departments(tmp_path_factory.mktemp("kh") / "khanh-hoa.xlsx")).book
+def khanh_hoa(khanh_hoa_book: Workbook) -> Workbook:
+    return khanh_hoa_book  # written and read once a session (conftest)
 
 
 def on_paper(book: Workbook, paper: str) -> Workbook:

@@ -32,7 +32,6 @@ from tests.other_clusters import (
     KH_CLUSTER,
     SCIENCE,
     departments,
-    wards,
 )
 from tests.render_book import context_of, render_book
 
@@ -46,13 +45,13 @@ def sample_book() -> Workbook:
 
 
 @pytest.fixture(scope="module")
-def kh_book(tmp_path_factory: pytest.TempPathFactory) -> Workbook:
-    return read_workbook(departments(tmp_path_factory.mktemp("kh") / "kh.xlsx"))
+def kh_book(khanh_hoa_book: Workbook) -> Workbook:
+    return khanh_hoa_book  # written and read once a session (conftest)
 
 
 @pytest.fixture(scope="module")
-def ct_book(tmp_path_factory: pytest.TempPathFactory) -> Workbook:
-    return read_workbook(wards(tmp_path_factory.mktemp("ct") / "ct.xlsx"))
+def ct_book(can_tho_book: Workbook) -> Workbook:
+    return can_tho_book  # written and read once a session (conftest)
 
 
 @pytest.fixture(scope="module", params=["sample", "kh"])

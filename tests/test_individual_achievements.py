@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from docx.document import Document
 
-from docgen.build import build, check
+from docgen.build import build
 from docgen.check import lint
 from docgen.model import AwardReceived, Score, Vote, Workbook
 from tests import other_clusters as oc
@@ -44,8 +44,8 @@ PARTS = ["I. SƠ LƯỢC LÝ LỊCH", "II. THÀNH TÍCH ĐẠT ĐƯỢC", "1. Qu
 
 
 @pytest.fixture(scope="module")
-def departments(tmp_path_factory: pytest.TempPathFactory) -> Workbook:
-    return check(oc.departments(tmp_path_factory.mktemp("kh") / "kh.xlsx")).book
+def departments(khanh_hoa_book: Workbook) -> Workbook:
+    return khanh_hoa_book  # written and read once a session (conftest)
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ from docgen.intake import read_workbook
 from docgen.model import Workbook
 from docgen.vi import weekday
 from tests.conftest import SAMPLE, needs_libreoffice
-from tests.other_clusters import CT_CLUSTER, KH_CLUSTER, KH_GUEST, departments, wards
+from tests.other_clusters import CT_CLUSTER, KH_CLUSTER, KH_GUEST
 from tests.render_book import render_book
 
 KIND = "giay-moi"
@@ -44,13 +44,13 @@ def sample() -> Workbook:
 
 
 @pytest.fixture(scope="module")
-def khanh_hoa(tmp_path_factory: pytest.TempPathFactory) -> Workbook:
-    return read_workbook(departments(tmp_path_factory.mktemp("kh") / "kh.xlsx"))
+def khanh_hoa(khanh_hoa_book: Workbook) -> Workbook:
+    return khanh_hoa_book  # written and read once a session (conftest)
 
 
 @pytest.fixture(scope="module")
-def can_tho(tmp_path_factory: pytest.TempPathFactory) -> Workbook:
-    return read_workbook(wards(tmp_path_factory.mktemp("ct") / "ct.xlsx"))
+def can_tho(can_tho_book: Workbook) -> Workbook:
+    return can_tho_book  # written and read once a session (conftest)
 
 
 @pytest.fixture(scope="module")

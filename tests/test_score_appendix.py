@@ -33,7 +33,7 @@ from docgen.model import Workbook
 from docgen.vi import format_number
 from tests.conftest import SAMPLE
 from tests.docx_helpers import font_value
-from tests.other_clusters import KH_CLUSTER, departments
+from tests.other_clusters import KH_CLUSTER
 from tests.render_book import render_book, render_bytes
 
 KIND = "phu-luc-diem"
@@ -47,8 +47,8 @@ def sample() -> Workbook:
 
 
 @pytest.fixture(scope="module")
-def khanh_hoa(tmp_path_factory: pytest.TempPathFactory) -> Workbook:
-    return read_workbook(departments(tmp_path_factory.mktemp("kh") / "kh.xlsx"))
+def khanh_hoa(khanh_hoa_book: Workbook) -> Workbook:
+    return khanh_hoa_book  # written and read once a session (conftest)
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,6 @@ from docgen.intake import read_workbook
 from docgen.model import Workbook
 from docgen.vi import format_number
 from tests.conftest import SAMPLE
-from tests.other_clusters import departments
 from tests.render_book import render_book, render_bytes
 
 KIND = "bang-cham-diem"
@@ -45,8 +44,8 @@ def sample() -> Workbook:
 
 
 @pytest.fixture(scope="module")
-def khanh_hoa(tmp_path_factory: pytest.TempPathFactory) -> Workbook:
-    return read_workbook(departments(tmp_path_factory.mktemp("kh") / "kh.xlsx"))
+def khanh_hoa(khanh_hoa_book: Workbook) -> Workbook:
+    return khanh_hoa_book  # written and read once a session (conftest)
 
 
 @pytest.fixture(scope="module")
