@@ -193,6 +193,9 @@ def test_the_chart_follows_the_table_when_the_workbook_asks(sample: Workbook) ->
     names = {m.name: m.short_name for m in sample.members}
     categories = re.findall(r"<c:cat>.*</c:cat>", xml)[0]
     assert re.findall(r"<c:v>([^<]*)</c:v>", categories) == [names[r.unit] for r in ranking]
+    # titled once, by the paragraph above it: the chart itself has no title of its own
+    assert '<c:chart><c:autoTitleDeleted val="1"/>' in xml
+    assert "Tổng điểm thi đua năm" not in xml
 
 
 def test_no_chart_when_the_workbook_does_not_ask(sample: Workbook,

@@ -46,7 +46,9 @@ def score_chart(book: Workbook, result: Outcome) -> dict[str, Any] | None:
     the workbook asks for it (Cài đặt: score_chart), else None (no chart is drawn)."""
     if not book.settings.score_chart:
         return None
-    return bars.context(bars.score_chart(book, result))
+    # The paragraph above the chart is its title ("Biểu đồ tổng điểm thi đua năm …"): the
+    # chart itself carries none, so the page does not say it twice.
+    return {**bars.context(bars.score_chart(book, result)), "title": ""}
 
 
 def report(book: Workbook, result: Outcome) -> dict[str, str]:

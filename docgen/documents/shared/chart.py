@@ -222,7 +222,8 @@ def description(values: object) -> str:
         return ""
     data = _read(values)
     columns = "; ".join(f"{p.category}: {p.label}" for p in data.points)
-    return f"Biểu đồ cột «{data.title}» ({data.axis_title}): {columns}."
+    titled = f" «{data.title}»" if data.title.strip() else ""
+    return f"Biểu đồ cột{titled} ({data.axis_title}): {columns}."
 
 
 def chart_xml(values: object) -> str:
@@ -283,7 +284,9 @@ def _rich(text: str, size: int, *, bold: bool = False, rotated: bool = False) ->
 
 
 def _chart_title(data: _Data | None) -> str:
-    if data is None:
+    """The chart's own title; none for an empty chart or an empty title (a document that
+    titles the chart in a paragraph above it)."""
+    if data is None or not data.title.strip():
         return '<c:autoTitleDeleted val="1"/>'
     return (f"<c:title>{_rich(data.title, 1300, bold=True)}"
             '<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>')
