@@ -21,16 +21,15 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
 from docgen.documents.shared.blocks import (
-    SIGNATURE_GAP,
     SUBJECT_RULE,
     TEXT_WIDTH,
     Column,
     body,
-    first_para,
     highlight,
     layout_table,
     para,
     rule,
+    signer_cell,
     table,
     unnumbered_header,
 )
@@ -79,16 +78,7 @@ def score_grid(doc: DocxDocument) -> Table:
 def signer(doc: DocxDocument) -> Table:
     """The Cụm trưởng's signature, right, in one unsplittable row (no Nơi nhận)."""
     grid = layout_table(doc, [Mm(62), Mm(103)])
-    cell = grid.cell(0, 1)
-    first_para(cell, "{%p for line in doc.signature.authority_lines %}", "Signer")
-    para(cell, "{{ line }}", "Signer")
-    para(cell, "{%p endfor %}", "Signer")
-    para(cell, "{%p if doc.signature.subtitle %}", "Signer")
-    para(cell, "{{ doc.signature.subtitle }}", "Signer")
-    para(cell, "{%p endif %}", "Signer")
-    for _ in range(SIGNATURE_GAP):
-        para(cell, "", "Signer")
-    para(cell, "{{ doc.signature.name }}", "Signer")
+    signer_cell(grid.cell(0, 1))
     row_flags(grid.rows[0])
     return grid
 

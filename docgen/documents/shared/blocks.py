@@ -203,17 +203,23 @@ def signature_block(doc: DocxDocument) -> Table:
     recipients, signer = table.cell(0, 0), table.cell(0, 1)
     first_para(recipients, "Nơi nhận:", "Recipients head")
     loop(recipients, "doc.recipients_lines", "{{ line }}", "Recipients")
-    first_para(signer, "{%p for line in doc.signature.authority_lines %}", "Signer")
-    para(signer, "{{ line }}", "Signer")
-    para(signer, "{%p endfor %}", "Signer")
-    para(signer, "{%p if doc.signature.subtitle %}", "Signer")
-    para(signer, "{{ doc.signature.subtitle }}", "Signer")
-    para(signer, "{%p endif %}", "Signer")
-    for _ in range(SIGNATURE_GAP):
-        para(signer, "", "Signer")
-    para(signer, "{{ doc.signature.name }}", "Signer")
+    signer_cell(signer)
     row_flags(table.rows[0])
     return table
+
+
+def signer_cell(cell: _Cell) -> None:
+    """Fill a cell with the signer block: quyền hạn and chức vụ lines, the subtitle, room to
+    sign, the name (`doc.signature`)."""
+    first_para(cell, "{%p for line in doc.signature.authority_lines %}", "Signer")
+    para(cell, "{{ line }}", "Signer")
+    para(cell, "{%p endfor %}", "Signer")
+    para(cell, "{%p if doc.signature.subtitle %}", "Signer")
+    para(cell, "{{ doc.signature.subtitle }}", "Signer")
+    para(cell, "{%p endif %}", "Signer")
+    for _ in range(SIGNATURE_GAP):
+        para(cell, "", "Signer")
+    para(cell, "{{ doc.signature.name }}", "Signer")
 
 
 @dataclass(frozen=True)
