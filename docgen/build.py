@@ -18,6 +18,7 @@ from docgen.documents import KINDS, DocumentKind
 from docgen.errors import DocgenError, FormatCheckFailed, Problem
 from docgen.kinds import of_period
 from docgen.model import Period, Workbook
+from docgen.progress import Progress, Step, ignore
 
 TEMPLATES_DIR = templates.SHIPPED
 SAMPLE = resources.sample_workbook()
@@ -91,20 +92,24 @@ PERIOD_WORDS = {"year": "cả năm", "half": "6 tháng đầu năm"}
 
 
 def render_all(checked: Checked, kinds: Sequence[DocumentKind],
-               user_templates: Path | None = None) -> list[archive.Output]:
+               user_templates: Path | None = None,
+               progress: Progress = ignore) -> list[archive.Output]:
     """Render each document in memory, each template loaded (and, when it is the user's,
-    checked) once; `user_templates` is a folder of edited templates, or None."""
+    checked) once; `user_templates` is a folder of edited templates, or None. `progress`
+    hears of each document before it is rendered."""
     cluster = checked.book.cluster
     outputs: list[archive.Output] = []
-    for kind in kinds:
-        renditions = kind.renditions(checked.book, checked.outcome)
-        if not renditions:
-            continue  # nothing of this kind this year (no individual proposed, say)
+    planned = [(kind, renditions) for kind in kinds
+               if (renditions := kind.renditions(checked.book, checked.outcome))]
+    # (a kind with no renditions makes nothing this year: no individual proposed, say)
+    total = sum(len(renditions) for _, renditions in planned)
+    for kind, renditions in planned:
         names = set(renditions[0].context)
         template = templates.load(kind, user_templates, names)
         parts = [r.part for r in renditions]
         for rendition, code in zip(renditions, file_codes(kind.code, parts), strict=True):
             name = archive.file_name(cluster.year, cluster.number, code)
+            progress(Step("render", len(outputs), total, name))
             data = template.render(rendition.context, rendition.page_mm)
             outputs.append(archive.Output(name, data, kind.code, template.name,
                                           template.sha256, rendition.part))
@@ -127,7 +132,8 @@ def file_codes(kind: str, parts: Sequence[str | None]) -> list[str]:
     return codes
 
 
-def lint_outputs(outputs: Sequence[archive.Output]) -> tuple[list[str], dict[str, int]]:
+def lint_outputs(outputs: Sequence[archive.Output],
+                 progress: Progress = ignore) -> tuple[list[str], dict[str, int]]:
     """Check every rendered document against Decree 30 before anything is archived.
 
     Raise FormatCheckFailed naming each failing document and its findings; return the
@@ -138,7 +144,8 @@ def lint_outputs(outputs: Sequence[archive.Output]) -> tuple[list[str], dict[str
     failures: list[str] = []
     warnings: list[str] = []
     markers: dict[str, int] = {}
-    for output in outputs:
+    for done, output in enumerate(outputs):
+        progress(Step("lint", done, len(outputs), output.name))
         found, markers[output.name] = lint_counting(output.data)
         findings = [f for f in found if f.rule_id != FILL_IN]
         errors = [f for f in findings if f.severity == "error"]
@@ -172,7 +179,8 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
           only: Sequence[str] | None = None, *, revision: bool = False,
           pdf: PdfConverter | None = None, check_format: bool = True,
           user_templates: Path | None = None,
-          warnings: list[Problem] | None = None, edited: EditPolicy = "stop") -> Built:
+          warnings: list[Problem] | None = None, edited: EditPolicy = "stop",
+          progress: Progress = ignore) -> Built:
     """Check the workbook, render and lint the documents, archive them as the year's set.
 
     Nothing is written unless every document rendered (and, with `check_format`, passed
@@ -181,17 +189,21 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     setting) names a folder of edited templates; intake's repairs go to `warnings`.
     With `only`, those kinds are rebuilt inside the current set and its other files stay
     as they are. A document edited since docgen made it stops the build, unless `edited`
-    is "keep" (the edited copy stays beside the new one) or "replace".
+    is "keep" (the edited copy stays beside the new one) or "replace". `progress` hears of
+    each step (a PDF converter reports its own, see `docgen.pdf.converter`).
     """
     select_kinds(only)  # an unknown kind is refused before the workbook is read
+    progress(Step("read", name=workbook.name))
     checked = check(workbook, warnings)
     kinds = select_kinds(only, checked.book.settings.period)
     if any(kind.code == history.REPORT for kind in kinds):  # the one kind that cites it
         checked = with_history(checked, root, warnings)
     folder = templates.user_folder(checked.book, workbook, user_templates)
-    outputs = render_all(checked, kinds, folder)
-    format_warnings, markers = lint_outputs(outputs) if check_format else ([], fill_ins(outputs))
+    outputs = render_all(checked, kinds, folder, progress)
+    format_warnings, markers = (lint_outputs(outputs, progress) if check_format
+                                else ([], fill_ins(outputs)))
     cluster = checked.book.cluster
+    progress(Step("archive"))
     published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,
                                 new_revision=revision, pdf=pdf,
                                 kinds=[k.code for k in kinds] if only else None,

@@ -9,8 +9,9 @@ given in Vietnamese.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any, NoReturn
@@ -19,11 +20,9 @@ from rich.console import Console
 from rich.table import Table
 
 import docgen
-from docgen import archive, build, cli_i18n, intake, kinds, pdf, resources, templates
+from docgen import archive, build, cli_i18n, intake, kinds, pdf, resources, templates, verdicts
 from docgen.archive.sets import read_set, unfilled
 from docgen.check import failure_message, lint_files, report_text, reports_json
-from docgen.documents.shared.awards import counted, nominee, threshold_words
-from docgen.documents.shared.common import percent
 from docgen.errors import (
     ArchiveError,
     DocgenError,
@@ -33,6 +32,7 @@ from docgen.errors import (
     ValidationFailed,
 )
 from docgen.intake import yearly
+from docgen.progress import Progress, Step, ignore
 
 # Printed text is never read as rich markup or emoji codes: a folder named "[bản chính]"
 # or a unit named "Đội :cd:" is printed as it is.
@@ -172,9 +172,7 @@ def _check(args: argparse.Namespace) -> None:
     finally:
         if args.fix is None:
             _print_warnings(warnings)
-    book = checked.book
-    out.print(f"Sổ tính hợp lệ: {book.cluster.name}, năm {book.cluster.year}, "
-              f"{len(book.members)} đơn vị thành viên.")
+    out.print(verdicts.valid_line(checked.book))
     _print_results(checked)
 
 
@@ -186,36 +184,32 @@ def _print_warnings(warnings: Sequence[object]) -> None:
 def _print_results(checked: build.Checked) -> None:
     book, result = checked.book, checked.outcome
     if book.settings.period == "half":  # a mid-year review: no scores, votes or election
-        out.print(f"Kỳ báo cáo: 6 tháng đầu năm {book.cluster.year} (sơ kết).")
+        out.print(verdicts.half_year_line(book))
         return
     ranking = Table(title="Kết quả chấm điểm")
-    for header in ("Xếp hạng", "Đơn vị", "Tổng điểm"):
+    for header in verdicts.RANKING_HEADERS:
         ranking.add_column(header)
-    for r in result.ranking:
-        ranking.add_row(str(r.rank), r.unit, f"{r.total:g}".replace(".", ","))
+    for row in verdicts.ranking_rows(result):
+        ranking.add_row(*row)
     out.print(ranking)
     votes = Table(title="Kết quả bình xét")
-    for header in ("Đề nghị", "Hình thức", "Phiếu", "Tỷ lệ", "Kết luận"):
+    for header in verdicts.VOTE_HEADERS:
         votes.add_column(header)
-    for v in result.votes:
-        verdict = {"proposed": "Đề nghị",
-                   "below_threshold": f"Chưa đạt tỷ lệ {threshold_words(v.form)}",
-                   "over_quota": "Vượt số lượng"}[v.reason]
-        votes.add_row(nominee(v, book), v.form.full_name, counted(v),
-                      percent(v.percent), verdict)
+    for vote in verdicts.vote_rows(book, result):
+        votes.add_row(*vote.cells)
     out.print(votes)
-    out.print(f"Năm {book.cluster.year + 1}: Cụm trưởng {result.leader_next.name}, "
-              f"Cụm phó {result.deputy_next.name}.")
+    out.print(verdicts.officers_line(book, result))
 
 
 def _build(args: argparse.Namespace) -> None:
     kinds = [k.strip() for k in args.only.split(",") if k.strip()] if args.only else None
     repairs: list[Problem] = []
     try:
-        built = build.build(args.workbook, args.out, kinds, revision=args.revision,
-                            pdf=pdf.convert if args.pdf else None, check_format=args.lint,
-                            user_templates=args.templates, warnings=repairs,
-                            edited=args.edited)
+        with _progress() as progress:
+            built = build.build(args.workbook, args.out, kinds, revision=args.revision,
+                                pdf=pdf.converter(progress) if args.pdf else None,
+                                check_format=args.lint, user_templates=args.templates,
+                                warnings=repairs, edited=args.edited, progress=progress)
     finally:
         _print_warnings(repairs)
     _print_warnings(built.warnings)
@@ -233,6 +227,28 @@ def _build(args: argparse.Namespace) -> None:
     _print_edits(built)
     if not args.lint:
         out.print("Chưa kiểm tra thể thức (--no-lint): chỉ dùng làm bản nháp.")
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Progress]:
+    """A build's progress drawn as a bar on the terminal (on stderr, cleared when done), or
+    nothing when stderr is not a terminal (redirected to a file, or a pipe)."""
+    if not err.is_terminal:
+        yield ignore
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as RichProgress
+
+    bar = RichProgress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                       TimeElapsedColumn(), console=err, transient=True)
+    task = bar.add_task("", total=None)
+
+    def show(step: Step) -> None:
+        bar.update(task, description=step.words(), completed=step.done,
+                   total=step.total or None)
+
+    with bar:
+        yield show
 
 
 def _print_edits(built: build.Built) -> None:

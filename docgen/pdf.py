@@ -34,7 +34,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -48,6 +49,7 @@ from docgen.check import lint
 from docgen.documents.shared.page import tighten
 from docgen.errors import DocgenError
 from docgen.files import write_atomic
+from docgen.progress import Progress, Stage, Step, ignore
 
 ALLOWED_FONTS = ("TimesNewRoman", "Times New Roman", "LiberationSerif", "Liberation Serif")
 BASE_TIMEOUT = 120.0
@@ -144,34 +146,74 @@ def _named_soffice(setting: str) -> str:
 
 
 def convert(documents: Sequence[Path], timeout: float | None = None, *,
-            fit: bool = True) -> list[tuple[Path, int]]:
+            fit: bool = True, progress: Progress = ignore) -> list[tuple[Path, int]]:
     """Convert .docx files to PDF beside them; return each PDF with its page count.
 
     With `fit`, a document whose last page holds only a few lines is replaced by its tighter
-    version when that saves the page (see the module's docstring)."""
-    converted = _convert(documents, timeout)
+    version when that saves the page (see the module's docstring). `progress` hears of
+    each document as LibreOffice reaches it."""
+    converted = _convert(documents, timeout, progress)
     return fit_pages(converted, timeout) if fit else converted
 
 
-def _convert(documents: Sequence[Path], timeout: float | None) -> list[tuple[Path, int]]:
-    """One LibreOffice run converting `documents` beside them; each PDF checked."""
+def converter(progress: Progress) -> Callable[[list[Path]], list[tuple[Path, int]]]:
+    """`convert` reporting each document to `progress` (a build's PDF converter)."""
+    return lambda documents: convert(documents, progress=progress)
+
+
+def _convert(documents: Sequence[Path], timeout: float | None,
+             progress: Progress = ignore, target: str = PDFA_FILTER,
+             outdir: Path | None = None) -> list[tuple[Path, int]]:
+    """One LibreOffice run converting `documents` beside them (or into `outdir`), to PDF
+    (each PDF checked) or, with another `target` filter, to that; progress reported."""
     if not documents:
         return []
     soffice = find_soffice()
-    folder = documents[0].parent
+    folder = outdir or documents[0].parent
     limit = timeout or BASE_TIMEOUT + PER_DOCUMENT * len(documents)
     sweep_profiles()
     with _signals_as_exit():
         profile = Path(tempfile.mkdtemp(prefix=f"{PROFILE_PREFIX}{os.getpid()}-"))
         try:
             command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                       "--norestore", "--nolockcheck", "--convert-to", PDFA_FILTER, "--outdir",
+                       "--norestore", "--nolockcheck", "--convert-to", target, "--outdir",
                        str(folder), *map(str, documents)]
-            _run(command, limit, documents)
+            suffix = "." + target.split(":", 1)[0]
+            _run(command, limit, documents,
+                 _Watch([folder / Path(d.name).with_suffix(suffix) for d in documents],
+                        "pdf" if target == PDFA_FILTER else "preview", progress))
         finally:
             shutil.rmtree(profile, ignore_errors=True)
+    if target != PDFA_FILTER:
+        return [(folder / Path(doc.name).with_suffix(suffix), 0) for doc in documents]
     return [(pdf, check_pdf(pdf, doc)) for doc in documents
             for pdf in [doc.with_suffix(".pdf")]]
+
+
+def first_pages(documents: Sequence[Path], folder: Path, timeout: float | None = None,
+                progress: Progress = ignore) -> dict[Path, Path]:
+    """Each document's first page as a PNG picture in `folder` (LibreOffice draws the first
+    page when asked for PNG), in one LibreOffice run; a document it could not draw is left
+    out of the result."""
+    made = _convert(documents, timeout, progress, target="png", outdir=folder)
+    return {doc: png for doc, (png, _) in zip(documents, made, strict=True) if png.is_file()}
+
+
+@dataclass
+class _Watch:
+    """The files a LibreOffice run will write, in order, and the progress to tell as each
+    appears (LibreOffice converts one document after another)."""
+
+    outputs: list[Path]
+    stage: Stage
+    progress: Progress
+    seen: int = -1
+
+    def look(self) -> None:
+        done = sum(1 for path in self.outputs if path.exists())
+        if done != self.seen and done < len(self.outputs):
+            self.seen = done
+            self.progress(Step(self.stage, done, len(self.outputs), self.outputs[done].stem))
 
 
 def page_lines(pdf: Path) -> list[list[str]]:
@@ -230,8 +272,10 @@ def _errors(data: bytes) -> set[str]:
     return {f.rule_id for f in lint(data) if f.severity == "error"}
 
 
-def _run(command: list[str], limit: float, documents: Sequence[Path]) -> None:
-    """Run LibreOffice in a process group of its own and end the whole group afterwards."""
+def _run(command: list[str], limit: float, documents: Sequence[Path],
+         watch: _Watch | None = None) -> None:
+    """Run LibreOffice in a process group of its own and end the whole group afterwards;
+    `watch` is told, every fifth of a second, what has been written so far."""
     try:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -241,7 +285,7 @@ def _run(command: list[str], limit: float, documents: Sequence[Path]) -> None:
                        "Hãy cài lại LibreOffice hoặc sửa biến môi trường "
                        f"{SOFFICE_VARIABLE}.") from exc
     try:
-        process.wait(timeout=limit)
+        _wait(process, limit, watch)
     except subprocess.TimeoutExpired as exc:
         names = ", ".join(d.name for d in documents)
         raise PdfError(f"LibreOffice không xuất xong PDF trong {limit:g} giây "
@@ -250,6 +294,22 @@ def _run(command: list[str], limit: float, documents: Sequence[Path]) -> None:
         # LibreOffice's launcher leaves the work to a child (soffice.bin): on timeout, error
         # or interrupt, killing the launcher alone would leave that child running.
         _end_group(process)
+
+
+def _wait(process: subprocess.Popen[bytes], limit: float, watch: _Watch | None) -> None:
+    """Wait for the process, at most `limit` seconds, looking at its outputs meanwhile."""
+    if watch is None:
+        process.wait(timeout=limit)
+        return
+    deadline = time.monotonic() + limit
+    while True:
+        watch.look()
+        try:
+            process.wait(timeout=min(0.2, max(0.0, deadline - time.monotonic())))
+            return
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= deadline:
+                raise
 
 
 def _own_group() -> dict[str, Any]:

@@ -8,9 +8,13 @@ so a broken tag stops the build with its place, not a traceback.
 
 from __future__ import annotations
 
+import hashlib
+import stat
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from docgen import zipguard
 from docgen.check import format_finding, lint
 from docgen.documents import KINDS, DocumentKind
 from docgen.errors import RenderError
@@ -53,17 +57,55 @@ def template_path(kind: DocumentKind, folder: Path | None) -> tuple[Path, bool]:
     return SHIPPED / kind.template, False
 
 
+# Templates already prepared by this process, by file and content hash: a
+# long-running process (the web page) builds again without reading and preparing them again.
+_PREPARED: dict[tuple[str, str], Template] = {}
+_CHECKED: set[tuple[str, str, frozenset[str] | None]] = set()
+_PREPARED_LOCK = threading.Lock()
+_KEEP = 64  # templates kept at most (a shipped set is 15)
+
+
 def load(kind: DocumentKind, folder: Path | None, names: set[str] | None) -> Template:
     """Load a kind's template; a user template with problems raises RenderError listing
-    each with its place. `names` are the variables the kind's data provides."""
+    each with its place. `names` are the variables the kind's data provides. A template
+    whose file has not changed since this process last loaded it is the same prepared
+    `Template` (rendering is the same for any number of calls)."""
     path, user = template_path(kind, folder)
-    template = Template.load(path)
-    if user:
+    template, key = _prepared(path)
+    if user and (checked := (*key, frozenset(names) if names is not None else None)) \
+            not in _CHECKED:
         problems = template.problems(names)
+        if not problems:
+            with _PREPARED_LOCK:
+                _CHECKED.add(checked)
         if problems:
             raise RenderError(f"Mẫu riêng '{path}' có {len(problems)} lỗi nên chưa dùng "
                               "được:\n" + "\n".join(f"  - {p}" for p in problems))
     return template
+
+
+def _prepared(path: Path) -> tuple[Template, tuple[str, str]]:
+    """The template of a file, prepared once per content of the file (its SHA-256: a
+    template saved again in Word within the same second is still seen as changed); a file
+    that cannot be read is loaded (and refused) as usual."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > zipguard.DOCX.max_file_bytes:
+            return Template.load(path), (str(path), "")  # refused there, with the reason
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return Template.load(path), (str(path), "")
+    key = (str(path.resolve()), digest)
+    with _PREPARED_LOCK:
+        template = _PREPARED.get(key)
+    if template is None:
+        template = Template.load(path)
+        with _PREPARED_LOCK:
+            if len(_PREPARED) >= _KEEP:
+                _PREPARED.clear()
+                _CHECKED.clear()
+            _PREPARED[key] = template
+    return template, key
 
 
 def list_templates(folder: Path | None) -> list[TemplateInfo]:
