@@ -139,6 +139,23 @@ def _parser() -> argparse.ArgumentParser:
     sample.add_argument("file", type=Path, metavar="TỆP.xlsx", help="tệp sổ tính sẽ ghi")
     sample.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
     sample.set_defaults(run=_sample)
+    serve = commands.add_parser(
+        "serve", help="Mở trang docgen trên trình duyệt: kiểm tra sổ, lập văn bản, kho lưu.",
+        description="Mở trang docgen trên trình duyệt (chỉ máy này truy cập được, trừ khi "
+        "nêu --host): tạo sổ mới, kiểm tra sổ tính, lập văn bản, xem và chốt bộ văn bản, "
+        "kiểm tra thể thức văn bản .docx.")
+    serve.add_argument("--root", "--out", dest="root", type=Path, default=archive.DEFAULT_ROOT,
+                       metavar="THƯ_MỤC", help="thư mục gốc lưu trữ (mặc định: reports)")
+    serve.add_argument("--host", default="127.0.0.1", metavar="ĐỊA_CHỈ",
+                       help="địa chỉ mở trang (mặc định 127.0.0.1: chỉ máy này); địa chỉ khác "
+                       "thì cần mã truy cập")
+    serve.add_argument("--port", type=int, default=0, metavar="CỔNG",
+                       help="cổng (mặc định: một cổng còn trống)")
+    serve.add_argument("--ma-truy-cap", dest="code", metavar="MÃ",
+                       help="mã truy cập khi mở cho máy khác (mặc định: docgen tự tạo và in ra)")
+    serve.add_argument("--khong-mo-trinh-duyet", dest="browser", action="store_false",
+                       help="không tự mở trình duyệt")
+    serve.set_defaults(run=_serve)
     version = commands.add_parser("version", help="In số phiên bản của docgen.",
                                   description="In số phiên bản của docgen.")
     version.set_defaults(run=lambda _: out.print(f"docgen {_version()}"))
@@ -214,19 +231,11 @@ def _build(args: argparse.Namespace) -> None:
         _print_warnings(repairs)
     _print_warnings(built.warnings)
     _print_warnings(build.fill_in_lines(built.fill_ins))
-    pdfs = sum(1 for p in built.paths if p.suffix == ".pdf")
-    made = f"{len(built.paths) - pdfs} văn bản" + (f" và {pdfs} bản PDF" if pdfs else "")
-    out.print(f"Đã lập {made} vào thư mục {built.folder}:")
+    out.print(verdicts.built_headline(built))
     for path in built.paths:
         out.print(f"  - {path.name}", markup=False)
-    if built.kept:
-        out.print(f"Giữ nguyên {len(built.kept)} tệp không do docgen lập (đã có trong thư mục "
-                  "từ trước):")
-        for name in built.kept:
-            out.print(f"  - {name}", markup=False)
-    _print_edits(built)
-    if not args.lint:
-        out.print("Chưa kiểm tra thể thức (--no-lint): chỉ dùng làm bản nháp.")
+    for line in verdicts.built_notes(built, args.lint):
+        out.print(line, markup=False)
 
 
 @contextlib.contextmanager
@@ -249,19 +258,6 @@ def _progress() -> Iterator[Progress]:
 
     with bar:
         yield show
-
-
-def _print_edits(built: build.Built) -> None:
-    """What a build did to the rest of the set: documents of other kinds left as they were
-    (--only), edited documents kept beside the new ones or replaced."""
-    if built.unchanged:
-        out.print(f"Giữ nguyên {len(built.unchanged)} tệp khác của bộ văn bản (không lập lại "
-                  "lần này).")
-    for edit in built.edits:
-        if edit.kept_as is None:
-            out.print(f"Đã thay tệp đã sửa {edit.file} bằng văn bản mới.", markup=False)
-        else:
-            out.print(f"Giữ bản đã sửa của {edit.file} với tên {edit.kept_as}.", markup=False)
 
 
 def _group(commands: Any, name: str, help: str, description: str) -> tuple[Any, Any]:
@@ -508,6 +504,15 @@ def _archive_accept(args: argparse.Namespace) -> None:
     for item in done:
         out.print(f"  - {item.file}", markup=False)
     out.print("Kiểm tra toàn vẹn từ nay đối chiếu với bản đã sửa.")
+
+
+def _serve(args: argparse.Namespace) -> None:
+    from docgen import web  # Flask is loaded only for the page
+
+    if not 0 <= args.port <= 65535:
+        raise DocgenError(f"Cổng {args.port} không hợp lệ (0–65535).")
+    web.serve(args.root, args.host, args.port, args.code, args.browser,
+              say=lambda line: out.print(line, markup=False))
 
 
 def _init(args: argparse.Namespace) -> None:

@@ -7,10 +7,14 @@ wording, computed once, so both give the same verdict for the same workbook.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from docgen.documents.shared.awards import counted, nominee, threshold_words
 from docgen.documents.shared.common import percent
 from docgen.model import Workbook
+
+if TYPE_CHECKING:
+    from docgen.build import Built
 from docgen.rules import Outcome
 
 RANKING_HEADERS = ("Xếp hạng", "Đơn vị", "Tổng điểm")
@@ -71,3 +75,29 @@ def valid_line(book: Workbook) -> str:
 def half_year_line(book: Workbook) -> str:
     """What a mid-year workbook's check says instead of the results."""
     return f"Kỳ báo cáo: 6 tháng đầu năm {book.cluster.year} (sơ kết)."
+
+
+def built_headline(built: Built) -> str:
+    """'Đã lập 14 văn bản và 14 bản PDF vào thư mục …:' (the files follow)."""
+    pdfs = sum(1 for p in built.paths if p.suffix == ".pdf")
+    made = f"{len(built.paths) - pdfs} văn bản" + (f" và {pdfs} bản PDF" if pdfs else "")
+    return f"Đã lập {made} vào thư mục {built.folder}:"
+
+
+def built_notes(built: Built, linted: bool) -> list[str]:
+    """What a build did besides its own files: files kept, documents of other kinds left
+    as they were (--only), edited documents kept or replaced, an unchecked draft."""
+    lines = []
+    if built.kept:
+        lines.append(f"Giữ nguyên {len(built.kept)} tệp không do docgen lập (đã có trong thư "
+                     "mục từ trước):")
+        lines += [f"  - {name}" for name in built.kept]
+    if built.unchanged:
+        lines.append(f"Giữ nguyên {len(built.unchanged)} tệp khác của bộ văn bản (không lập "
+                     "lại lần này).")
+    for edit in built.edits:
+        lines.append(f"Đã thay tệp đã sửa {edit.file} bằng văn bản mới." if edit.kept_as is None
+                     else f"Giữ bản đã sửa của {edit.file} với tên {edit.kept_as}.")
+    if not linted:
+        lines.append("Chưa kiểm tra thể thức (--no-lint): chỉ dùng làm bản nháp.")
+    return lines
