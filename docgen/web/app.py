@@ -122,6 +122,8 @@ def _security(app: Flask, state: State) -> None:
     @app.before_request
     def guard_request() -> BaseResponse | tuple[str, int] | None:
         guard.check_host(request.host, config.hosts)
+        if (request.content_length or 0) > MAX_REQUEST:  # refused before any byte is parsed
+            raise RequestEntityTooLarge()
         g.session = request.cookies.get(guard.SESSION_COOKIE) or ""
         g.new_session = not g.session
         if g.new_session:
@@ -176,6 +178,11 @@ def _errors(app: Flask) -> None:
         return render_template("message.html", title="Yêu cầu bị từ chối",
                                message=str(exc)), exc.status
 
+    @app.errorhandler(DocgenError)
+    def refused_by_docgen(exc: DocgenError) -> tuple[str, int]:
+        return render_template("message.html", title="Không làm được",
+                               message=f"Lỗi: {exc}"), 400
+
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(exc: RequestEntityTooLarge) -> tuple[str, int]:
         return render_template(
@@ -188,6 +195,13 @@ def _errors(app: Flask) -> None:
         return render_template("message.html", title="Không tìm thấy",
                                message="Không có trang hoặc tệp này (có thể bộ văn bản đã "
                                "được lập lại). Hãy quay lại trang chủ."), 404
+
+    @app.errorhandler(500)
+    def failed(exc: Exception) -> tuple[str, int]:
+        return render_template("message.html", title="Lỗi không lường trước",
+                               message="docgen gặp lỗi không lường trước khi làm việc này. "
+                               "Hãy báo cho người quản trị docgen (kèm tệp đã dùng); các bộ "
+                               "văn bản đã lưu không bị ảnh hưởng."), 500
 
     @app.errorhandler(405)
     def wrong_method(exc: HTTPException) -> tuple[str, int]:
@@ -551,10 +565,9 @@ def _archive_pages(app: Flask, state: State) -> None:
     @app.get("/kho/<int:year>/<cluster>/<int:revision>/tep/<path:name>")
     def set_file(year: int, cluster: str, revision: int, name: str) -> BaseResponse:
         info = _find(config.root, year, cluster, revision)
-        if info is None or name not in {e.file for e in info.entries}:
-            return _not_found()  # only files the set's manifest lists, by their listed name
-        path = layout.inside(info.folder, name)
-        if not path.is_file():
+        # only files the set's manifest lists, by their listed name, inside its folder
+        path = None if info is None else _member(info, name)
+        if path is None:
             return _not_found()
         return send_file(path, as_attachment=True, download_name=Path(name).name,
                          max_age=0)
@@ -690,10 +703,17 @@ def _source_name(info: SetInfo) -> str | None:
 
 def _source_workbook(info: SetInfo) -> Path | None:
     name = _source_name(info)
-    if name is None:
+    return None if name is None else _member(info, name)
+
+
+def _member(info: SetInfo, name: str) -> Path | None:
+    """The file of a set by a name its manifest lists (which may be in a sub-folder, like
+    'nguon/…'), only when it is a regular file inside the set's folder."""
+    if name not in {e.file for e in info.entries} and name != _source_name(info):
         return None
-    path = layout.inside(info.folder, name)
-    return path if path.is_file() else None
+    folder = info.folder.resolve()
+    path = (folder / name).resolve()
+    return path if path.is_relative_to(folder) and path.is_file() else None
 
 
 def _safe_sets(root: Path) -> list[SetInfo]:
