@@ -223,9 +223,10 @@ def test_check_sample_shows_the_cli_verdict(page: Any, screens: Screens,
     assert "Traceback" not in page.content()
 
 
-def test_check_bad_date_names_sheet_and_cell(page: Any, screens: Screens, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "so-tinh-sai-ngay.xlsx"
+def _bad_workbook(folder: Path) -> tuple[Path, str, str]:
+    """The sample with an impossible meeting date and a vote for a unit that is no member;
+    the workbook and the two cells."""
+    path = folder / "so-tinh-sai-ngay.xlsx"
     book = openpyxl.load_workbook(SAMPLE)
     try:
         date_cell = set_form(book, "Hội nghị", "Ngày họp", "31/02/2021")
@@ -233,6 +234,12 @@ def test_check_bad_date_names_sheet_and_cell(page: Any, screens: Screens, tmp_pa
         book.save(path)
     finally:
         book.close()
+    return path, date_cell, unit_cell
+
+
+def test_check_bad_date_names_sheet_and_cell(page: Any, screens: Screens, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    path, date_cell, unit_cell = _bad_workbook(tmp_path)
     page.goto("/kiem-tra")
     _upload(page, path)
     screens.shoot(page, "03-kiem-tra-co-loi")
@@ -318,6 +325,24 @@ def test_zip_download_holds_the_archived_documents(page: Any, built: Build) -> N
     assert "TỜ TRÌNH" in [p.text for p in proposal.paragraphs]
 
 
+def test_a_build_of_a_bad_workbook_shows_its_problems(page: Any, built: Build,
+                                                     tmp_path: Path) -> None:
+    path, date_cell, unit_cell = _bad_workbook(tmp_path)
+    before = sorted(p.relative_to(built.folder.parent) for p in built.folder.parent.rglob("*"))
+    page.goto("/lap-van-ban")
+    page.set_input_files("input[name=so_tinh]", str(path))
+    page.get_by_role("button", name="Lập văn bản").click()
+    page.wait_for_url(re.compile(r"/viec/[\w-]+$"))
+    page.wait_for_selector(".progress", state="detached", timeout=60_000)
+    assert page.locator(".alert.error").inner_text().strip() == "Sổ tính có 2 lỗi cần sửa:"
+    rows = table_rows(page, "table.problems")
+    assert [row[:3] for row in rows] == [["Hội nghị", date_cell, "Ngày họp"],
+                                         ["Bình xét", unit_cell, "Đơn vị"]]
+    assert page.locator("p.valid, li.document, #tai-zip").count() == 0
+    after = sorted(p.relative_to(built.folder.parent) for p in built.folder.parent.rglob("*"))
+    assert after == before  # nothing written to the archive
+
+
 def test_set_page_downloads_a_document_and_verifies(page: Any, built: Build,
                                                     screens: Screens) -> None:
     page.goto(built.job)
@@ -339,18 +364,20 @@ def test_set_page_downloads_a_document_and_verifies(page: Any, built: Build,
 
 
 @pytest.mark.parametrize("tail", [
-    "..%2F..%2Fmanifest.json",
-    "..%2F..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd",
-    "../../../../etc/passwd",
-    "%2Fetc%2Fpasswd",
-    "manifest.json",  # in the set's folder, but not a file the manifest lists
-    "nguon%2F..%2Fmanifest.json",
-    "2021_cum-ix_khong-co.docx",
+    "tep/..%2F..%2Fmanifest.json",
+    "tep/..%2F..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+    "tep/../../../../etc/passwd",
+    "tep/%2Fetc%2Fpasswd",
+    "tep/manifest.json",  # in the set's folder, but not a file the manifest lists
+    "tep/nguon%2F..%2Fmanifest.json",
+    "tep/2021_cum-ix_khong-co.docx",
+    "xem-truoc/manifest.json",
+    "xem-truoc/..%2Fmanifest.json",
 ])
 def test_only_files_the_manifest_lists_are_served(page: Any, built: Build, screens: Screens,
                                                   tail: str) -> None:
-    response = page.goto(f"/kho/2021/cum-ix/1/tep/{tail}")
-    if tail == "..%2F..%2Fmanifest.json":
+    response = page.goto(f"/kho/2021/cum-ix/1/{tail}")
+    if tail == "tep/..%2F..%2Fmanifest.json":
         screens.shoot(page, "09-khong-tim-thay")
     assert response.status == 404
     body = response.text()
