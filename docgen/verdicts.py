@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 from docgen.rules import Outcome
 
 RANKING_HEADERS = ("Xếp hạng", "Đơn vị", "Tổng điểm")
-VOTE_HEADERS = ("Đề nghị", "Hình thức", "Phiếu", "Tỷ lệ", "Kết luận")
+VOTE_HEADERS = ("Tập thể, cá nhân", "Hình thức", "Phiếu", "Tỷ lệ", "Kết luận")
 
 
 @dataclass(frozen=True)

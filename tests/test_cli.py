@@ -156,9 +156,15 @@ def test_readme_examples_run_in_order(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.chdir(tmp_path)
     examples = _readme_examples()
     assert len(examples) >= 10
+    from docgen import web
+
+    served: list[tuple[object, ...]] = []  # `docgen serve` would serve until stopped
+    monkeypatch.setattr(web, "serve", lambda *args, **kwargs: served.append(args))
     for argv in examples:
         assert argv[0] == "docgen"
         assert main(argv[1:]) == 0, (argv, capsys.readouterr().err)
+    assert served == [(Path("reports"), "127.0.0.1", 0, None, True),
+                      (Path("D:\\kho-van-ban"), "127.0.0.1", 8080, None, True)]
 
 
 def test_archive_verify_reports_an_edited_file(sample: Path, tmp_path: Path,

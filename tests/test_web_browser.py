@@ -208,7 +208,7 @@ def test_check_sample_shows_the_cli_verdict(page: Any, screens: Screens,
     assert chart.locator("text.value").all_text_contents() == [
         row[2] for row in ranking]
     headers = table_headers(page, "table.votes")
-    assert headers[0] == "Đề nghị"
+    assert headers[0] == "Tập thể, cá nhân"  # not "Đề nghị", the verdict's word
     assert headers == list(verdicts.VOTE_HEADERS)
     votes = verdicts.vote_rows(book, outcome)
     assert table_rows(page, "table.votes") == [list(v.cells) for v in votes]
@@ -247,19 +247,24 @@ def test_check_bad_date_names_sheet_and_cell(page: Any, screens: Screens, tmp_pa
     assert page.locator("table.problems caption").inner_text() == \
         "2 lỗi cần sửa trong sổ tính"
     assert table_headers(page, "table.problems") == [
-        "Trang", "Ô", "Cột / mục", "Thấy gì", "Cần gì"]
+        "Trang", "Ô", "Cột / mục", "Thấy gì", "Cần sửa thành"]
     rows = table_rows(page, "table.problems")
     assert [row[:3] for row in rows] == [["Hội nghị", date_cell, "Ngày họp"],
                                          ["Bình xét", unit_cell, "Đơn vị"]]
-    assert "“31/02/2021” không phải là ngày hợp lệ" in rows[0][3]
+    # what was found, and apart from it what is expected
+    assert rows[0][3:] == ["“31/02/2021” không phải là ngày hợp lệ",
+                           "Viết theo dạng dd/mm/yyyy"]
     assert page.locator("p.valid").count() == 0
-    # `docgen check` prints the same problems at the same places, in the same order
+    # `docgen check` prints the same problems at the same places, in the same order; each
+    # row carries the CLI's line word for word (its tooltip)
     assert main(["check", str(path)]) == 1
     printed = capsys.readouterr().err.splitlines()
     assert printed[0] == "Sổ tính có 2 lỗi cần sửa:"
-    shown = [f"  - Trang '{s}', ô {c} ({f}): {found}" + (f"; {need}" if need else "")
-             for s, c, f, found, need in rows]
-    assert printed[1:] == shown
+    titles = page.locator("table.problems tbody tr").evaluate_all(
+        "rows => rows.map(r => r.title)")
+    assert printed[1:] == [f"  - {title}" for title in titles]
+    for row, title in zip(rows, titles, strict=True):
+        assert title.startswith(f"Trang '{row[0]}', ô {row[1]} ({row[2]}): {row[3]}")
 
 
 @pytest.mark.parametrize(("name", "content"), [
@@ -276,7 +281,7 @@ def test_check_refuses_a_file_that_is_not_xlsx(page: Any, screens: Screens, tmp_
         screens.shoot(page, "04-kiem-tra-tu-choi")
     message = page.locator(".alert.error").inner_text().strip()
     assert message.startswith(f"Lỗi: Tệp '{name}' không phải là sổ tính Excel .xlsx")
-    assert answer.status == 200
+    assert answer.status == 400  # refused, like a form sent without a file
     text = page.locator("main").inner_text()
     assert "Traceback" not in text and "Error" not in text
     assert page.locator("table.problems, p.valid").count() == 0

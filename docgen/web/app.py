@@ -271,7 +271,9 @@ def _pages(app: Flask, state: State) -> None:
                 return render_template("check.html", error=f"Lỗi: {exc}"), 400
             found = _check(path)
             repaired = _repaired_copy(state, path, folder) if found["warnings"] else None
-        return render_template("check.html", name=path.name, repaired=repaired, **found)
+        status = 200 if found["results"] is not None else 400
+        return render_template("check.html", name=path.name, repaired=repaired,
+                               **found), status
 
     @app.get("/tai-ban-sua/<key>")
     def repaired_download(key: str) -> BaseResponse:
@@ -361,29 +363,36 @@ def _check(path: Path) -> dict[str, Any]:
     """What `docgen check` says of a workbook, for the page: the valid line and results,
     or the error with each problem's place; the warnings either way."""
     warnings: list[Problem] = []
-    found: dict[str, Any] = {"problems": [], "error": None, "results": None}
+    found: dict[str, Any] = {"problems": [], "verdict": None, "results": None}
     try:
         checked = build.check(path, warnings)
     except ValidationFailed as exc:
         found["problems"] = [_problem_row(p) for p in exc.problems]
-        found["error"] = str(exc).splitlines()[0]
+        found["verdict"] = str(exc).splitlines()[0]
     except DocgenError as exc:
-        found["error"] = f"Lỗi: {exc}"
+        found["verdict"] = f"Lỗi: {exc}"
     else:
         found["results"] = _results(checked)
     found["warnings"] = [f"Cảnh báo: {w}" for w in warnings]
     return found
 
 
+# Where a problem's message turns from what was found to what is expected: "“32/13/2021”
+# không phải là ngày hợp lệ (viết theo dạng dd/mm/yyyy)", "…; cần …", "… . Hãy …".
+_EXPECTED_CUES = (" (viết theo dạng ", "; cần ", "; phải ", "; hãy ", ". Hãy ", "; yêu cầu ")
+
+
 def _problem_row(problem: Problem) -> dict[str, str]:
     """A problem as the table shows it: sheet, cell, field, what is wrong and what is
-    expected (the message split at its first '; cần …' / '; phải …' when it has one)."""
+    expected (the message split where it turns to what is expected, when it does; else
+    the whole message under both headings). `line` is the CLI's line, word for word."""
     message = problem.message
     found, expected = message, ""
-    for cue in ("; cần ", "; phải ", "; hãy ", "; yêu cầu "):
+    for cue in _EXPECTED_CUES:
         if cue in message:
             found, rest = message.split(cue, 1)
-            expected = cue[2:] + rest
+            expected = (cue.lstrip(" ;.(") + rest).rstrip(".").removesuffix(")")
+            expected = expected[:1].upper() + expected[1:]
             break
     return {"sheet": problem.sheet, "cell": problem.cell or "", "field": problem.field or "",
             "found": found, "expected": expected, "line": str(problem)}
@@ -479,6 +488,9 @@ def make_previews(state: State, info: SetInfo, job: Job | None = None) -> str | 
     if not wanted:
         return None
     report = job.report if job is not None else (lambda step: None)
+
+    def drawing(step: Step) -> None:  # the PDFs made for pictures are not the set's PDFs
+        report(Step("preview", step.done, step.total, step.name))
     made = [p for p in (info.folder / n for n in info.documents) if p.suffix == ".docx"]
     pdfs = {name: path.with_suffix(".pdf") for name, path in wanted.items()
             if path.with_suffix(".pdf").is_file()
@@ -497,7 +509,7 @@ def make_previews(state: State, info: SetInfo, job: Job | None = None) -> str | 
                 copy = Path(scratch, path.name)
                 shutil.copyfile(path, copy)
                 copies.append(copy)
-            for (copy, _), path in zip(pdf.convert(copies, fit=False, progress=report),
+            for (copy, _), path in zip(pdf.convert(copies, fit=False, progress=drawing),
                                        missing, strict=True):
                 pdfs[path.name] = copy
         for n, (name, source) in enumerate(pdfs.items()):
@@ -569,8 +581,7 @@ def _archive_pages(app: Flask, state: State) -> None:
         path = None if info is None else _member(info, name)
         if path is None:
             return _not_found()
-        return send_file(path, as_attachment=True, download_name=Path(name).name,
-                         max_age=0)
+        return _attachment(path.read_bytes(), Path(name).name)
 
     @app.get("/kho/<int:year>/<cluster>/<int:revision>/xem-truoc/<name>")
     def set_preview(year: int, cluster: str, revision: int, name: str) -> BaseResponse:
@@ -580,7 +591,7 @@ def _archive_pages(app: Flask, state: State) -> None:
         picture = _preview_path(state, layout.inside(info.folder, name))
         if not picture.is_file():
             return _not_found()
-        return send_file(picture, mimetype="image/png", max_age=0)
+        return Response(picture.read_bytes(), mimetype="image/png")
 
     @app.post("/kho/<int:year>/<cluster>/<int:revision>/<action>")
     def set_action(year: int, cluster: str, revision: int, action: str) -> Any:
@@ -604,6 +615,7 @@ def _set_view(state: State, info: SetInfo, *, error: str | None = None,
         documents=_documents(state, info) if info.damage is None else [],
         verify=problems, edited=edited, unfilled=unfilled(info) if not info.damage else {},
         error=error, done=done or [], workbook=_source_name(info),
+        workbook_label=_source_label(info),
         kinds=sorted({_label(info, n).split(" – ")[0] for n in info.documents}))
 
 
@@ -694,6 +706,11 @@ def _chosen_set(root: Path, key: str) -> SetInfo:
     if found is None or not (year and cluster and revision):
         raise DocgenError("Chưa chọn bộ văn bản để lập sổ năm sau.")
     return found
+
+
+def _source_label(info: SetInfo) -> str | None:
+    name = _source_name(info)
+    return None if name is None else Path(name).name
 
 
 def _source_name(info: SetInfo) -> str | None:

@@ -76,7 +76,7 @@ def check_post(*, host: str | None, origin: str | None, fetch_site: str | None,
 
 
 _FORGED = ("Biểu mẫu này không gửi từ chính trang docgen (hoặc trang đã mở từ lần chạy "
-           "docgen trước). Hãy tải lại trang rồi làm lại.")
+           "docgen trước). Hãy về trang chủ của docgen rồi làm lại.")
 
 
 def same_code(given: str | None, code: str) -> bool:
