@@ -113,7 +113,37 @@ def test_the_wheel_carries_the_templates_and_the_sample(installed: Installed) ->
     templates = sorted(f"docgen/_data/templates/{p.name}"
                        for p in (ROOT / "templates").glob("*.docx"))
     assert len(templates) == len(KINDS)
-    assert data == sorted([*templates, "docgen/_data/samples/cum-ix-2021.xlsx"])
+    web = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docgen" / "web").rglob("*")
+                 if p.is_file() and p.suffix in (".html", ".css", ".js"))
+    assert len(web) >= 10  # the page's templates, style sheet and script
+    assert data == sorted([*templates, "docgen/_data/samples/cum-ix-2021.xlsx", *web])
+
+
+SERVE = """
+import threading, urllib.request, tempfile
+from pathlib import Path
+from docgen.web import started
+with started(Path(tempfile.mkdtemp())) as running:
+    threading.Thread(target=running.serve_forever, daemon=True).start()
+    for path in ("", "kiem-tra", "lap-van-ban", "so-moi", "the-thuc", "static/style.css",
+                 "static/app.js"):
+        with urllib.request.urlopen(running.url + path) as answer:
+            print(answer.status, len(answer.read()))
+    running.stop()
+"""
+
+
+@pytest.mark.slow
+def test_the_installed_wheel_serves_the_page(installed: Installed) -> None:
+    done = installed.run("python", "-c", SERVE)
+    assert done.returncode == 0, done.stderr
+    answers = [line.split() for line in done.stdout.splitlines()]
+    assert len(answers) == 7 and all(status == "200" and int(size) > 300
+                                     for status, size in answers)
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        points = next(n for n in wheel.namelist() if n.endswith("entry_points.txt"))
+        text = wheel.read(points).decode("utf-8")
+    assert "[gui_scripts]\ndocgen-trang = docgen.web:launch" in text
 
 
 @pytest.mark.slow
