@@ -92,6 +92,18 @@ def build_on_page(client: FlaskClient, workbook: Path, **options: str) -> str:
     return wait_job(client, answer.headers["Location"])
 
 
+def with_meeting_date(path: Path, text: str) -> str:
+    """Write the sample to `path` with its meeting date ('Hội nghị', “Ngày họp”) typed as
+    `text`; return that cell's reference."""
+    book = load_workbook(build.SAMPLE)
+    sheet = book["Hội nghị"]
+    cell = next(c for row in sheet.iter_rows() for c in row
+                if c.value == "Ngày họp").offset(column=1)
+    cell.value = text
+    book.save(path)
+    return str(cell.coordinate)
+
+
 # --- the same verdicts and documents as the CLI --------------------------------------------
 
 def test_check_page_gives_the_cli_verdict(client: FlaskClient) -> None:
@@ -116,12 +128,7 @@ def test_check_page_gives_the_cli_verdict(client: FlaskClient) -> None:
 def test_check_page_lists_each_problem_where_the_cli_does(client: FlaskClient,
                                                            tmp_path: Path) -> None:
     bad = tmp_path / "sai-ngay.xlsx"
-    book = load_workbook(build.SAMPLE)
-    sheet = book["Hội nghị"]
-    cell = next(c for row in sheet.iter_rows() for c in row
-                if c.value == "Ngày họp").offset(column=1)
-    cell.value = "31/02/2021"
-    book.save(bad)
+    cell = with_meeting_date(bad, "31/02/2021")
     with pytest.raises(ValidationFailed) as failed:
         build.check(bad)
     code = csrf(client, "/kiem-tra")
@@ -134,7 +141,7 @@ def test_check_page_lists_each_problem_where_the_cli_does(client: FlaskClient,
         assert text_of(line) == str(problem)
         assert (sheet_name, ref, text_of(field).strip()) == (problem.sheet, problem.cell or "",
                                                              problem.field or "")
-    assert any(p.cell == cell.coordinate for p in failed.value.problems)
+    assert any(p.cell == cell for p in failed.value.problems)
     assert str(failed.value).splitlines()[0] in text_of(page.text)
 
 
@@ -166,14 +173,9 @@ def test_a_page_build_makes_the_cli_documents(client: FlaskClient, tmp_path: Pat
 def test_a_failed_page_build_names_the_cells_and_writes_nothing(
         client: FlaskClient, tmp_path: Path) -> None:
     bad = tmp_path / "thieu.xlsx"
-    book = load_workbook(build.SAMPLE)
-    sheet = book["Hội nghị"]
-    cell = next(c for row in sheet.iter_rows() for c in row
-                if c.value == "Ngày họp").offset(column=1)
-    cell.value = "ngày mai"
-    book.save(bad)
+    cell = with_meeting_date(bad, "ngày mai")
     done = build_on_page(client, bad)
-    assert "Sổ tính có" in done and f">{cell.coordinate}<" in done
+    assert "Sổ tính có" in done and f">{cell}<" in done
     assert not (tmp_path / "kho" / "2021").exists()
 
 
