@@ -26,7 +26,8 @@ from docgen.documents import KINDS
 from docgen.errors import ValidationFailed
 from docgen.kinds import BY_CODE
 from docgen.web import guard, is_loopback
-from docgen.web.app import MAX_REQUEST, Config, create_app
+from docgen.web.app import create_app
+from docgen.web.state import MAX_REQUEST, Config
 
 HOST = "127.0.0.1:5000"
 

@@ -57,7 +57,8 @@ def started(root: Path, host: str = LOOPBACK, port: int = 0,
     from werkzeug.serving import WSGIRequestHandler, make_server
 
     from docgen.web import guard
-    from docgen.web.app import Config, create_app
+    from docgen.web.app import create_app
+    from docgen.web.state import Config
 
     if not is_loopback(host) and not code:
         code = guard.new_secret()
