@@ -23,7 +23,7 @@ from docgen.check.findings import SEVERITY_WORDS, format_finding
 from docgen.check.rules import BY_ID
 from docgen.cli import main as cli
 from docgen.documents import KINDS
-from docgen.errors import ValidationFailed
+from docgen.errors import ArchiveError, ValidationFailed
 from docgen.kinds import BY_CODE
 from docgen.web import guard, is_loopback
 from docgen.web.app import create_app
@@ -492,3 +492,54 @@ def test_off_this_machine_the_address_carries_a_code(tmp_path: Path) -> None:
 
     with started(tmp_path / "kho", host="0.0.0.0") as running:
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?ma=[\w-]{20,}", running.url)
+
+
+# --- legacy text, the archive lock ------------------------------------------------------------
+
+def test_legacy_text_is_offered_as_a_repaired_copy(client: FlaskClient, edited: Any,
+                                                   tmp_path: Path) -> None:
+    from tests.test_legacy import EXPECTED_WARNINGS, LEGACY_EDITS
+
+    legacy = edited(*LEGACY_EDITS, name="ma-cu.xlsx")
+    code = csrf(client, "/kiem-tra")
+    page = post(client, "/kiem-tra", {"csrf": code, "so_tinh": upload(legacy)})
+    seen = text_of(page.text)
+    for warning in EXPECTED_WARNINGS:  # each repair, as `docgen check` prints it
+        assert text_of(f"Cảnh báo: {warning}") in seen
+    link = re.search(r'href="(/tai-ban-sua/[\w-]+)"', page.text)
+    assert link is not None
+    copy = client.get(link.group(1), base_url=f"http://{HOST}")
+    assert copy.status_code == 200 and "ma-cu-da-sua.xlsx" in copy.headers[
+        "Content-Disposition"]
+    # the same copy `docgen check --fix` writes, cell for cell
+    assert cli(["check", str(legacy), "--fix", str(tmp_path / "cli.xlsx")]) == 0
+    ours = load_workbook(io.BytesIO(copy.data))
+    theirs = load_workbook(tmp_path / "cli.xlsx")
+    for sheet in theirs.sheetnames:
+        assert [[c.value for c in r] for r in ours[sheet].iter_rows()] == \
+            [[c.value for c in r] for r in theirs[sheet].iter_rows()], sheet
+    assert build.check(tmp_path / "cli.xlsx").warnings == []
+    # another visitor cannot fetch it
+    stranger = client.application.test_client()
+    assert stranger.get(link.group(1), base_url=f"http://{HOST}").status_code == 404
+
+
+def test_a_page_build_waits_for_the_archive_lock(client: FlaskClient, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """While another build (another program) holds the set's lock, the page's build
+    waits, then stops with the library's message: the archive is never written twice."""
+    from docgen.archive import lock
+    from docgen.archive.sets import lock_path
+
+    monkeypatch.setattr(lock, "WAIT_SECONDS", 0.5)
+    root = tmp_path / "kho"
+    with lock.locked(lock_path(root, 2021, "cum-ix"), "năm 2021, cum-ix"):
+        done = build_on_page(client, build.SAMPLE, loai="to-trinh")
+        assert not list((root / "2021").glob("cum-ix*/*.docx"))
+    where = lock_path(root, 2021, "cum-ix")
+    with pytest.raises(ArchiveError) as busy, lock.locked(where, "năm 2021, cum-ix"), \
+            lock.locked(where, "năm 2021, cum-ix"):
+        pass  # the message a second holder gets
+    assert f"Lỗi: {busy.value}" in text_of(done)
+    after = build_on_page(client, build.SAMPLE, loai="to-trinh")  # free again: it builds
+    assert "Đã lập 1 văn bản" in text_of(after)
