@@ -527,8 +527,8 @@ def test_the_build_counts_documents_and_pdfs_apart(
         capsys: pytest.CaptureFixture[str]) -> None:
     from docgen import pdf
 
-    def fake(paths: list[Path]) -> list[tuple[Path, int]]:
-        made = [p.with_suffix(".pdf") for p in paths]
+    def fake(paths: list[Path], **options: object) -> list[tuple[Path, int]]:
+        made = [p.with_suffix(".pdf") for p in paths]  # (options: progress, as the CLI asks)
         for path in made:
             path.write_bytes(b"%PDF-1.7")
         return [(path, 1) for path in made]
