@@ -21,12 +21,12 @@ SHOWN = 60  # characters of a marker quoted in a finding
 def check_fill_ins(paras: Sequence[Para]) -> list[Finding]:
     """One finding per marker, naming its paragraph and quoting the marker."""
     return [finding(RULE, para.where, f"còn chỗ cần bổ sung «{_shown(found)}»")
-            for para in paras for found in PATTERN.findall(para.paragraph.text)]
+            for para in paras for found in PATTERN.findall(para.raw)]
 
 
 def count(paras: Sequence[Para]) -> int:
     """How many markers the paragraphs hold."""
-    return sum(len(PATTERN.findall(para.paragraph.text)) for para in paras)
+    return sum(len(PATTERN.findall(para.raw)) for para in paras)
 
 
 def as_drafted(findings: Sequence[Finding]) -> list[Finding]:

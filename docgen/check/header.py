@@ -109,7 +109,7 @@ def _number(layout: Layout, resolver: Resolver) -> list[Finding]:
     para = layout.number
     if para is None:
         return [finding("header.number", TOP, "không có dòng «Số: …»")]
-    text = para.paragraph.text.strip()
+    text = para.raw.strip()
     out = []
     if not NUMBER.match(text):
         out.append(_number_pattern(para, text))

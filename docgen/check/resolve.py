@@ -28,6 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Pt, Twips
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 from docgen.check import ooxml
 
@@ -126,6 +127,7 @@ class Resolver:
         self._default_para = ppr
         self._theme = ooxml.theme_fonts(document)
         self._chains: dict[str, list[_Level]] = {}
+        self._direct_levels: dict[bytes, _Level] = {}
         # Keyed by id() of the w:p element; the element is kept in the value so that lxml
         # keeps handing out the same proxy and the id cannot be reused.
         self._runs: dict[int, tuple[Any, list[RunFormat]]] = {}
@@ -146,7 +148,7 @@ class Resolver:
 
     def run(self, run: Run, paragraph: Paragraph) -> RunFormat:
         """Effective formatting of one run of `paragraph`."""
-        direct = _level_of_font(run.font)
+        direct = self._direct(run)
         char = self._chain(self._style(run.element, "w:rStyle", WD_STYLE_TYPE.CHARACTER))
         para = self._chain(self.paragraph_style(paragraph))
         styles = [*char, *para, self._default_run]
@@ -158,6 +160,15 @@ class Resolver:
             italic=_toggle("italic", direct, char, para, self._default_run),
             color=_color([direct, *styles]),
         )
+
+    def _direct(self, run: Run) -> _Level:
+        """The run's own formatting, read once per distinct w:rPr (a document's runs share
+        a few: reading one through python-docx costs an XPath query per property)."""
+        rpr = ooxml.child(run.element, "w:rPr")
+        key = b"" if rpr is None else etree.tostring(rpr)
+        if key not in self._direct_levels:
+            self._direct_levels[key] = _level_of_font(run.font)
+        return self._direct_levels[key]
 
     def paragraph(self, paragraph: Paragraph) -> ParaFormat:
         """Effective alignment, indent, spacing and line spacing (cached per paragraph)."""

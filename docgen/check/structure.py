@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from docx.document import Document
@@ -48,10 +49,16 @@ class Para:
     table: int | None = None
     cell: Any = None
 
-    @property
+    @cached_property
+    def raw(self) -> str:
+        """The paragraph's text as python-docx reads it (read once: each reading walks the
+        paragraph's XML with XPath, and the rules read a paragraph many times)."""
+        return str(self.paragraph.text)
+
+    @cached_property
     def text(self) -> str:
         """The visible text, whitespace runs made single spaces."""
-        return clean(self.paragraph.text)
+        return clean(self.raw)
 
 
 @dataclass
@@ -84,6 +91,16 @@ class Layout:
 # --------------------------------------------------------------------------- reading order
 
 
+def read_para(paragraph: Paragraph, place: str, block: int, table: int | None = None,
+              cell: Any = None) -> Para:
+    """A paragraph with its place, named "<place> («its first words…»)"; its text is read
+    here once and kept (`Para.raw`)."""
+    raw = str(paragraph.text)
+    para = Para(paragraph, f"{place} ({quote(raw)})", block, table, cell)
+    para.__dict__["raw"] = raw  # what cached_property would store on first reading
+    return para
+
+
 def read_paragraphs(document: Document) -> list[Para]:
     """Every paragraph of the main text in reading order, tables row by row."""
     paras: list[Para] = []
@@ -91,7 +108,7 @@ def read_paragraphs(document: Document) -> list[Para]:
     for block, item in enumerate(document.iter_inner_content()):
         if isinstance(item, Paragraph):
             paragraphs += 1
-            paras.append(Para(item, f"đoạn {paragraphs} ({quote(item.text)})", block))
+            paras.append(read_para(item, f"đoạn {paragraphs}", block))
         else:
             tables += 1
             paras += _table_paragraphs(item, tables, block)
@@ -108,8 +125,8 @@ def _table_paragraphs(table: Table, number: int, block: int) -> list[Para]:
                 continue
             seen[id(tc)] = tc
             for paragraph in _cell_paragraphs(cell):
-                where = f"bảng {number}, hàng {r}, ô {c} ({quote(paragraph.text)})"
-                paras.append(Para(paragraph, where, block, number, tc))
+                paras.append(read_para(paragraph, f"bảng {number}, hàng {r}, ô {c}", block,
+                                       number, tc))
     return paras
 
 

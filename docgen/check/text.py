@@ -12,8 +12,7 @@ from docgen.check import rules
 from docgen.check.findings import Finding, finding
 from docgen.check.page import page_paragraphs, section_suffix
 from docgen.check.resolve import Resolver, RunFormat
-from docgen.check.structure import Para
-from docgen.check.words import quote
+from docgen.check.structure import Para, read_para
 
 # Theme colours that are black in every stock Office theme.
 BLACK_THEMES = ("theme:text1", "theme:dark1")
@@ -33,8 +32,8 @@ def page_parts(document: Document) -> list[Para]:
             if part.is_linked_to_previous:  # shows another section's part, read there
                 continue
             where = words + section_suffix(index, len(sections))
-            paras += [Para(p, f"{where} ({quote(p.text)})", -1)
-                      for p in page_paragraphs(part) if p.text.strip()]
+            read = [read_para(p, where, -1) for p in page_paragraphs(part)]
+            paras += [para for para in read if para.raw.strip()]
     return paras
 
 
@@ -69,7 +68,7 @@ def _color_words(color: str) -> str:
 
 
 def _text(para: Para) -> list[Finding]:
-    text = para.paragraph.text
+    text = para.raw
     out = []
     tag = TAG.search(text)
     if tag:
