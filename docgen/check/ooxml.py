@@ -248,3 +248,37 @@ def _theme_slots(theme: Any) -> dict[str, str]:
         for slot in ("Ascii", "HAnsi"):
             slots[f"{scheme}{slot}"] = latin.get("typeface", "")
     return slots
+
+
+_R, _T, _BR, _HYPERLINK = qn("w:r"), qn("w:t"), qn("w:br"), qn("w:hyperlink")
+_SIGNS = {qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t", qn("w:tab"): "\t"}
+_TYPE = qn("w:type")
+
+
+def run_text(r: Any) -> str:
+    """A w:r's text exactly as python-docx's `Run.text` gives it (w:t, tabs, line breaks,
+    non-breaking hyphens), read by walking its children.
+
+    Why: python-docx runs an XPath query for every reading, the linter's largest cost."""
+    parts = []
+    for child in r:
+        tag = child.tag
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag == _BR:
+            parts.append("\n" if child.get(_TYPE, "textWrapping") == "textWrapping" else "")
+        elif tag in _SIGNS:
+            parts.append(_SIGNS[tag])
+    return "".join(parts)
+
+
+def paragraph_text(p: Any) -> str:
+    """A w:p's text exactly as python-docx's `Paragraph.text` gives it (its runs and the
+    runs of its hyperlinks), without XPath (see `run_text`)."""
+    parts = []
+    for child in p:
+        if child.tag == _R:
+            parts.append(run_text(child))
+        elif child.tag == _HYPERLINK:
+            parts += [run_text(r) for r in child if r.tag == _R]
+    return "".join(parts)

@@ -153,7 +153,7 @@ class Resolver:
         para = self._chain(self.paragraph_style(paragraph))
         styles = [*char, *para, self._default_run]
         return RunFormat(
-            text=run.text,
+            text=ooxml.run_text(run.element),
             fonts=tuple(self._font(slot, [direct, *styles]) for slot in range(len(_SLOTS))),
             size=_first([direct, *styles], "size") or DEFAULT_SIZE,
             bold=_toggle("bold", direct, char, para, self._default_run),

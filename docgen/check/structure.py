@@ -53,7 +53,7 @@ class Para:
     def raw(self) -> str:
         """The paragraph's text as python-docx reads it (read once: each reading walks the
         paragraph's XML with XPath, and the rules read a paragraph many times)."""
-        return str(self.paragraph.text)
+        return ooxml.paragraph_text(ooxml.p_element(self.paragraph))
 
     @cached_property
     def text(self) -> str:
@@ -95,7 +95,7 @@ def read_para(paragraph: Paragraph, place: str, block: int, table: int | None = 
               cell: Any = None) -> Para:
     """A paragraph with its place, named "<place> («its first words…»)"; its text is read
     here once and kept (`Para.raw`)."""
-    raw = str(paragraph.text)
+    raw = ooxml.paragraph_text(ooxml.p_element(paragraph))
     para = Para(paragraph, f"{place} ({quote(raw)})", block, table, cell)
     para.__dict__["raw"] = raw  # what cached_property would store on first reading
     return para
