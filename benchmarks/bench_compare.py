@@ -135,6 +135,10 @@ def render_table(runs: int) -> dict[str, dict[int, float]]:
     return timings
 
 
+class Failed(Exception):
+    """A fresh process ended in failure (docgen is being changed under the benchmark)."""
+
+
 @dataclass(frozen=True)
 class Cold:
     """One fresh process: wall seconds and peak resident set (MiB)."""
@@ -144,7 +148,7 @@ class Cold:
 
 
 def run_cold(argv: list[str]) -> Cold:
-    """Run `argv` in a fresh process; stop the benchmark with its stderr if it fails.
+    """Run `argv` in a fresh process; raise Failed with the end of its stderr if it fails.
 
     Why /usr/bin/time: the kernel's peak RSS of a child forked from this (large) process
     starts at this process's size; `time` is a small process that forks the command."""
@@ -158,8 +162,9 @@ def run_cold(argv: list[str]) -> Cold:
             seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
-            raise SystemExit(f"{' '.join(argv)} failed ({process.returncode}):\n"
-                             + errors.read_text("utf-8", "replace"))
+            tail = errors.read_text("utf-8", "replace").strip().splitlines()[-3:]
+            raise Failed(f"{' '.join(argv[1:4])} … exited with {process.returncode}: "
+                         + " / ".join(tail))
         if TIME:
             found = re.search(r"Maximum resident set size \(kbytes\): (\d+)",
                               report.read_text("utf-8"))
@@ -192,7 +197,7 @@ def cold_pair(workbook: Path, scratch: Path, runs: int) -> tuple[Cold, Cold, lis
                                 str(scratch / f"build-{runs - 1}"), str(out)]))
         written = sorted(out.glob("*.docx"))
         if len(written) != len(documents):
-            raise SystemExit(f"floor job wrote {len(written)} zips, the build {len(documents)}")
+            raise Failed(f"the floor job wrote {len(written)} zips, the build {len(documents)}")
     return _median(builds), _median(floors), documents
 
 
@@ -251,6 +256,18 @@ def targets(timings: dict[str, dict[int, float]], sample: tuple[Cold, Cold] | No
         print(f"  [{'met' if met else 'NOT met'}] {text}")
 
 
+def _cold_section(title: str, workbook: Path, scratch: Path, runs: int
+                  ) -> tuple[Cold, Cold] | None:
+    """Print one cold comparison; None (and the reason printed) when a process failed."""
+    try:
+        build, job, documents = cold_pair(workbook, scratch, runs)
+    except Failed as exc:
+        print(f"\n{title}: failed: {exc}")
+        return None
+    print_cold(title, build, job, documents)
+    return build, job
+
+
 def _load() -> str:
     one, five, _ = os.getloadavg()
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores"
@@ -259,7 +276,7 @@ def _load() -> str:
 def main(argv: list[str] | None = None) -> None:
     """Parse the options, run the three comparisons, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=10, help="warm renders per median")
+    parser.add_argument("--runs", type=int, default=20, help="warm renders per median")
     parser.add_argument("--cold-runs", type=int, default=3, help="fresh processes per median")
     parser.add_argument("--members", type=int, default=300, help="members of the large book")
     args = parser.parse_args(argv)
@@ -267,21 +284,16 @@ def main(argv: list[str] | None = None) -> None:
     timings = render_table(args.runs)
     scratch = Path(tempfile.mkdtemp(prefix="docgen-bench-compare-"))
     try:
-        build, job, documents = cold_pair(SAMPLE, scratch / "sample", args.cold_runs)
-        print_cold(f"2. Cold build of the sample, median of {args.cold_runs}", build, job,
-                   documents)
-        sample = (build, job)
-        large = None
+        sample = _cold_section(f"2. Cold build of the sample, median of {args.cold_runs}",
+                               SAMPLE, scratch / "sample", args.cold_runs)
         workbook = large_workbook(args.members)
+        title = f"3. Cold build of a {args.members}-member workbook"
         if workbook is None:
-            print(f"\n3. {args.members}-member build: skipped: benchmarks/large_workbook.py "
-                  "not found")
+            print(f"\n{title}: skipped: benchmarks/large_workbook.py not found")
+            large = None
         else:
-            big, big_job, big_documents = cold_pair(workbook, scratch / "large",
-                                                    args.cold_runs)
-            print_cold(f"3. Cold build of a {args.members}-member workbook, median of "
-                       f"{args.cold_runs}", big, big_job, big_documents)
-            large = (big, big_job)
+            large = _cold_section(f"{title}, median of {args.cold_runs}", workbook,
+                                  scratch / "large", args.cold_runs)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     targets(timings, sample, large)
