@@ -213,11 +213,12 @@ def print_cold(title: str, build: Cold, floor: Cold, documents: list[Path]) -> N
 
 def large_workbook(members: int) -> Path | None:
     """The generated workbook of `members` members, cached in the temp folder (keyed by the
-    generator's source); None when benchmarks/large_workbook.py does not exist."""
+    generator's source and the sample it grows); None when benchmarks/large_workbook.py does
+    not exist."""
     generator = HERE / "large_workbook.py"
     if not generator.exists():
         return None
-    digest = hashlib.sha256(generator.read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha256(generator.read_bytes() + SAMPLE.read_bytes()).hexdigest()[:12]
     cache = Path(tempfile.gettempdir()) / "docgen-bench-compare"
     path = cache / f"workbook-{members}-{digest}.xlsx"
     if not path.exists():
