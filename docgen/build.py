@@ -6,9 +6,10 @@ only when all of them rendered, so a failing build writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from docgen import archive, history, intake, resources, rules, templates
 from docgen.archive.store import Edit, EditPolicy, PdfConverter
@@ -93,10 +94,14 @@ PERIOD_WORDS = {"year": "cả năm", "half": "6 tháng đầu năm"}
 
 def render_all(checked: Checked, kinds: Sequence[DocumentKind],
                user_templates: Path | None = None,
-               progress: Progress = ignore) -> list[archive.Output]:
+               progress: Progress = ignore,
+               inspect: Callable[[archive.Output, Any], None] | None = None
+               ) -> list[archive.Output]:
     """Render each document in memory, each template loaded (and, when it is the user's,
     checked) once; `user_templates` is a folder of edited templates, or None. `progress`
-    hears of each document before it is rendered."""
+    hears of each document before it is rendered; `inspect`, when given, is handed each
+    output right after it is rendered, with its python-docx Document when the renderer
+    has one (None otherwise), so a check can read it before the next one is made."""
     cluster = checked.book.cluster
     outputs: list[archive.Output] = []
     planned = [(kind, renditions) for kind in kinds
@@ -110,9 +115,17 @@ def render_all(checked: Checked, kinds: Sequence[DocumentKind],
         for rendition, code in zip(renditions, file_codes(kind.code, parts), strict=True):
             name = archive.file_name(cluster.year, cluster.number, code)
             progress(Step("render", len(outputs), total, name))
-            data = template.render(rendition.context, rendition.page_mm)
-            outputs.append(archive.Output(name, data, kind.code, template.name,
-                                          template.sha256, rendition.part))
+            if inspect is None:
+                data, document = template.render(rendition.context, rendition.page_mm), None
+            else:
+                data, document = template.render_document(rendition.context,
+                                                          rendition.page_mm)
+            output = archive.Output(name, data, kind.code, template.name, template.sha256,
+                                    rendition.part)
+            outputs.append(output)
+            if inspect is not None:
+                progress(Step("lint", len(outputs) - 1, total, name))
+                inspect(output, document)
     return outputs
 
 
@@ -132,33 +145,49 @@ def file_codes(kind: str, parts: Sequence[str | None]) -> list[str]:
     return codes
 
 
-def lint_outputs(outputs: Sequence[archive.Output],
-                 progress: Progress = ignore) -> tuple[list[str], dict[str, int]]:
-    """Check every rendered document against Decree 30 before anything is archived.
+class FormatCheck:
+    """The Decree 30 check of a build's documents, one at a time as they are rendered
+    (`render_all(inspect=...)`), or all at once (`lint_outputs`)."""
 
-    Raise FormatCheckFailed naming each failing document and its findings; return the
-    warnings, one line each, prefixed with the document's name, and the fill-in markers
-    counted on the same reading (as `fill_ins`). A build is a draft, so markers are no
-    error; they are left to `fill_in_lines`.
-    """
-    failures: list[str] = []
-    warnings: list[str] = []
-    markers: dict[str, int] = {}
-    for done, output in enumerate(outputs):
-        progress(Step("lint", done, len(outputs), output.name))
-        found, markers[output.name] = lint_counting(output.data)
+    def __init__(self) -> None:
+        self.failures: list[str] = []
+        self.warnings: list[str] = []
+        self.markers: dict[str, int] = {}
+
+    def __call__(self, output: archive.Output, document: Any = None) -> None:
+        """Check one document: its in-memory Document when given (what its bytes were
+        saved from), else its bytes."""
+        found, self.markers[output.name] = lint_counting(
+            document if document is not None else output.data)
         findings = [f for f in found if f.rule_id != FILL_IN]
         errors = [f for f in findings if f.severity == "error"]
         if errors:
-            failures.append(f"{output.name}:")
-            failures += [f"  - {format_finding(f)}" for f in errors]
-        warnings += [f"{output.name}: {format_finding(f)}" for f in findings
-                     if f.severity != "error"]
-    if failures:
-        raise FormatCheckFailed(
-            "Văn bản chưa đạt thể thức Nghị định 30/2020/NĐ-CP nên không được lưu (dùng "
-            "--no-lint để lập bản nháp):\n" + "\n".join(failures))
-    return warnings, {name: n for name, n in markers.items() if n}
+            self.failures.append(f"{output.name}:")
+            self.failures += [f"  - {format_finding(f)}" for f in errors]
+        self.warnings += [f"{output.name}: {format_finding(f)}" for f in findings
+                          if f.severity != "error"]
+
+    def result(self) -> tuple[list[str], dict[str, int]]:
+        """Raise FormatCheckFailed naming each failing document and its findings; return
+        the warnings, one line each, prefixed with the document's name, and the fill-in
+        markers counted on the same reading (as `fill_ins`). A build is a draft, so markers
+        are no error; they are left to `fill_in_lines`."""
+        if self.failures:
+            raise FormatCheckFailed(
+                "Văn bản chưa đạt thể thức Nghị định 30/2020/NĐ-CP nên không được lưu (dùng "
+                "--no-lint để lập bản nháp):\n" + "\n".join(self.failures))
+        return self.warnings, {name: n for name, n in self.markers.items() if n}
+
+
+def lint_outputs(outputs: Sequence[archive.Output],
+                 progress: Progress = ignore) -> tuple[list[str], dict[str, int]]:
+    """Check every rendered document against Decree 30 before anything is archived, from
+    its bytes (see `FormatCheck.result` for what is raised and returned)."""
+    check = FormatCheck()
+    for done, output in enumerate(outputs):
+        progress(Step("lint", done, len(outputs), output.name))
+        check(output)
+    return check.result()
 
 
 def fill_ins(outputs: Sequence[archive.Output]) -> dict[str, int]:
@@ -199,9 +228,14 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     if any(kind.code == history.REPORT for kind in kinds):  # the one kind that cites it
         checked = with_history(checked, root, warnings)
     folder = templates.user_folder(checked.book, workbook, user_templates)
-    outputs = render_all(checked, kinds, folder, progress)
-    format_warnings, markers = (lint_outputs(outputs, progress) if check_format
-                                else ([], fill_ins(outputs)))
+    # Each document is checked as soon as it is rendered, from the Document the renderer
+    # saved it from: no second reading of its bytes, and one document in memory at a time.
+    check_each = FormatCheck() if check_format else None
+    outputs = render_all(checked, kinds, folder, progress, check_each)
+    if check_each is not None:
+        format_warnings, markers = check_each.result()
+    else:
+        format_warnings, markers = [], fill_ins(outputs)
     cluster = checked.book.cluster
     progress(Step("archive"))
     published = archive.publish(root, cluster.year, cluster.number, outputs, workbook,
