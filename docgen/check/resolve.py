@@ -17,6 +17,7 @@ Not modelled: table styles, list (numbering) indents, theme colour tints, w:hint
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -118,6 +119,11 @@ def style_chain(style: Any) -> Iterator[Any]:
         seen += 1
 
 
+# Levels of style chains by (styles part digest, style): shared by the documents of a build.
+_CHAINS: dict[tuple[bytes, str], list[_Level]] = {}
+_CHAINS_KEPT = 5_000
+
+
 class Resolver:
     """Effective formatting of the runs and paragraphs of one document."""
 
@@ -135,6 +141,9 @@ class Resolver:
         # Why: python-docx finds a run's or paragraph's style by scanning every style each
         # time (slow on a long document); look styles up by id in a table built once.
         self._styles = {(s.type, s.style_id): s for s in document.styles}
+        # A style's levels depend on the styles part alone, the same in every document
+        # made from one template: computed once per process for each styles part.
+        self._styles_digest = hashlib.sha256(etree.tostring(document.styles.element)).digest()
         self._defaults = {kind: document.styles.default(kind)
                           for kind in (WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.PARAGRAPH)}
 
@@ -211,7 +220,12 @@ class Resolver:
             return []
         key = f"{style.type}:{style.style_id}"
         if key not in self._chains:
-            self._chains[key] = [_level_of_font(s.font) for s in style_chain(style)]
+            shared = (self._styles_digest, key)
+            if shared not in _CHAINS:
+                if len(_CHAINS) > _CHAINS_KEPT:
+                    _CHAINS.clear()
+                _CHAINS[shared] = [_level_of_font(s.font) for s in style_chain(style)]
+            self._chains[key] = _CHAINS[shared]
         return self._chains[key]
 
     def _font(self, slot: int, levels: list[_Level]) -> str | None:
