@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from rich.console import Console
-from rich.table import Table
 
 import docgen
 from docgen import archive, build, cli_i18n, intake, kinds, pdf, resources, templates, verdicts
@@ -203,6 +202,8 @@ def _print_results(checked: build.Checked) -> None:
     if book.settings.period == "half":  # a mid-year review: no scores, votes or election
         out.print(verdicts.half_year_line(book))
         return
+    from rich.table import Table  # here: only the commands that print a table load it
+
     ranking = Table(title="Kết quả chấm điểm")
     for header in verdicts.RANKING_HEADERS:
         ranking.add_column(header)
@@ -422,6 +423,8 @@ def _archive_list(args: argparse.Namespace) -> None:
     if not sets:
         out.print(f"Chưa có bộ văn bản nào trong '{args.root}'.")
         return
+    from rich.table import Table
+
     table = Table(title=f"Các bộ văn bản trong {args.root}")
     for header in ("Năm", "Cụm", "Lần", "Trạng thái", "Văn bản", "Đã ký", "Thư mục"):
         table.add_column(header)

@@ -38,18 +38,17 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
-
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-from pypdf.generic import DictionaryObject, StreamObject
 
 from docgen.check import lint
 from docgen.documents.shared.page import tighten
 from docgen.errors import DocgenError
 from docgen.files import write_atomic
 from docgen.progress import Progress, Stage, Step, ignore
+
+if TYPE_CHECKING:  # pypdf is imported where a PDF is read: most commands make none
+    from pypdf import PdfReader
 
 ALLOWED_FONTS = ("TimesNewRoman", "Times New Roman", "LiberationSerif", "Liberation Serif")
 BASE_TIMEOUT = 120.0
@@ -218,6 +217,8 @@ class _Watch:
 
 def page_lines(pdf: Path) -> list[list[str]]:
     """The lines of text of each page of a PDF, blank lines and the page number left out."""
+    from pypdf import PdfReader
+
     pages = []
     for page in PdfReader(pdf).pages:
         lines = [line.strip() for line in page.extract_text().splitlines()]
@@ -230,6 +231,8 @@ def short_ending(pdf: Path) -> bool:
     """Whether a PDF of several pages ends on a page short enough for the tighter version
     to pull it back: at most SHORT_LAST_PAGE lines, and at most LINES_SAVED_PER_PAGE for
     each page before it."""
+    from pypdf.errors import PdfReadError
+
     try:
         pages = page_lines(pdf)
     except (PdfReadError, OSError, KeyError, ValueError, TypeError, AttributeError):
@@ -458,6 +461,9 @@ def check_pdf(pdf: Path, document: Path) -> int:
     unencrypted PDF/A-2b with pages, every font embedded and Times New Roman or its twin."""
     if not pdf.is_file():
         raise PdfError(f"Không xuất được PDF cho văn bản '{document.name}'.")
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         reader = PdfReader(pdf)
         if reader.is_encrypted:
@@ -492,6 +498,8 @@ def pdfa_identification(reader: PdfReader) -> tuple[str, str] | None:
     """(pdfaid:part, pdfaid:conformance) from the document's XMP metadata, each '' when
     absent; None when the metadata holds no PDF/A identification at all. XMP may write a
     property as an element or as an attribute of rdf:Description: both are read."""
+    from pypdf.generic import StreamObject
+
     metadata = _resolved(_resolved(reader.trailer["/Root"]).get("/Metadata"))
     if not isinstance(metadata, StreamObject):
         return None
@@ -520,6 +528,8 @@ def pdf_fonts(reader: PdfReader) -> set[tuple[str, bool]]:
     """(base font name, embedded?) for every font the pages use: in the pages' resources, in
     the forms they draw (XObjects, nested) and in the appearances of their annotations. A
     Type 3 font draws its glyphs with PDF operators in the file, so it counts as embedded."""
+    from pypdf.generic import DictionaryObject
+
     found: set[tuple[str, bool]] = set()
     pending: list[Any] = []
     for page in reader.pages:
@@ -544,6 +554,8 @@ def pdf_fonts(reader: PdfReader) -> set[tuple[str, bool]]:
 def _appearance_resources(annotation: Any) -> list[Any]:
     """The resources of an annotation's appearances (/AP: normal, rollover, down), each a form
     or a dictionary of forms by state."""
+    from pypdf.generic import DictionaryObject, StreamObject
+
     forms = []
     for appearance in (_resolved(annotation.get("/AP")) or {}).values():
         appearance = _resolved(appearance)

@@ -34,8 +34,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader
-
 from docgen.archive import layout as lay
 from docgen.archive.lock import locked
 from docgen.archive.recovery import SIGNED_ASIDE, recover
@@ -120,6 +118,8 @@ def _pages(path: Path, data: bytes) -> int:
 
 
 def _count(path: Path, data: bytes) -> int:
+    from pypdf import PdfReader  # here, not at the top: only signing a set reads a PDF
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
