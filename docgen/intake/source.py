@@ -48,6 +48,7 @@ class CellValues:
         self._out = out
         self._uncalculated = uncalculated or set()
         self._merged: dict[str, object] = {}  # top-left reference -> value already read
+        self._corners: dict[tuple[int, int], tuple[int, int]] | None = None  # built once
 
     def value(self, cell: Cell | None, header: str | None) -> object:
         """The cell's value, cleaned; None for an empty cell, REJECTED after a problem."""
@@ -78,10 +79,10 @@ class CellValues:
         return REJECTED
 
     def _top_left(self, cell: Cell) -> Cell:
-        for merged in self._ws.merged_cells.ranges:
-            if cell.coordinate in merged:
-                return self._ws.cell(row=merged.min_row, column=merged.min_col)
-        return cell
+        if self._corners is None:
+            self._corners = merged_corners(self._ws)
+        corner = self._corners.get((cell.row, cell.column))
+        return cell if corner is None else self._ws.cell(row=corner[0], column=corner[1])
 
     def _text(self, text: str, cell: Cell, header: str | None) -> object:
         ref = cell.coordinate
@@ -110,6 +111,20 @@ class CellValues:
             return REJECTED
         self._out.warn(self._title, ref, header, converted(verdict.encoding, text, verdict.text))
         return verdict.text
+
+
+def merged_corners(ws: Worksheet) -> dict[tuple[int, int], tuple[int, int]]:
+    """(row, column) of each cell of the sheet's merged ranges -> (row, column) of its range's
+    top-left cell; where ranges overlap, the first listed wins. Built once per sheet, so
+    finding a merged cell's value does not go through every range again (openpyxl already
+    holds an object for each of these cells, so the table costs no more than the sheet)."""
+    corners: dict[tuple[int, int], tuple[int, int]] = {}
+    for merged in ws.merged_cells.ranges:
+        corner = (merged.min_row, merged.min_col)
+        for row in range(merged.min_row, merged.max_row + 1):
+            for column in range(merged.min_col, merged.max_col + 1):
+                corners.setdefault((row, column), corner)
+    return corners
 
 
 def undecodable(encoding: str) -> str:
