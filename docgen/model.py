@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Hashable
 from decimal import Decimal
-from typing import Literal
+from functools import cached_property
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -393,31 +395,31 @@ class Workbook(BaseModel):
 
     def self_score(self, unit: str, criterion: str) -> SelfScore | None:
         """A member's self-assessment on one criterion, or None when not given."""
-        for row in self.self_scores:
-            if row.unit == unit and row.criterion == criterion:
-                return row
-        return None
+        found: SelfScore | None = self._first(
+            "self_scores", lambda row: (row.unit, row.criterion)).get((unit, criterion))
+        return found
 
     def member(self, name: str) -> Member:
-        """Return the member whose full name is `name` (names are resolved at intake)."""
-        for m in self.members:
-            if m.name == name:
-                return m
-        raise KeyError(name)
+        """Return the member whose full name is `name` (names are resolved at intake);
+        KeyError when none is."""
+        found: Member = self._first("members", lambda m: m.name)[name]
+        return found
 
     def results_of(self, unit: str, *, previous: bool = False) -> Results | None:
         """A member's figures for this year (or the previous year), or None."""
-        for r in self.results_previous if previous else self.results:
-            if r.unit == unit:
-                return r
-        return None
+        field = "results_previous" if previous else "results"
+        found: Results | None = self._first(field, lambda r: r.unit).get(unit)
+        return found
 
     def award_form(self, name: str) -> AwardForm:
-        """Return the award a vote row names (names are resolved at intake)."""
-        for form in self.award_forms:
-            if form.name == name:
-                return form
-        raise KeyError(name)
+        """Return the award a vote row names (names are resolved at intake); KeyError when
+        none is."""
+        found: AwardForm = self._first("award_forms", lambda form: form.name)[name]
+        return found
+
+    def awards_of(self, unit: str) -> list[AwardReceived]:
+        """The awards a member (or its people) received, in the workbook's order."""
+        return list(self._grouped("awards", lambda a: a.unit).get(unit, ()))
 
     def with_role(self, role: Role, *, next_year: bool = False) -> Member:
         """Return the member holding `role` this year (or next year)."""
@@ -432,3 +434,38 @@ class Workbook(BaseModel):
             if s.document == document:
                 return s
         return None
+
+    # Lookups by name go through tables built once per list, not a loop over the list on
+    # each call: a document per member looking up every member would grow as n².
+    @cached_property
+    def _tables(self) -> dict[str, tuple[list[Any], int, dict[Any, Any]]]:
+        return {}  # table name -> (the list it was built from, its length then, the table)
+
+    def _table(self, name: str, field: str, build: Callable[[list[Any]], dict[Any, Any]]
+               ) -> dict[Any, Any]:
+        rows = getattr(self, field)
+        built = self._tables.get(name)
+        # A copy (model_copy(update=...)) carries the tables of the original: a table is
+        # used only with the very list it was built from, still at the same length.
+        if built is None or built[0] is not rows or built[1] != len(rows):
+            built = (rows, len(rows), build(rows))
+            self._tables[name] = built
+        return built[2]
+
+    def _first(self, field: str, key: Callable[[Any], Hashable]) -> dict[Any, Any]:
+        """The rows of a list field by key, the first row of each (as a loop finds it)."""
+        def build(rows: list[Any]) -> dict[Any, Any]:
+            table: dict[Any, Any] = {}
+            for row in rows:
+                table.setdefault(key(row), row)
+            return table
+        return self._table(field, field, build)
+
+    def _grouped(self, field: str, key: Callable[[Any], Hashable]) -> dict[Any, list[Any]]:
+        """The rows of a list field grouped by key, each group in the list's order."""
+        def build(rows: list[Any]) -> dict[Any, Any]:
+            table: dict[Any, list[Any]] = {}
+            for row in rows:
+                table.setdefault(key(row), []).append(row)
+            return table
+        return self._table(f"{field} by group", field, build)

@@ -21,10 +21,10 @@ def award_rows(book: Workbook, unit: str, *, titles: bool,
     people, oldest first; the template words the decision ('Quyết định số … ngày … của …'),
     leaving out a blank number or date."""
     if person is None:
-        own = [a for a in book.awards if a.unit == unit and a.target == "collective"
+        own = [a for a in book.awards_of(unit) if a.target == "collective"
                and not a.recipient and a.is_title == titles]
     else:
-        own = [a for a in book.awards if a.unit == unit and a.target == "individual"
+        own = [a for a in book.awards_of(unit) if a.target == "individual"
                and a.recipient == person and a.is_title == titles]
     return [{"year": str(a.year), "award": a.award, "number": a.decision or "",
              "date": short_date(a.decision_date) if a.decision_date else "",
