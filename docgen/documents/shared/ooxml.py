@@ -81,8 +81,10 @@ def style_fonts(style: Any) -> None:
 def blacken_builtin_styles(doc: DocxDocument) -> None:
     """Make the built-in styles that name a font or a colour use Times New Roman, black.
 
-    Why: python-docx's default template gives headings theme fonts and blue; a user who
-    picks "Heading 1" in Word should still get a Decree 30 font.
+    Why: python-docx's default template gives built-in styles theme fonts and blue; those a
+    template keeps (Header for the page number, any a layout uses) must follow Decree 30.
+    `slim` drops the unused ones: a built-in style a clerk picks in Word then comes with
+    Word's own font, which the linter reports.
     """
     for style in doc.styles:
         rpr = style.element.rPr
