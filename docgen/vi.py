@@ -10,6 +10,7 @@ Every function is pure: no I/O, no global state.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -186,9 +187,18 @@ def _check_decimals(decimals: int) -> None:
 
 def _babel(value: Decimal, decimals: int, pattern: str | None = None) -> str:
     """Format ``value``, already rounded to ``decimals`` places, with babel in vi_VN."""
+    return _babel_text(str(value), decimals, pattern)
+
+
+@functools.lru_cache(maxsize=4096)
+def _babel_text(value: str, decimals: int, pattern: str | None) -> str:
+    """`_babel` of a value given by its exact text (so 1.0 and 1.00 stay apart), kept:
+    a build formats the same few hundred numbers in every document, and babel's
+    formatting is most of what a document's data costs."""
+    number = Decimal(value)
     with localcontext() as ctx:
-        ctx.prec = _precision_for(value, decimals)
-        return format_decimal(value, format=pattern, locale=_LOCALE)
+        ctx.prec = _precision_for(number, decimals)
+        return format_decimal(number, format=pattern, locale=_LOCALE)
 
 
 def format_number(x: float | Decimal, decimals: int | None = None) -> str:
