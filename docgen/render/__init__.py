@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -129,6 +130,10 @@ def _environment() -> BoundedEnvironment:
     return _Environment()
 
 
+# A w:t whose text holds a character docxtpl turns into markup (tab, \n, \a, \f).
+_LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+
+
 class _PreparedDocx(DocxTemplate):  # type: ignore[misc]
     """DocxTemplate whose XML clean-up (`patch_xml`) is computed once per source part.
 
@@ -145,6 +150,15 @@ class _PreparedDocx(DocxTemplate):  # type: ignore[misc]
         if src_xml not in self._patched:
             self._patched[src_xml] = super().patch_xml(src_xml)
         return self._patched[src_xml]
+
+    def resolve_listing(self, xml: str) -> str:
+        # Why: docxtpl rewrites every paragraph, run and text with nested regular
+        # expressions to turn tab, line-break, paragraph and page-break characters in the
+        # data into Word's markup; a text holding none of them comes out unchanged, so the
+        # rewrite is run only when some w:t holds one.
+        if _LISTING_TEXT.search(xml) is None:
+            return xml
+        return str(super().resolve_listing(xml))
 
     def fix_tables(self, xml: str) -> Any:
         # Why: docxtpl parses the rendered body in recover mode, so markup a user template
