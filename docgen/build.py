@@ -6,6 +6,8 @@ only when all of them rendered, so a failing build writes nothing.
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ from docgen.check import count_fill_ins, format_finding, lint_counting
 from docgen.check.fillin import RULE as FILL_IN
 from docgen.documents import KINDS, DocumentKind
 from docgen.errors import DocgenError, FormatCheckFailed, Problem
+from docgen.intake import limits
 from docgen.kinds import of_period
 from docgen.model import Period, Workbook
 from docgen.progress import Progress, Step, ignore
@@ -60,6 +63,41 @@ def check(workbook: Path, warnings: list[Problem] | None = None) -> Checked:
     found: list[Problem] = [] if warnings is None else warnings
     book = intake.read_workbook(workbook, found)
     return Checked(book, rules.outcome(book), list(found))
+
+
+class CheckCache:
+    """Checked workbooks by the SHA-256 of their file, for a process that checks the same
+    workbook again and again (the web page: check, then build, then build again): the
+    same bytes give the same validated workbook and outcome, so they are read once. Only
+    valid workbooks are kept, at most `keep` of them; the repairs made while reading are
+    given again to each caller."""
+
+    def __init__(self, keep: int = 4) -> None:
+        self._keep = keep
+        self._items: dict[str, Checked] = {}
+        self._lock = threading.Lock()
+
+    def check(self, workbook: Path, warnings: list[Problem] | None = None) -> Checked:
+        """`check`, answered from the cache when this file's bytes were checked before."""
+        try:
+            too_big = workbook.stat().st_size > limits.MAX_FILE_BYTES
+            key = None if too_big else hashlib.sha256(workbook.read_bytes()).hexdigest()
+        except OSError:
+            key = None  # check() says what is wrong with the file
+        with self._lock:
+            kept = self._items.get(key) if key is not None else None
+        if kept is not None:
+            if warnings is not None:
+                warnings += kept.warnings
+            return kept
+        checked = check(workbook, warnings)
+        if key is not None:
+            with self._lock:
+                self._items.pop(key, None)
+                self._items[key] = checked
+                while len(self._items) > self._keep:
+                    del self._items[next(iter(self._items))]
+        return checked
 
 
 def with_history(checked: Checked, root: Path, warnings: list[Problem] | None) -> Checked:
@@ -209,7 +247,7 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
           pdf: PdfConverter | None = None, check_format: bool = True,
           user_templates: Path | None = None,
           warnings: list[Problem] | None = None, edited: EditPolicy = "stop",
-          progress: Progress = ignore) -> Built:
+          progress: Progress = ignore, cache: CheckCache | None = None) -> Built:
     """Check the workbook, render and lint the documents, archive them as the year's set.
 
     Nothing is written unless every document rendered (and, with `check_format`, passed
@@ -219,11 +257,12 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     With `only`, those kinds are rebuilt inside the current set and its other files stay
     as they are. A document edited since docgen made it stops the build, unless `edited`
     is "keep" (the edited copy stays beside the new one) or "replace". `progress` hears of
-    each step (a PDF converter reports its own, see `docgen.pdf.converter`).
+    each step (a PDF converter reports its own, see `docgen.pdf.converter`). `cache`
+    answers the check of a workbook already checked by this process.
     """
     select_kinds(only)  # an unknown kind is refused before the workbook is read
     progress(Step("read", name=workbook.name))
-    checked = check(workbook, warnings)
+    checked = cache.check(workbook, warnings) if cache is not None else check(workbook, warnings)
     kinds = select_kinds(only, checked.book.settings.period)
     if any(kind.code == history.REPORT for kind in kinds):  # the one kind that cites it
         checked = with_history(checked, root, warnings)

@@ -58,7 +58,7 @@ def run_build(state: State, order: BuildOrder, job: Job) -> BuildResult:
                             pdf=pdf.converter(job.report) if order.pdf else None,
                             check_format=order.lint, warnings=repairs,
                             edited=order.edited,  # type: ignore[arg-type]
-                            progress=job.report)
+                            progress=job.report, cache=state.checks)
     finally:
         job.warnings = [f"Cảnh báo: {w}" for w in repairs]
     job.warnings += [f"Cảnh báo: {w}" for w in built.warnings]

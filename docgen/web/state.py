@@ -14,7 +14,7 @@ from typing import Any
 from flask import Response, render_template, send_file
 from werkzeug.wrappers.response import Response as BaseResponse
 
-from docgen import zipguard
+from docgen import build, zipguard
 from docgen.archive.signing import MAX_BYTES as MAX_PDF_BYTES
 from docgen.intake import limits
 from docgen.web import guard
@@ -60,6 +60,9 @@ class State:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.jobs = Jobs()
+        # Workbooks checked by this server, by content: a check then a build, or a
+        # second build, of one workbook reads it once.
+        self.checks = build.CheckCache()
         self.downloads: dict[str, Download] = {}
         self.lock = threading.Lock()
         self.previews = config.workdir / "xem-truoc"

@@ -102,7 +102,7 @@ def register(app: Flask, state: State) -> None:
                                          "tệp sổ tính (.xlsx)")
             except DocgenError as exc:
                 return render_template("check.html", error=f"Lỗi: {exc}"), 400
-            found = _check(path)
+            found = _check(state, path)
             repaired = _repaired_copy(state, path, folder) if found["warnings"] else None
         status = 200 if found["results"] is not None else 400
         return render_template("check.html", name=path.name, repaired=repaired,
@@ -192,13 +192,13 @@ def register(app: Flask, state: State) -> None:
 
 # --- checking a workbook ------------------------------------------------------------------
 
-def _check(path: Path) -> dict[str, Any]:
+def _check(state: State, path: Path) -> dict[str, Any]:
     """What `docgen check` says of a workbook, for the page: the valid line and results,
     or the error with each problem's place; the warnings either way."""
     warnings: list[Problem] = []
     found: dict[str, Any] = {"problems": [], "verdict": None, "results": None}
     try:
-        checked = build.check(path, warnings)
+        checked = state.checks.check(path, warnings)
     except ValidationFailed as exc:
         found["problems"] = [_problem_row(p) for p in exc.problems]
         found["verdict"] = str(exc).splitlines()[0]
