@@ -4,7 +4,8 @@ Run: python benchmarks/bench_web.py [N]. Starts the page in a fresh process (as 
 serve` would, with an empty archive), then over real HTTP on 127.0.0.1:
 - the time to the server's first answer after the process starts;
 - the median load of the home page, of the check page and of the build page (N times);
-- checking the sample workbook through the page (upload to results, N times);
+- checking the sample workbook through the page (upload to results): the first time, then
+  N more (the server keeps a checked workbook by the hash of its bytes);
 - building the sample through the page, from the upload to the finished job: the first
   build of the process, then N more of the same workbook (the server keeps the prepared
   templates between requests, so the later ones are faster);
@@ -119,7 +120,8 @@ def main(runs: int = 5) -> None:
                 _, page = client.post("/kiem-tra", {"csrf": code}, {"so_tinh": SAMPLE})
                 checks.append(_ms(t))
                 assert "Sổ tính hợp lệ" in page
-            print(f"check the sample:           {statistics.median(checks):8.0f} ms")
+            print(f"first check of the sample:  {checks[0]:8.0f} ms")
+            print(f"later checks (kept by hash): {statistics.median(checks[1:]):7.0f} ms")
             first = build_once(client)
             later = [build_once(client) for _ in range(runs)]
             print(f"first build of the process: {first:8.0f} ms")
