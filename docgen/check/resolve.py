@@ -17,6 +17,7 @@ Not modelled: table styles, list (numbering) indents, theme colour tints, w:hint
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -119,6 +120,10 @@ def style_chain(style: Any) -> Iterator[Any]:
         seen += 1
 
 
+def _style_key(style: Any) -> str:
+    return "" if style is None else f"{style.type}:{style.style_id}"
+
+
 # Levels of style chains by (styles part digest, style): shared by the documents of a build.
 _CHAINS: dict[tuple[bytes, str], list[_Level]] = {}
 _CHAINS_KEPT = 5_000
@@ -134,6 +139,7 @@ class Resolver:
         self._theme = ooxml.theme_fonts(document)
         self._chains: dict[str, list[_Level]] = {}
         self._direct_levels: dict[bytes, _Level] = {}
+        self._formats: dict[tuple[bytes, str, str], RunFormat] = {}
         # Keyed by id() of the w:p element; the element is kept in the value so that lxml
         # keeps handing out the same proxy and the id cannot be reused.
         self._runs: dict[int, tuple[Any, list[RunFormat]]] = {}
@@ -156,28 +162,36 @@ class Resolver:
         return self._runs[id(element)][1]
 
     def run(self, run: Run, paragraph: Paragraph) -> RunFormat:
-        """Effective formatting of one run of `paragraph`."""
-        direct = self._direct(run)
-        char = self._chain(self._style(run.element, "w:rStyle", WD_STYLE_TYPE.CHARACTER))
-        para = self._chain(self.paragraph_style(paragraph))
-        styles = [*char, *para, self._default_run]
-        return RunFormat(
-            text=ooxml.run_text(run.element),
-            fonts=tuple(self._font(slot, [direct, *styles]) for slot in range(len(_SLOTS))),
-            size=_first([direct, *styles], "size") or DEFAULT_SIZE,
-            bold=_toggle("bold", direct, char, para, self._default_run),
-            italic=_toggle("italic", direct, char, para, self._default_run),
-            color=_color([direct, *styles]),
-        )
-
-    def _direct(self, run: Run) -> _Level:
-        """The run's own formatting, read once per distinct w:rPr (a document's runs share
-        a few: reading one through python-docx costs an XPath query per property)."""
+        """Effective formatting of one run of `paragraph`: worked out once for each
+        combination of the run's own w:rPr, its character style and its paragraph's style
+        (a document's runs share a few), then given with the run's text."""
         rpr = ooxml.child(run.element, "w:rPr")
-        key = b"" if rpr is None else etree.tostring(rpr)
-        if key not in self._direct_levels:
-            self._direct_levels[key] = _level_of_font(run.font)
-        return self._direct_levels[key]
+        own = b"" if rpr is None else etree.tostring(rpr)
+        char_style = self._style(run.element, "w:rStyle", WD_STYLE_TYPE.CHARACTER)
+        para_style = self.paragraph_style(paragraph)
+        key = (own, _style_key(char_style), _style_key(para_style))
+        if key not in self._formats:
+            direct = self._direct(own, run)
+            char, para = self._chain(char_style), self._chain(para_style)
+            styles = [*char, *para, self._default_run]
+            self._formats[key] = RunFormat(
+                text="",
+                fonts=tuple(self._font(slot, [direct, *styles])
+                            for slot in range(len(_SLOTS))),
+                size=_first([direct, *styles], "size") or DEFAULT_SIZE,
+                bold=_toggle("bold", direct, char, para, self._default_run),
+                italic=_toggle("italic", direct, char, para, self._default_run),
+                color=_color([direct, *styles]),
+            )
+        return dataclasses.replace(self._formats[key], text=ooxml.run_text(run.element))
+
+    def _direct(self, own: bytes, run: Run) -> _Level:
+        """The run's own formatting (`own` is its w:rPr serialized), read once per
+        distinct w:rPr: reading one through python-docx costs an XPath query per
+        property."""
+        if own not in self._direct_levels:
+            self._direct_levels[own] = _level_of_font(run.font)
+        return self._direct_levels[own]
 
     def paragraph(self, paragraph: Paragraph) -> ParaFormat:
         """Effective alignment, indent, spacing and line spacing (cached per paragraph)."""
