@@ -374,6 +374,7 @@ def _new_tone_placement(s: str) -> str:
     return _TONE_PATTERN.sub(lambda m: _TONE_PLACEMENT[m.group(1)], s)
 
 
+@functools.lru_cache(maxsize=16_384)
 def name_key(s: str) -> str:
     """Return a key under which equal-looking Vietnamese names compare equal.
 
