@@ -17,7 +17,7 @@ from lxml import etree
 from docgen.build import Checked, check
 from docgen.check import lint
 from docgen.documents import KINDS
-from docgen.documents.shared.slim import slim
+from docgen.documents.shared.slim import CLERK_STYLES, slim
 from docgen.render import Template
 from tests.conftest import ROOT, SAMPLE
 
@@ -26,7 +26,7 @@ TEMPLATES = sorted((ROOT / "templates").glob("*.docx"))
 # Before slimming every template carried python-docx's 184 stock styles: 354 KB of
 # styles.xml, 438 KB of stylesWithEffects.xml, about 40 KB zipped.
 MAX_TEMPLATE = 20_000
-MAX_STYLES_XML = 25_000
+MAX_STYLES_XML = 32_000  # python-docx's stock styles.xml is 354 KB
 
 
 def _package(path: Path | bytes) -> dict[str, bytes]:
@@ -69,6 +69,7 @@ def test_a_template_defines_only_the_styles_in_use(path: Path) -> None:
     parts = _package(path)
     styles = _styles(parts)
     wanted = _named(parts) | {i for i, s in styles.items() if s.get(f"{W}default") == "1"}
+    wanted |= set(CLERK_STYLES)
     reached: set[str] = set()
     while wanted:
         style_id = wanted.pop()
@@ -80,7 +81,20 @@ def test_a_template_defines_only_the_styles_in_use(path: Path) -> None:
     assert set(styles) == reached
     # Word's stock styles python-docx brings are gone; Normal and the page-number Header stay.
     assert {"Normal", "Header", "Body"} <= set(styles)
-    assert not {"Heading1", "ListBullet", "LightGrid-Accent1", "TableGrid"} & set(styles)
+    assert not {"Heading4", "ListBullet", "LightGrid-Accent1", "TableGrid"} & set(styles)
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
+def test_the_styles_a_clerk_may_pick_in_word_stay_times_new_roman_black(path: Path) -> None:
+    """Heading 1–3, Title and Subtitle are kept, blackened: a clerk who picks one in Word
+    gets Decree 30's typeface and colour, not Word's Calibri in blue."""
+    document = docx.Document(str(path))
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Title", "Subtitle"):
+        style = document.styles[name]
+        fonts = style.element.rPr.rFonts
+        assert {fonts.get(f"{W}ascii"), fonts.get(f"{W}hAnsi")} == {"Times New Roman"}, name
+        assert fonts.get(f"{W}asciiTheme") is None, name
+        assert str(style.font.color.rgb) == "000000", name
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
@@ -164,7 +178,7 @@ def test_slim_keeps_a_list_style_and_its_definitions() -> None:
     assert "word/numbering.xml" in parts
     styles = _styles(parts)
     assert {"ListBullet", "Normal"} <= set(styles)
-    assert "Heading1" not in styles
+    assert "Heading4" not in styles and "TableGrid" not in styles
     reopened = docx.Document(io.BytesIO(slim(_saved(document))))
     assert reopened.paragraphs[-1].style.name == "List Bullet"
     _assert_whole(parts)

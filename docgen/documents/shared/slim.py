@@ -6,7 +6,8 @@ them for Word 2010 (stylesWithEffects.xml), a bibliography store (customXml), a 
 and list definitions no paragraph refers to: about 800 KB of XML that every render would
 parse, patch and deflate again. `slim` keeps the styles the template's parts refer to
 (w:pStyle, w:rStyle, w:tblStyle, list style links, settings), those they need in turn
-(w:basedOn, w:link, w:next), the default style of each type and docDefaults; the
+(w:basedOn, w:link, w:next), the default style of each type, the few built-in styles a
+clerk may pick in Word (`CLERK_STYLES`) and docDefaults; the
 latentStyles table stays, so Word's style gallery is what it was. Word creates a style,
 a list definition or a preview again when a clerk uses one. Parts and entries keep their
 order, so the same package gives the same bytes.
@@ -44,6 +45,11 @@ NUMBERING_TYPE = _OFFICE + "numbering"
 STYLE_REFS = ("pStyle", "rStyle", "tblStyle", "numStyleLink", "styleLink",
               "clickAndTypeStyle", "defaultTableStyle")
 STYLE_TIES = ("basedOn", "link", "next")
+# Built-in styles a clerk may pick in Word while editing a document (headings, a title):
+# kept, as blacken_builtin_styles made them (Times New Roman, black), so that picking one
+# does not bring Word's own Calibri in blue. List styles are not among them: they would
+# bring the list definitions back.
+CLERK_STYLES = ("Heading1", "Heading2", "Heading3", "Title", "Subtitle")
 
 
 def slim(data: bytes) -> bytes:
@@ -54,10 +60,11 @@ def slim(data: bytes) -> bytes:
         _drop_type(parts, kind)
     styles = etree.fromstring(parts[STYLES])
     content = _content_parts(parts)
-    keep = needed_styles(styles, referenced_styles(content))
+    keep = needed_styles(styles, referenced_styles(content) | set(CLERK_STYLES))
     if _lists_used(content + [s for s in _styles(styles) if _id(s) in keep]):
         numbering = [etree.fromstring(parts[NUMBERING])] if NUMBERING in parts else []
-        keep = needed_styles(styles, referenced_styles(content + numbering))
+        keep = needed_styles(styles, referenced_styles(content + numbering)
+                             | set(CLERK_STYLES))
     else:
         _drop_type(parts, NUMBERING_TYPE)
     for style in _styles(styles):
