@@ -45,7 +45,7 @@ from docgen.check import lint
 from docgen.documents.shared.page import tighten
 from docgen.errors import DocgenError
 from docgen.files import write_atomic
-from docgen.progress import Progress, Stage, Step, ignore
+from docgen.progress import Progress, Step, ignore
 
 if TYPE_CHECKING:  # pypdf is imported where a PDF is read: most commands make none
     from pypdf import PdfReader
@@ -161,50 +161,35 @@ def converter(progress: Progress) -> Callable[[list[Path]], list[tuple[Path, int
 
 
 def _convert(documents: Sequence[Path], timeout: float | None,
-             progress: Progress = ignore, target: str = PDFA_FILTER,
-             outdir: Path | None = None) -> list[tuple[Path, int]]:
-    """One LibreOffice run converting `documents` beside them (or into `outdir`), to PDF
-    (each PDF checked) or, with another `target` filter, to that; progress reported."""
+             progress: Progress = ignore) -> list[tuple[Path, int]]:
+    """One LibreOffice run converting `documents` beside them; each PDF checked, each
+    document reported to `progress` as LibreOffice reaches it."""
     if not documents:
         return []
     soffice = find_soffice()
-    folder = outdir or documents[0].parent
+    folder = documents[0].parent
     limit = timeout or BASE_TIMEOUT + PER_DOCUMENT * len(documents)
     sweep_profiles()
     with _signals_as_exit():
         profile = Path(tempfile.mkdtemp(prefix=f"{PROFILE_PREFIX}{os.getpid()}-"))
         try:
             command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                       "--norestore", "--nolockcheck", "--convert-to", target, "--outdir",
+                       "--norestore", "--nolockcheck", "--convert-to", PDFA_FILTER, "--outdir",
                        str(folder), *map(str, documents)]
-            suffix = "." + target.split(":", 1)[0]
             _run(command, limit, documents,
-                 _Watch([folder / Path(d.name).with_suffix(suffix) for d in documents],
-                        "pdf" if target == PDFA_FILTER else "preview", progress))
+                 _Watch([d.with_suffix(".pdf") for d in documents], progress))
         finally:
             shutil.rmtree(profile, ignore_errors=True)
-    if target != PDFA_FILTER:
-        return [(folder / Path(doc.name).with_suffix(suffix), 0) for doc in documents]
     return [(pdf, check_pdf(pdf, doc)) for doc in documents
             for pdf in [doc.with_suffix(".pdf")]]
 
 
-def first_pages(documents: Sequence[Path], folder: Path, timeout: float | None = None,
-                progress: Progress = ignore) -> dict[Path, Path]:
-    """Each document's first page as a PNG picture in `folder` (LibreOffice draws the first
-    page when asked for PNG), in one LibreOffice run; a document it could not draw is left
-    out of the result."""
-    made = _convert(documents, timeout, progress, target="png", outdir=folder)
-    return {doc: png for doc, (png, _) in zip(documents, made, strict=True) if png.is_file()}
-
-
 @dataclass
 class _Watch:
-    """The files a LibreOffice run will write, in order, and the progress to tell as each
+    """The PDFs a LibreOffice run will write, in order, and the progress to tell as each
     appears (LibreOffice converts one document after another)."""
 
     outputs: list[Path]
-    stage: Stage
     progress: Progress
     seen: int = -1
 
@@ -212,7 +197,7 @@ class _Watch:
         done = sum(1 for path in self.outputs if path.exists())
         if done != self.seen and done < len(self.outputs):
             self.seen = done
-            self.progress(Step(self.stage, done, len(self.outputs), self.outputs[done].stem))
+            self.progress(Step("pdf", done, len(self.outputs), self.outputs[done].stem))
 
 
 def page_lines(pdf: Path) -> list[list[str]]:
