@@ -60,10 +60,8 @@ def started(root: Path, host: str = LOOPBACK, port: int = 0,
     from docgen.web.app import create_app
     from docgen.web.state import Config
 
-    if not is_loopback(host) and not code:
-        code = guard.new_secret()
-    if is_loopback(host):
-        code = code or None
+    if not code:  # none on this machine's own address; made now for any other
+        code = None if is_loopback(host) else guard.new_secret()
     workdir = Path(tempfile.mkdtemp(prefix="docgen-trang-"))
 
     class Quiet(WSGIRequestHandler):

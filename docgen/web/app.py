@@ -24,6 +24,7 @@ from docgen.web.state import (
     MAX_UPLOAD,
     Config,
     State,
+    not_found,
 )
 
 
@@ -118,10 +119,8 @@ def _errors(app: Flask) -> None:
             "hãy xóa các trang, hình ảnh không cần rồi lưu lại."), 413
 
     @app.errorhandler(404)
-    def not_found(exc: HTTPException) -> tuple[str, int]:
-        return render_template("message.html", title="Không tìm thấy",
-                               message="Không có trang hoặc tệp này (có thể bộ văn bản đã "
-                               "được lập lại). Hãy quay lại trang chủ."), 404
+    def unknown_page(exc: HTTPException) -> BaseResponse:
+        return not_found()
 
     @app.errorhandler(500)
     def failed(exc: Exception) -> tuple[str, int]:

@@ -4,6 +4,7 @@ of the same name."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -69,8 +70,8 @@ def register(app: Flask, state: State) -> None:
 
 def _set_view(state: State, info: SetInfo, *, error: str | None = None,
               done: list[str] | None = None, problems: list[str] | None = None) -> str:
-    latest = max((s.revision for s in safe_sets(state.config.root)
-                  if s.year == info.year and s.cluster == info.cluster), default=info.revision)
+    latest = max(layout.revisions(state.config.root, info.year, info.cluster),
+                 default=info.revision)
     edited = archive.edited_files(info) if info.status == "draft" else []
     return render_template(
         "set.html", info=info, status=STATUS[info.status], latest=latest == info.revision,
@@ -161,11 +162,11 @@ def _find(root: Path, year: int, cluster: str, revision: int) -> SetInfo | None:
 
 
 def chosen_set(root: Path, key: str) -> SetInfo:
-    year, _, rest = key.partition("/")
-    cluster, _, revision = rest.partition("/")
+    """The set a form names as "year/cluster/revision", compared with what the archive
+    lists (the form's words never reach the file system)."""
     found = next((s for s in safe_sets(root)
                   if f"{s.year}/{s.cluster}/{s.revision}" == key), None)
-    if found is None or not (year and cluster and revision):
+    if found is None:
         raise DocgenError("Chưa chọn bộ văn bản để lập sổ năm sau.")
     return found
 
@@ -196,33 +197,34 @@ def _member(info: SetInfo, name: str) -> Path | None:
 
 
 def safe_sets(root: Path) -> list[SetInfo]:
-    try:
-        return archive.list_sets(root)
-    except (DocgenError, OSError):
-        return []
+    """The archive's sets, or none when the archive cannot be read (the home page says
+    why: `archive_years`)."""
+    return _listed(root)[0]
 
 
-def archive_error(root: Path) -> str | None:
+def _listed(root: Path) -> tuple[list[SetInfo], str | None]:
     try:
-        archive.list_sets(root)
+        return archive.list_sets(root), None
     except DocgenError as exc:
-        return f"Lỗi: {exc}"
+        return [], f"Lỗi: {exc}"
     except OSError as exc:
-        return f"Lỗi: không đọc được thư mục lưu trữ '{root}' ({exc.strerror})."
-    return None
+        return [], f"Lỗi: không đọc được thư mục lưu trữ '{root}' ({exc.strerror})."
 
 
-def archive_years(root: Path) -> list[tuple[int, list[dict[str, Any]]]]:
-    """The archive's sets by year (newest first), each with its state and verify result."""
+def archive_years(root: Path) -> tuple[list[tuple[int, list[dict[str, Any]]]], str | None]:
+    """The archive's sets by year (newest first), each with its state, how many revisions
+    its cluster has that year and its verify result; and why the archive could not be read
+    (None when it could)."""
+    sets, error = _listed(root)
+    revisions = Counter((s.year, s.cluster) for s in sets)
     years: dict[int, list[dict[str, Any]]] = {}
-    for info in safe_sets(root):
+    for info in sets:
         problems = archive.verify_set(info) if info.damage is None else [info.damage]
         years.setdefault(info.year, []).append({
             "info": info, "status": STATUS[info.status],
             "documents": len(info.documents) if info.damage is None else None,
             "signed": len(info.documents) - len(info.unsigned) if info.damage is None else None,
-            "revisions": len([s for s in safe_sets(root)
-                              if (s.year, s.cluster) == (info.year, info.cluster)]),
+            "revisions": revisions[(info.year, info.cluster)],
             "problems": problems,
         })
-    return sorted(years.items(), reverse=True)
+    return sorted(years.items(), reverse=True), error

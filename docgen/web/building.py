@@ -12,7 +12,7 @@ from typing import Any
 from docgen import archive, build, pdf, preview, verdicts
 from docgen.archive.sets import SetInfo, read_set
 from docgen.errors import DocgenError, Problem
-from docgen.kinds import KINDS
+from docgen.kinds import BY_CODE
 from docgen.progress import Step
 from docgen.web.jobs import Job
 from docgen.web.state import (
@@ -77,42 +77,36 @@ def run_build(state: State, order: BuildOrder, job: Job) -> BuildResult:
 def make_previews(state: State, info: SetInfo, job: Job | None = None) -> str | None:
     """Draw the first page of each document of the set not yet drawn; None when done, or
     why there are none (no LibreOffice)."""
-    wanted = {name: info.folder / name for name in info.documents
-              if not preview_path(state, info.folder / name).exists()}
+    targets = {name: preview_path(state, info.folder / name) for name in info.documents}
+    wanted = [name for name, target in targets.items() if not target.exists()]
     if not wanted:
         return None
     report = job.report if job is not None else (lambda step: None)
 
     def drawing(step: Step) -> None:  # the PDFs made for pictures are not the set's PDFs
         report(Step("preview", step.done, step.total, step.name))
-    made = [p for p in (info.folder / n for n in info.documents) if p.suffix == ".docx"]
-    pdfs = {name: path.with_suffix(".pdf") for name, path in wanted.items()
-            if path.with_suffix(".pdf").is_file()
-            and any(e.file == path.with_suffix(".pdf").name for e in info.entries)}
-    missing = [path for name, path in wanted.items() if name not in pdfs]
-    del made
+
+    listed = {e.file for e in info.entries}
+    pdfs = {name: info.folder / pdf_name for name in wanted
+            if (pdf_name := str(Path(name).with_suffix(".pdf"))) in listed
+            and (info.folder / pdf_name).is_file()}
+    missing = [name for name in wanted if name not in pdfs]
     with tempfile.TemporaryDirectory(dir=state.uploads, prefix="xem-truoc-") as scratch:
         if missing:
-            try:
-                pdf.find_soffice()
-            except DocgenError:
+            if not has_office():
                 return ("Chưa có ảnh xem trước: cần LibreOffice để vẽ trang đầu (cài "
                         "LibreOffice rồi lập lại, hoặc chọn xuất PDF).")
-            copies = []
-            for path in missing:
-                copy = Path(scratch, path.name)
-                shutil.copyfile(path, copy)
-                copies.append(copy)
-            for (copy, _), path in zip(pdf.convert(copies, fit=False, progress=drawing),
-                                       missing, strict=True):
-                pdfs[path.name] = copy
+            copies = [Path(scratch, name) for name in missing]
+            for name, copy in zip(missing, copies, strict=True):
+                shutil.copyfile(info.folder / name, copy)
+            converted = pdf.convert(copies, fit=False, progress=drawing)
+            pdfs.update((name, made) for name, (made, _) in zip(missing, converted,
+                                                                  strict=True))
         for n, (name, source) in enumerate(pdfs.items()):
             report(Step("preview", n, len(pdfs), name))
-            picture = preview.first_page_png(source)
-            target = preview_path(state, wanted[name])
-            temporary = target.with_suffix(".tmp")
-            temporary.write_bytes(picture)
-            temporary.replace(target)
+            temporary = targets[name].with_suffix(".tmp")
+            temporary.write_bytes(preview.first_page_png(source))
+            temporary.replace(targets[name])
     return None
 
 
@@ -139,9 +133,10 @@ def documents(state: State, info: SetInfo) -> list[dict[str, Any]]:
 
 
 def label(info: SetInfo, name: str) -> str:
+    """'Báo cáo thành tích – Sóc Trăng': the kind and the unit the manifest records."""
     for entry in info.manifest.get("files", []):
         if entry.get("file") == name:
-            kind = next((k for k in KINDS if k.code == entry.get("kind")), None)
+            kind = BY_CODE.get(str(entry.get("kind")))
             label = kind.label if kind is not None else str(entry.get("kind", ""))
             part = entry.get("part")
             return f"{label} – {part}" if part else label

@@ -93,8 +93,8 @@ def failed_page(template: str, message: str, **context: Any) -> tuple[str, int]:
 
 
 def not_found() -> BaseResponse:
-    response = Response(render_template("message.html", title="Không tìm thấy",
-                                        message="Không có trang hoặc tệp này (có thể bộ văn "
-                                        "bản đã được lập lại). Hãy quay lại trang chủ."),
-                        status=404, mimetype="text/html")
-    return response
+    """The page of an unknown address or file (404), from any route."""
+    return Response(render_template("message.html", title="Không tìm thấy",
+                                    message="Không có trang hoặc tệp này (có thể bộ văn bản "
+                                    "đã được lập lại). Hãy quay lại trang chủ."),
+                    status=404, mimetype="text/html")

@@ -26,7 +26,6 @@ from docgen.intake import yearly
 from docgen.kinds import KINDS
 from docgen.web import guard
 from docgen.web.archive_pages import (
-    archive_error,
     archive_years,
     chosen_set,
     safe_sets,
@@ -49,8 +48,8 @@ def register(app: Flask, state: State) -> None:
 
     @app.get("/")
     def home() -> str:
-        return render_template("home.html", years=archive_years(config.root),
-                               error=archive_error(config.root))
+        years, error = archive_years(config.root)
+        return render_template("home.html", years=years, error=error)
 
     @app.get("/so-moi")
     def new_workbook() -> str:
