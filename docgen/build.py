@@ -153,11 +153,7 @@ def render_all(checked: Checked, kinds: Sequence[DocumentKind],
         for rendition, code in zip(renditions, file_codes(kind.code, parts), strict=True):
             name = archive.file_name(cluster.year, cluster.number, code)
             progress(Step("render", len(outputs), total, name))
-            if inspect is None:
-                data, document = template.render(rendition.context, rendition.page_mm), None
-            else:
-                data, document = template.render_document(rendition.context,
-                                                          rendition.page_mm)
+            data, document = template.render_document(rendition.context, rendition.page_mm)
             output = archive.Output(name, data, kind.code, template.name, template.sha256,
                                     rendition.part)
             outputs.append(output)

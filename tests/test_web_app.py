@@ -24,7 +24,6 @@ from docgen.check.rules import BY_ID
 from docgen.cli import main as cli
 from docgen.documents import KINDS
 from docgen.errors import ArchiveError, ValidationFailed
-from docgen.kinds import BY_CODE
 from docgen.web import guard, is_loopback
 from docgen.web.app import create_app
 from docgen.web.state import MAX_REQUEST, Config
@@ -463,11 +462,23 @@ def test_upload_names_are_reduced_to_a_plain_file_name() -> None:
 
 # --- one engine, prepared once ---------------------------------------------------------------
 
-def test_the_server_keeps_prepared_templates() -> None:
+def test_the_server_keeps_prepared_templates(tmp_path: Path) -> None:
+    """A template is prepared once per process and file content: loaded again it is the
+    same Template; saved again with other content (edited in Word) it is prepared anew."""
     kind = KINDS["to-trinh"]
     first = templates.load(kind, None, None)
     assert templates.load(kind, None, None) is first
-    assert BY_CODE["to-trinh"].template == kind.template
+    folder = tmp_path / "mau-rieng"
+    folder.mkdir()
+    own = folder / kind.template
+    own.write_bytes((templates.SHIPPED / kind.template).read_bytes())
+    names = set(first.undeclared_variables())
+    mine = templates.load(kind, folder, names)
+    assert mine is not first and templates.load(kind, folder, names) is mine
+    with zipfile.ZipFile(own, "a") as package:  # the same file, other content
+        package.writestr("docProps/custom-note.txt", "sửa bằng Word")
+    again = templates.load(kind, folder, names)
+    assert again is not mine and again.sha256 != mine.sha256
 
 
 def test_serve_prints_its_address_and_stops(tmp_path: Path) -> None:
