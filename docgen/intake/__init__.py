@@ -21,7 +21,6 @@ from docgen.intake.reader import (
     read_scores,
     read_table,
 )
-from docgen.intake.repair import repair_workbook
 
 __all__ = ["read_workbook", "repair_workbook"]
 
@@ -121,6 +120,14 @@ def read_workbook(path: Path, warnings: list[Problem] | None = None) -> m.Workbo
     if out.problems:
         raise ValidationFailed(out.problems)
     return m.Workbook(**records, **singles)
+
+
+def repair_workbook(source: Path, target: Path) -> list[Problem]:
+    """Write to `target` a copy of `source` with legacy-encoded text converted to Unicode
+    (see docgen.intake.repair; imported here only when used, since it loads openpyxl)."""
+    from docgen.intake.repair import repair_workbook as repair
+
+    return repair(source, target)
 
 
 def _legacy_settings(book: Any) -> Any:

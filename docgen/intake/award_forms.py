@@ -47,8 +47,8 @@ _LEGACY_MARK = LEGACY_SETTINGS.columns[0].header
 def is_legacy(settings: Any) -> bool:
     """Whether a settings sheet is of the layout before the award table ("Tên Cờ thi đua")."""
     wanted = name_key(_LEGACY_MARK)
-    return any(isinstance(cells[0].value, str) and name_key(cells[0].value) == wanted
-               for cells in settings.iter_rows(min_row=1, max_col=1))
+    return any(isinstance(label, str) and name_key(label) == wanted
+               for _, label in settings.column(1))
 
 
 def legacy_rows(settings: Any, decider: object, out: Collector,

@@ -25,6 +25,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 # Zero-width characters, bidi marks, embeddings, overrides and isolates, word joiner, BOM:
 # invisible, they only make equal-looking names differ or reorder what a reader sees.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# What clean_text changes in a one-line text: line breaks, runs of spaces, tabs and other
+# spaces, invisible characters (else only NFC and the ends' white space matter).
+_UNCLEAN = re.compile("[\r\n\t\u00a0\u2007\u202f\u200b-\u200f\u202a-\u202e"
+                      "\u2060-\u2064\u2066-\u2069\ufeff]|  ")
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _TIME = re.compile(r"^(\d{1,2})\s*(?::|h|giờ)\s*(\d{1,2})?\s*(?:phút)?$", re.IGNORECASE)
@@ -48,6 +52,8 @@ def clean_text(value: object, *, multiline: bool = False) -> str:
         return f"{value.day:02d}/{value.month:02d}/{value.year}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, str) and _plain(value):
+        return value  # the common case, kept fast: nothing to clean
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     lines = [clean_line(line) for line in text.split("\n")]
     if not multiline:
@@ -55,9 +61,21 @@ def clean_text(value: object, *, multiline: bool = False) -> str:
     return "\n".join(lines).strip("\n")
 
 
+def _plain(text: str) -> bool:
+    """True when clean_text would give `text` back unchanged, on one line or many."""
+    return (text != "" and not text[0].isspace() and not text[-1].isspace()
+            and _UNCLEAN.search(text) is None and unicodedata.is_normalized("NFC", text))
+
+
 def is_blank(value: object) -> bool:
     """True for an empty cell or one holding only spaces."""
-    return value is None or (isinstance(value, str) and not clean_text(value, multiline=True))
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    if value[:1].isalnum():
+        return False  # the common case, kept fast: no letter or digit is ever cleaned away
+    return not clean_text(value, multiline=True)
 
 
 def to_int(value: object) -> int:

@@ -27,6 +27,8 @@ VNI_NAME = "VNI"
 
 # cp1252's characters for 0x80-0x9F: text made only of these and Latin-1 may be legacy.
 _CP1252 = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+# A character no legacy byte shows as: past Latin-1 and not one of cp1252's.
+_BEYOND_LEGACY = re.compile("[^\x00-\xff" + "".join(sorted(_CP1252)) + "]")
 # A word: letters, combining marks and the Latin-1 symbols legacy encodings use as letters.
 _TOKEN = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00ff\u0300-\u036f])+")
 _MARKS = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
@@ -97,7 +99,7 @@ def candidate(text: str) -> bool:
     """True when `text` could hold legacy codes: not plain ASCII, and made only of the
     Latin-1/cp1252 characters openpyxl shows for bytes (Unicode Vietnamese such as "ỉ", "ạ",
     "đ" never is)."""
-    return not text.isascii() and all(ord(ch) < 0x100 or ch in _CP1252 for ch in text)
+    return not text.isascii() and _BEYOND_LEGACY.search(text) is None
 
 
 def examine(text: str, font_name: str | None = None) -> Verdict | None:

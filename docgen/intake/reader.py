@@ -1,7 +1,7 @@
 """Turn the sheets of an .xlsx workbook into rows of clean field values with cell places.
 
-Only this package imports openpyxl. Every problem is collected, not raised, so that one run
-lists all of them.
+Only this package reads spreadsheets (docgen.intake.xlsx; openpyxl, for writing and repairs).
+Every problem is collected, not raised, so that one run lists all of them.
 """
 
 from __future__ import annotations
@@ -9,34 +9,24 @@ from __future__ import annotations
 import difflib
 import io
 import warnings
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from lxml import etree  # type: ignore[import-untyped,unused-ignore]
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-
 from docgen.errors import IntakeError
-from docgen.intake import guard
+from docgen.intake import guard, xlsx
 from docgen.intake.cells import CellError, clean_text, convert, is_blank
 from docgen.intake.collect import LOG, Collector
 from docgen.intake.schema import SCORES, SHEETS, Column, Sheet
 from docgen.intake.source import REJECTED, CellValues
+from docgen.intake.xlsx import column_letter as get_column_letter
 from docgen.vi import name_key
 
 __all__ = ["Collector", "Row", "find_sheet", "load", "locate", "open_checked", "open_workbook",
            "read_form", "read_scores", "read_table"]
 
-Worksheet = Any  # openpyxl's worksheet class; it ships no type stubs
-
-# What openpyxl may raise on a package that passed the guard but is malformed inside.
-LOAD_ERRORS = (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError,
-                TypeError, AttributeError, IndexError, EOFError, zlib.error, SyntaxError,
-                etree.LxmlError)
+Worksheet = xlsx.Sheet
+_BROKEN = "Không đọc được tệp '{}': tệp hỏng hoặc không phải sổ tính .xlsx."
 
 
 @dataclass
@@ -53,42 +43,46 @@ class Row:
         return self.cells.get(field_name)
 
 
-def open_workbook(path: Path) -> Any:
+def open_workbook(path: Path) -> xlsx.Book:
     """Open an .xlsx file for reading cached values, or raise IntakeError."""
     return open_checked(path)[0]
 
 
-def open_checked(path: Path) -> tuple[Any, guard.Scan]:
+def open_checked(path: Path) -> tuple[xlsx.Book, guard.Scan]:
     """Open an .xlsx file for reading cached values after the guard's checks; return the
     workbook and what the guard found. Raise IntakeError when it cannot be read."""
     if not path.exists():
         raise IntakeError(f"Không tìm thấy tệp '{path}'.")
     scan = guard.inspect(path)
-    return load(path, data_only=True), scan
+    try:
+        return xlsx.read_book(path.read_bytes()), scan
+    except xlsx.ERRORS as exc:
+        raise IntakeError(_BROKEN.format(path.name)) from exc
 
 
 def load(path: Path, *, data_only: bool) -> Any:
-    """Load a checked workbook with openpyxl, or raise IntakeError.
+    """Load a checked workbook with openpyxl (to change and save it), or raise IntakeError.
 
     openpyxl's own warnings (unsupported extensions, a date serial out of range that it
     reads as an error value ...) go to the "docgen" logger at debug level: what they mean
     for a cell is reported when the cell is read.
     """
+    import openpyxl  # only here: its import takes longer than reading a workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             # From bytes: openpyxl leaves its own file handle open when a load fails.
             book = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), data_only=data_only)
-    except LOAD_ERRORS as exc:
-        raise IntakeError(
-            f"Không đọc được tệp '{path.name}': tệp hỏng hoặc không phải sổ tính .xlsx."
-        ) from exc
+    except (InvalidFileException, *xlsx.ERRORS) as exc:
+        raise IntakeError(_BROKEN.format(path.name)) from exc
     for warning in caught:
         LOG.debug("openpyxl: %s", warning.message)
     return book
 
 
-def locate(book: Any, sheet: Sheet) -> Worksheet | None:
+def locate(book: xlsx.Book, sheet: Sheet) -> Worksheet | None:
     """The worksheet titled like `sheet` (ignoring case and spaces), or None."""
     wanted = name_key(sheet.title)
     for ws in book.worksheets:
@@ -97,7 +91,7 @@ def locate(book: Any, sheet: Sheet) -> Worksheet | None:
     return None
 
 
-def find_sheet(book: Any, sheet: Sheet, out: Collector) -> Worksheet | None:
+def find_sheet(book: xlsx.Book, sheet: Sheet, out: Collector) -> Worksheet | None:
     """The worksheet titled like `sheet` (ignoring case and spaces), or None with a problem."""
     found = locate(book, sheet)
     if found is not None:
@@ -127,18 +121,18 @@ def _hint(wanted: str, found: dict[str, str], what: str, in_place: str | None = 
 def _header_texts(ws: Worksheet) -> dict[str, int]:
     """Header text as typed -> 1-based column index, from row 1."""
     texts: dict[str, int] = {}
-    for idx, cell in enumerate(next(ws.iter_rows(min_row=1, max_row=1), ()), start=1):
-        if not is_blank(cell.value):
-            texts.setdefault(clean_text(cell.value), idx)
+    for idx, value in sorted(ws.rows.get(1, {}).items()):
+        if not is_blank(value):
+            texts.setdefault(clean_text(value), idx)
     return texts
 
 
 def _header_map(ws: Worksheet) -> dict[str, int]:
     """Header text key -> 1-based column index, from row 1."""
     headers: dict[str, int] = {}
-    for idx, cell in enumerate(next(ws.iter_rows(min_row=1, max_row=1), ()), start=1):
-        if not is_blank(cell.value):
-            headers.setdefault(name_key(clean_text(cell.value)), idx)
+    for idx, value in sorted(ws.rows.get(1, {}).items()):
+        if not is_blank(value):
+            headers.setdefault(name_key(clean_text(value)), idx)
     return headers
 
 
@@ -188,12 +182,11 @@ def read_table(ws: Worksheet, sheet: Sheet, out: Collector,
         out.unreadable.add(sheet.title)
         return []
     rows: list[Row] = []
-    for cells in ws.iter_rows(min_row=2):
-        values = {col.field: cells_of.value(_cell(cells, idx), col.header)
-                  for col, idx in located}
+    for number in _body_rows(ws, uncalculated):
+        values = {col.field: cells_of.value(number, idx, col.header) for col, idx in located}
         if all(is_blank(v) for v in values.values()):
             continue
-        row = Row(sheet.title, cells[0].row)
+        row = Row(sheet.title, number)
         for col, idx in located:
             ref = f"{get_column_letter(idx)}{row.row}"
             _convert_into(row, col, values[col.field], ref, out)
@@ -203,8 +196,14 @@ def read_table(ws: Worksheet, sheet: Sheet, out: Collector,
     return rows
 
 
-def _cell(cells: tuple[Any, ...], idx: int) -> Any:
-    return cells[idx - 1] if idx - 1 < len(cells) else None
+def _body_rows(ws: Worksheet, uncalculated: set[str] | None) -> list[int]:
+    """The rows below the headers that may hold a value: those with a value, a merged cell
+    or a formula saved without its value, top to bottom (every other row is blank)."""
+    numbers = set(ws.rows)
+    numbers.update(row for row, _ in ws.merged)
+    for ref in uncalculated or ():
+        numbers.add(int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
+    return sorted(n for n in numbers if n >= 2)
 
 
 def read_form(ws: Worksheet, sheet: Sheet, out: Collector,
@@ -212,9 +211,9 @@ def read_form(ws: Worksheet, sheet: Sheet, out: Collector,
     """Read a form sheet: labels in column A, values in column B."""
     cells_of = CellValues(ws, sheet.title, out, uncalculated)
     labels: dict[str, int] = {}
-    for cells in ws.iter_rows(min_row=1, max_col=2):
-        if not is_blank(cells[0].value):
-            labels.setdefault(name_key(clean_text(cells[0].value)), cells[0].row)
+    for number, label in ws.column(1):
+        if not is_blank(label):
+            labels.setdefault(name_key(clean_text(label)), number)
     form = Row(sheet.title, 1)
     for column in sheet.columns:
         line = labels.get(name_key(column.header))
@@ -224,7 +223,7 @@ def read_form(ws: Worksheet, sheet: Sheet, out: Collector,
                         + _hint(column.header, _stray_labels(ws, sheet), "dòng") + ".")
             form.values[column.field] = None
             continue
-        value = cells_of.value(ws.cell(row=line, column=2), column.header)
+        value = cells_of.value(line, 2, column.header)
         _convert_into(form, column, value, f"B{line}", out)
     return form
 
@@ -233,11 +232,11 @@ def _stray_labels(ws: Worksheet, sheet: Sheet) -> dict[str, str]:
     """Labels of column A that are no field of the form, with their cells."""
     expected = {name_key(c.header) for c in sheet.columns}
     found: dict[str, str] = {}
-    for cells in ws.iter_rows(min_row=1, max_col=1):
-        if not is_blank(cells[0].value):
-            text = clean_text(cells[0].value)
+    for line, label in ws.column(1):
+        if not is_blank(label):
+            text = clean_text(label)
             if name_key(text) not in expected:
-                found.setdefault(text, f"ô A{cells[0].row}")
+                found.setdefault(text, f"ô A{line}")
     return found
 
 
@@ -273,11 +272,11 @@ def _score_rows(cells_of: CellValues, ws: Worksheet, unit_col: int, code_cols: d
     point = Column("points", "Điểm", unit.kind.NUMBER)
     rows: list[Row] = []
     headers = {unit_col: unit.header, **{idx: code for code, idx in code_cols.items()}}
-    for cells in ws.iter_rows(min_row=2):
-        values = {i: cells_of.value(_cell(cells, i), header) for i, header in headers.items()}
+    for number in _body_rows(ws, cells_of.uncalculated):
+        values = {i: cells_of.value(number, i, header) for i, header in headers.items()}
         if all(is_blank(v) for v in values.values()):
             continue
-        row = Row(SCORES.title, cells[0].row)
+        row = Row(SCORES.title, number)
         ref = f"{get_column_letter(unit_col)}{row.row}"
         _convert_into(row, unit, values[unit_col], ref, out)
         points: dict[str, float | None] = {}

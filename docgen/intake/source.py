@@ -1,4 +1,4 @@
-"""Turn openpyxl cells into the raw values the reader converts, their oddities dealt with.
+"""Turn a sheet's cells into the raw values the reader converts, their oddities dealt with.
 
 A cell of a merged range reads as the range's top-left cell. A formula saved without a
 computed value, overlong text and text that looks legacy-encoded but does not decode
@@ -10,17 +10,13 @@ converted to Unicode, each with a warning naming the cell.
 from __future__ import annotations
 
 import re
-from typing import Any, Final
-
-from openpyxl.cell.cell import MergedCell
+from typing import Final
 
 from docgen.intake import legacy
 from docgen.intake.collect import Collector
 from docgen.intake.limits import MAX_TEXT_CHARS
+from docgen.intake.xlsx import Sheet, column_letter
 from docgen.vi import format_number
-
-Worksheet = Any  # openpyxl's worksheet class; it ships no type stubs
-Cell = Any
 
 
 class Rejected:
@@ -41,51 +37,51 @@ _SHOWN = 60  # characters of a converted text quoted in a warning
 class CellValues:
     """Reads the cells of one worksheet for the sheet titled `title` in messages."""
 
-    def __init__(self, ws: Worksheet, title: str, out: Collector,
+    def __init__(self, ws: Sheet, title: str, out: Collector,
                  uncalculated: set[str] | None = None) -> None:
         self._ws = ws
         self._title = title
         self._out = out
         self._uncalculated = uncalculated or set()
         self._merged: dict[str, object] = {}  # top-left reference -> value already read
-        self._corners: dict[tuple[int, int], tuple[int, int]] | None = None  # built once
 
-    def value(self, cell: Cell | None, header: str | None) -> object:
-        """The cell's value, cleaned; None for an empty cell, REJECTED after a problem."""
-        if cell is None:
-            return None
-        value = cell.value
+    @property
+    def uncalculated(self) -> set[str]:
+        """References of the sheet's formula cells saved without a value."""
+        return self._uncalculated
+
+    def value(self, row: int, column: int, header: str | None) -> object:
+        """The value of the cell at (row, column), cleaned; None for an empty cell,
+        REJECTED after a problem."""
+        cells = self._ws.rows.get(row)
+        value = None if cells is None else cells.get(column)
         if value is None:  # the common case, kept fast: most cells read are empty
-            if self._uncalculated or isinstance(cell, MergedCell):
-                return self._empty(cell, header)
+            if self._uncalculated or (row, column) in self._ws.merged:
+                return self._empty(row, column, header)
             return None
         if isinstance(value, str):
-            return self._text(value, cell, header)
+            return self._text(value, row, column, header)
         return value
 
-    def _empty(self, cell: Cell, header: str | None) -> object:
-        if isinstance(cell, MergedCell):
-            top = self._top_left(cell)
-            if top is cell:
+    def _empty(self, row: int, column: int, header: str | None) -> object:
+        if (row, column) in self._ws.merged:
+            top = self._ws.corners.get((row, column), (row, column))
+            if top == (row, column):
                 return None
-            if top.coordinate not in self._merged:
-                self._merged[top.coordinate] = self.value(top, header)
-            return self._merged[top.coordinate]
-        if cell.coordinate not in self._uncalculated:
+            ref = f"{column_letter(top[1])}{top[0]}"
+            if ref not in self._merged:
+                self._merged[ref] = self.value(top[0], top[1], header)
+            return self._merged[ref]
+        ref = f"{column_letter(column)}{row}"
+        if ref not in self._uncalculated:
             return None
-        self._out.add(self._title, cell.coordinate, header,
+        self._out.add(self._title, ref, header,
                       "ô có công thức nhưng chưa có giá trị đã tính; hãy mở sổ bằng Excel, "
                       "tính lại và lưu (docgen không tự tính công thức).")
         return REJECTED
 
-    def _top_left(self, cell: Cell) -> Cell:
-        if self._corners is None:
-            self._corners = merged_corners(self._ws)
-        corner = self._corners.get((cell.row, cell.column))
-        return cell if corner is None else self._ws.cell(row=corner[0], column=corner[1])
-
-    def _text(self, text: str, cell: Cell, header: str | None) -> object:
-        ref = cell.coordinate
+    def _text(self, text: str, row: int, column: int, header: str | None) -> object:
+        ref = f"{column_letter(column)}{row}"
         if "_x" in text:
             text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
         if _FORBIDDEN.search(text):
@@ -100,10 +96,11 @@ class CellValues:
                           f"{format_number(MAX_TEXT_CHARS)} ký tự của một ô; hãy rút gọn hoặc "
                           "chia thành nhiều dòng.")
             return REJECTED
-        maybe_capitals_font = text.isascii() and cell.has_style and not text.isupper()
+        maybe_capitals_font = (text.isascii() and self._ws.has_style(row, column)
+                               and not text.isupper())
         if not (legacy.candidate(text) or maybe_capitals_font):
             return text  # the common case, kept fast: no font lookup
-        verdict = legacy.examine(text, cell.font.name)
+        verdict = legacy.examine(text, self._ws.font_name(row, column))
         if verdict is None:
             return text
         if verdict.text is None:
@@ -111,20 +108,6 @@ class CellValues:
             return REJECTED
         self._out.warn(self._title, ref, header, converted(verdict.encoding, text, verdict.text))
         return verdict.text
-
-
-def merged_corners(ws: Worksheet) -> dict[tuple[int, int], tuple[int, int]]:
-    """(row, column) of each cell of the sheet's merged ranges -> (row, column) of its range's
-    top-left cell; where ranges overlap, the first listed wins. Built once per sheet, so
-    finding a merged cell's value does not go through every range again (openpyxl already
-    holds an object for each of these cells, so the table costs no more than the sheet)."""
-    corners: dict[tuple[int, int], tuple[int, int]] = {}
-    for merged in ws.merged_cells.ranges:
-        corner = (merged.min_row, merged.min_col)
-        for row in range(merged.min_row, merged.max_row + 1):
-            for column in range(merged.min_col, merged.max_col + 1):
-                corners.setdefault((row, column), corner)
-    return corners
 
 
 def undecodable(encoding: str) -> str:
