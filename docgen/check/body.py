@@ -66,7 +66,7 @@ def _spacing(fmt: ParaFormat) -> str:
 
 
 def _largest_size(para: Para, resolver: Resolver) -> Length:
-    sizes = [r.size for r in resolver.runs(para.paragraph)]
+    sizes = [r.size for r in resolver.formats(para.paragraph, para.reading)]
     return max(sizes, default=rules.BODY_SIZE.hi)
 
 

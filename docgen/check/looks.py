@@ -44,7 +44,7 @@ Problem = tuple[str, str] | None
 def _size(para: Para, resolver: Resolver, span: Span | None) -> Problem:
     if span is None:
         return None
-    sizes = sorted({r.size for r in resolver.runs(para.paragraph)
+    sizes = sorted({r.size for r in resolver.formats(para.paragraph, para.reading)
                     if not span.holds(r.size, SIZE_TOLERANCE)})
     if not sizes:
         return None
@@ -55,7 +55,7 @@ def _flag(para: Para, resolver: Resolver, attr: str, wanted: bool | None,
           when_missing: tuple[str, str], when_present: tuple[str, str]) -> Problem:
     if wanted is None:
         return None
-    values = [getattr(r, attr) for r in resolver.runs(para.paragraph)]
+    values = [getattr(r, attr) for r in resolver.formats(para.paragraph, para.reading)]
     if wanted and not all(values):
         return when_missing
     if not wanted and any(values):

@@ -62,6 +62,16 @@ def cell_element(cell: _Cell) -> Any:
     return cell._tc
 
 
+def first(element: Any, tag: str) -> Any:
+    """The first child of `element` whose tag is `tag` (Clark notation), or None: what
+    `element.find(tag)` gives, without its path parsing (properties come first, so the
+    loop seldom goes far)."""
+    for node in element:
+        if node.tag == tag:
+            return node
+    return None
+
+
 def doc_defaults(document: Document) -> tuple[Any, Any]:
     """Return the docDefaults (w:rPr, w:pPr) elements, each None when absent.
 
@@ -74,9 +84,52 @@ def doc_defaults(document: Document) -> tuple[Any, Any]:
     return rpr, ppr
 
 
+# Clark names of the prefixed names the helpers read ("w:rPr" -> "{…main}rPr"), worked out
+# once: python-docx's qn() splits and looks up the prefix on every call.
+_CLARK: dict[str, str] = {}
+
+
+def clark(tag: str) -> str:
+    """The Clark name of a prefixed name ("w:rPr"), as python-docx's qn() gives it."""
+    name = _CLARK.get(tag)
+    if name is None:
+        name = _CLARK[tag] = qn(tag)
+    return name
+
+
 def child(element: Any, tag: str) -> Any:
     """The first child `tag` ("w:rPr") of `element`, or None (also when element is None)."""
-    return None if element is None else element.find(qn(tag))
+    return None if element is None else first(element, clark(tag))
+
+
+def serialized(element: Any) -> bytes:
+    """An element's XML (b"" for None): two elements that read the same give the same
+    bytes, a cheap key for what is worked out from an element's content."""
+    return b"" if element is None else etree.tostring(element)
+
+
+def children_key(props: Any) -> tuple[Any, ...] | None:
+    """A key for what a properties element (w:rPr) says through its children: each
+    child's tag and attributes, in order; None for no element.
+
+    Every reading of run properties (python-docx's `Font`, the helpers below) reads the
+    first child of a tag and its attributes, nothing deeper: elements with the same key
+    read the same. Cheaper than `serialized`, which writes every namespace in scope.
+    """
+    if props is None:
+        return None
+    return tuple([(node.tag, *node.items()) for node in props])
+
+
+_VAL = qn("w:val")
+
+
+def style_ref(element: Any, props_tag: str, ref_tag: str) -> str | None:
+    """The style id an element names (`props_tag`/`ref_tag` such as w:pPr/w:pStyle, in
+    Clark notation), None when it names none."""
+    props = first(element, props_tag)
+    ref = None if props is None else first(props, ref_tag)
+    return None if ref is None else ref.get(_VAL)
 
 
 def toggle(props: Any, tag: str) -> bool | None:
@@ -88,7 +141,7 @@ def toggle(props: Any, tag: str) -> bool | None:
     node = child(props, tag)
     if node is None:
         return None
-    return node.get(qn("w:val"), "true").lower() not in _FALSE
+    return node.get(clark("w:val"), "true").lower() not in _FALSE
 
 
 def measure(raw: str | None, unit: int = TWIP) -> Length | None:
@@ -106,7 +159,7 @@ def measure(raw: str | None, unit: int = TWIP) -> Length | None:
 def size(rpr: Any) -> Length | None:
     """Read w:sz (half-points) of an rPr; None when absent. Why: as for `toggle`."""
     node = child(rpr, "w:sz")
-    return None if node is None else measure(node.get(qn("w:val")), HALF_POINT)
+    return None if node is None else measure(node.get(clark("w:val")), HALF_POINT)
 
 
 def font_slot(rpr: Any, slot: str) -> tuple[str | None, str | None]:
@@ -118,7 +171,7 @@ def font_slot(rpr: Any, slot: str) -> tuple[str | None, str | None]:
     fonts = child(rpr, "w:rFonts")
     if fonts is None:
         return None, None
-    return fonts.get(qn(f"w:{slot}")), fonts.get(qn(f"w:{slot}Theme"))
+    return fonts.get(clark(f"w:{slot}")), fonts.get(clark(f"w:{slot}Theme"))
 
 
 def color(rpr: Any) -> tuple[str | None, str | None]:
@@ -129,7 +182,7 @@ def color(rpr: Any) -> tuple[str | None, str | None]:
     node = child(rpr, "w:color")
     if node is None:
         return None, None
-    return node.get(qn("w:val")), node.get(qn("w:themeColor"))
+    return node.get(clark("w:val")), node.get(clark("w:themeColor"))
 
 
 def alignment(ppr: Any) -> str | None:
@@ -138,7 +191,7 @@ def alignment(ppr: Any) -> str | None:
     Why: python-docx raises ValueError on the valid ISO values "start" and "end".
     """
     node = child(ppr, "w:jc")
-    return None if node is None else node.get(qn("w:val"))
+    return None if node is None else node.get(clark("w:val"))
 
 
 def spacing(ppr: Any, attr: str) -> str | None:
@@ -147,7 +200,7 @@ def spacing(ppr: Any, attr: str) -> str | None:
     Why: docDefaults' w:pPr has no python-docx ParagraphFormat.
     """
     node = child(ppr, "w:spacing")
-    return None if node is None else node.get(qn(f"w:{attr}"))
+    return None if node is None else node.get(clark(f"w:{attr}"))
 
 
 def first_line(ppr: Any) -> Length | None:
@@ -158,10 +211,10 @@ def first_line(ppr: Any) -> Length | None:
     node = child(ppr, "w:ind")
     if node is None:
         return None
-    hanging = measure(node.get(qn("w:hanging")))
+    hanging = measure(node.get(clark("w:hanging")))
     if hanging is not None:
         return Length(-hanging)
-    return measure(node.get(qn("w:firstLine")))
+    return measure(node.get(clark("w:firstLine")))
 
 
 def bottom_border(ppr: Any) -> bool | None:
@@ -172,7 +225,7 @@ def bottom_border(ppr: Any) -> bool | None:
     node = child(child(ppr, "w:pBdr"), "w:bottom")
     if node is None:
         return None
-    return node.get(qn("w:val"), "nil") not in _NO_BORDER
+    return node.get(clark("w:val"), "nil") not in _NO_BORDER
 
 
 def has_drawn_line(paragraph: Paragraph) -> bool:
@@ -193,10 +246,10 @@ def has_page_field(paragraph: Paragraph) -> bool:
     Why: python-docx does not model fields.
     """
     element = p_element(paragraph)
-    for simple in element.iter(qn("w:fldSimple")):
-        if _PAGE_FIELD.match(simple.get(qn("w:instr"), "")):
+    for simple in element.iter(clark("w:fldSimple")):
+        if _PAGE_FIELD.match(simple.get(clark("w:instr"), "")):
             return True
-    return any(_PAGE_FIELD.match(node.text or "") for node in element.iter(qn("w:instrText")))
+    return any(_PAGE_FIELD.match(node.text or "") for node in element.iter(clark("w:instrText")))
 
 
 def visible_runs(paragraph: Paragraph) -> list[Run]:
@@ -205,13 +258,31 @@ def visible_runs(paragraph: Paragraph) -> list[Run]:
 
     Why: `Paragraph.runs` lists only the w:r children of the w:p itself.
     """
-    element = p_element(paragraph)
+    return [Run(r, paragraph) for r in visible_r(p_element(paragraph))]
+
+
+def visible_r(p: Any) -> list[Any]:
+    """The w:r elements of `visible_runs`, read from the w:p element `p` (no proxies)."""
+    return [r for r, _ in shown_runs(p)]
+
+
+def shown_runs(p: Any) -> list[tuple[Any, Any]]:
+    """(w:r, its w:rPr or None) for each run of `visible_runs` of the w:p element `p`."""
     runs = []
-    for r in element.iter(qn("w:r")):
-        if _inside_foreign(r, element):
+    for r in p.iter(_R):
+        if r.getparent() is not p and _inside_foreign(r, p):
             continue
-        if any((t.text or "").strip() for t in r.iter(qn("w:t"))):
-            runs.append(Run(r, paragraph))
+        rpr = None
+        shown = False
+        for node in r:
+            tag = node.tag
+            if tag == _T:
+                shown = shown or bool((node.text or "").strip())
+            elif tag == _RPR and rpr is None:
+                rpr = node
+        # A w:t deeper down (a text box's run inside this one) shows text too.
+        if shown or any((t.text or "").strip() for t in r.iter(_T)):
+            runs.append((r, rpr))
     return runs
 
 
@@ -251,6 +322,7 @@ def _theme_slots(theme: Any) -> dict[str, str]:
 
 
 _R, _T, _BR, _HYPERLINK = qn("w:r"), qn("w:t"), qn("w:br"), qn("w:hyperlink")
+_RPR = qn("w:rPr")
 _SIGNS = {qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t", qn("w:tab"): "\t"}
 _TYPE = qn("w:type")
 

@@ -28,11 +28,13 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Length, Pt, Twips
+from docx.text.font import Font
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
 from docgen.check import ooxml
+from docgen.check.reading import Reading, read_p
 
 # Word's values when no level says anything (ECMA-376: 10 pt, left, single, no spacing).
 DEFAULT_SIZE = Pt(10)
@@ -40,6 +42,7 @@ _SLOTS = ("ascii", "hAnsi")
 _ALIGN = {"both": "justify", "distribute": "justify", "center": "center", "left": "left",
           "start": "left", "right": "right", "end": "right"}
 _MAX_CHAIN = 32  # guards against a basedOn cycle in a broken styles part
+_RPR, _PPR, _PSTYLE = qn("w:rPr"), qn("w:pPr"), qn("w:pStyle")
 
 
 @dataclass(frozen=True)
@@ -140,10 +143,13 @@ class Resolver:
         self._chains: dict[str, list[_Level]] = {}
         self._direct_levels: dict[bytes, _Level] = {}
         self._formats: dict[tuple[bytes, str, str], RunFormat] = {}
+        # Formats by (w:rPr children_key, w:pStyle value): the key `formats` reads cheaply.
+        self._by_own: dict[tuple[Any, str | None], RunFormat] = {}
         # Keyed by id() of the w:p element; the element is kept in the value so that lxml
         # keeps handing out the same proxy and the id cannot be reused.
         self._runs: dict[int, tuple[Any, list[RunFormat]]] = {}
         self._paras: dict[int, tuple[Any, ParaFormat]] = {}
+        self._para_by_own: dict[bytes, ParaFormat] = {}
         # Why: python-docx finds a run's or paragraph's style by scanning every style each
         # time (slow on a long document); look styles up by id in a table built once.
         self._styles = {(s.type, s.style_id): s for s in document.styles}
@@ -154,24 +160,51 @@ class Resolver:
                           for kind in (WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.PARAGRAPH)}
 
     def runs(self, paragraph: Paragraph) -> list[RunFormat]:
-        """Effective formatting of each run that shows text (cached per paragraph)."""
+        """Effective formatting of each run that shows text, with the run's text."""
+        read = read_p(ooxml.p_element(paragraph))
+        return [dataclasses.replace(fmt, text=ooxml.run_text(r))
+                for (r, _), fmt in zip(read.runs, self.formats(paragraph, read), strict=True)]
+
+    def formats(self, paragraph: Paragraph, read: Reading | None = None) -> list[RunFormat]:
+        """`runs` without the texts (each `text` is ""), what the checks read: cached per
+        paragraph, runs of the same formatting sharing one RunFormat. `read` is the
+        paragraph's Reading when the caller has it already."""
         element = ooxml.p_element(paragraph)
-        if id(element) not in self._runs:
-            runs = [self.run(r, paragraph) for r in ooxml.visible_runs(paragraph)]
-            self._runs[id(element)] = (element, runs)
-        return self._runs[id(element)][1]
+        cached = self._runs.get(id(element))
+        if cached is None:
+            found = self._formats_of(element, read_p(element) if read is None else read)
+            cached = self._runs[id(element)] = (element, found)
+        return cached[1]
+
+    def _formats_of(self, p: Any, read: Reading) -> list[RunFormat]:
+        """`formats` of the w:p element `p`: a run's formatting is looked up by what its
+        w:rPr says (`ooxml.children_key`) and the paragraph's w:pStyle, which decide it,
+        worked out on the first sight of each pair only (a document's runs share a few)."""
+        by_own = self._by_own
+        found = []
+        for r, rpr in read.runs:
+            key = (ooxml.children_key(rpr), read.style)
+            fmt = by_own.get(key)
+            if fmt is None:
+                fmt = by_own[key] = self._format(r, ooxml.serialized(rpr), p)
+            found.append(fmt)
+        return found
 
     def run(self, run: Run, paragraph: Paragraph) -> RunFormat:
-        """Effective formatting of one run of `paragraph`: worked out once for each
-        combination of the run's own w:rPr, its character style and its paragraph's style
-        (a document's runs share a few), then given with the run's text."""
-        rpr = ooxml.child(run.element, "w:rPr")
-        own = b"" if rpr is None else etree.tostring(rpr)
-        char_style = self._style(run.element, "w:rStyle", WD_STYLE_TYPE.CHARACTER)
-        para_style = self.paragraph_style(paragraph)
+        """Effective formatting of one run of `paragraph`, with the run's text."""
+        own = ooxml.serialized(ooxml.child(run.element, "w:rPr"))
+        fmt = self._format(run.element, own, ooxml.p_element(paragraph))
+        return dataclasses.replace(fmt, text=ooxml.run_text(run.element))
+
+    def _format(self, r: Any, own: bytes, p: Any) -> RunFormat:
+        """The formatting (without text) of the w:r `r` of the w:p `p`, whose w:rPr
+        serializes to `own`: worked out once for each combination of `own`, the run's
+        character style and its paragraph's style."""
+        char_style = self._style(r, "w:rStyle", WD_STYLE_TYPE.CHARACTER)
+        para_style = self._style(p, "w:pStyle", WD_STYLE_TYPE.PARAGRAPH)
         key = (own, _style_key(char_style), _style_key(para_style))
         if key not in self._formats:
-            direct = self._direct(own, run)
+            direct = self._direct(own, r)
             char, para = self._chain(char_style), self._chain(para_style)
             styles = [*char, *para, self._default_run]
             self._formats[key] = RunFormat(
@@ -183,22 +216,28 @@ class Resolver:
                 italic=_toggle("italic", direct, char, para, self._default_run),
                 color=_color([direct, *styles]),
             )
-        return dataclasses.replace(self._formats[key], text=ooxml.run_text(run.element))
+        return self._formats[key]
 
-    def _direct(self, own: bytes, run: Run) -> _Level:
+    def _direct(self, own: bytes, r: Any) -> _Level:
         """The run's own formatting (`own` is its w:rPr serialized), read once per
         distinct w:rPr: reading one through python-docx costs an XPath query per
         property."""
         if own not in self._direct_levels:
-            self._direct_levels[own] = _level_of_font(run.font)
+            self._direct_levels[own] = _level_of_font(Font(r))
         return self._direct_levels[own]
 
     def paragraph(self, paragraph: Paragraph) -> ParaFormat:
-        """Effective alignment, indent, spacing and line spacing (cached per paragraph)."""
+        """Effective alignment, indent, spacing and line spacing (cached per paragraph, and
+        worked out once per distinct w:pPr, which with the styles decides them all)."""
         element = ooxml.p_element(paragraph)
-        if id(element) not in self._paras:
-            self._paras[id(element)] = (element, self._paragraph(paragraph))
-        return self._paras[id(element)][1]
+        cached = self._paras.get(id(element))
+        if cached is None:
+            own = ooxml.serialized(ooxml.first(element, _PPR))
+            fmt = self._para_by_own.get(own)
+            if fmt is None:
+                fmt = self._para_by_own[own] = self._paragraph(paragraph)
+            cached = self._paras[id(element)] = (element, fmt)
+        return cached[1]
 
     def _paragraph(self, paragraph: Paragraph) -> ParaFormat:
         """Public ParagraphFormat for the paragraph and its styles, raw XML for docDefaults

@@ -15,12 +15,20 @@ from functools import cached_property
 from typing import Any
 
 from docx.document import Document
-from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from docgen import decree30 as d30
 from docgen import vi
 from docgen.check import ooxml, rules
+from docgen.check.reading import (
+    Reading,
+    body_blocks,
+    cell_blocks,
+    is_paragraph,
+    read_p,
+    row_tcs,
+    table_rows,
+)
 from docgen.check.resolve import Resolver
 from docgen.check.words import clean, is_upper, quote
 from docgen.documents.shared.fillin import PATTERN as FILL_IN
@@ -50,10 +58,15 @@ class Para:
     cell: Any = None
 
     @cached_property
+    def reading(self) -> Reading:
+        """The paragraph's text, style id and runs showing text, read from its XML once
+        (the rules read a paragraph many times)."""
+        return read_p(ooxml.p_element(self.paragraph))
+
+    @cached_property
     def raw(self) -> str:
-        """The paragraph's text as python-docx reads it (read once: each reading walks the
-        paragraph's XML with XPath, and the rules read a paragraph many times)."""
-        return ooxml.paragraph_text(ooxml.p_element(self.paragraph))
+        """The paragraph's text as python-docx reads it."""
+        return self.reading.text
 
     @cached_property
     def text(self) -> str:
@@ -93,11 +106,12 @@ class Layout:
 
 def read_para(paragraph: Paragraph, place: str, block: int, table: int | None = None,
               cell: Any = None) -> Para:
-    """A paragraph with its place, named "<place> («its first words…»)"; its text is read
-    here once and kept (`Para.raw`)."""
-    raw = ooxml.paragraph_text(ooxml.p_element(paragraph))
-    para = Para(paragraph, f"{place} ({quote(raw)})", block, table, cell)
-    para.__dict__["raw"] = raw  # what cached_property would store on first reading
+    """A paragraph with its place, named "<place> («its first words…»)"; its XML is read
+    here once and kept (`Para.reading`, `Para.raw`)."""
+    read = read_p(ooxml.p_element(paragraph))
+    para = Para(paragraph, f"{place} ({quote(read.text)})", block, table, cell)
+    para.__dict__["reading"] = read  # what cached_property would store on first reading
+    para.__dict__["raw"] = read.text
     return para
 
 
@@ -105,40 +119,41 @@ def read_paragraphs(document: Document) -> list[Para]:
     """Every paragraph of the main text in reading order, tables row by row."""
     paras: list[Para] = []
     paragraphs = tables = 0
-    for block, item in enumerate(document.iter_inner_content()):
-        if isinstance(item, Paragraph):
+    for block, element in enumerate(body_blocks(document)):
+        if is_paragraph(element):
             paragraphs += 1
-            paras.append(read_para(item, f"đoạn {paragraphs}", block))
+            paras.append(read_para(Paragraph(element, document), f"đoạn {paragraphs}", block))
         else:
             tables += 1
-            paras += _table_paragraphs(item, tables, block)
+            paras += _table_paragraphs(element, document, tables, block)
     return paras
 
 
-def _table_paragraphs(table: Table, number: int, block: int) -> list[Para]:
+def _table_paragraphs(tbl: Any, story: Document, number: int, block: int) -> list[Para]:
+    """The paragraphs of the w:tbl `tbl`, row by row; a merged cell is read once, where it
+    starts, and numbered by its first grid column."""
     paras: list[Para] = []
     seen: dict[int, Any] = {}  # id -> w:tc, kept alive so that ids stay unique
-    for r, row in enumerate(table.rows, start=1):
-        for c, cell in enumerate(ooxml.row_cells(row), start=1):
-            tc = ooxml.cell_element(cell)
+    for r, tr in enumerate(table_rows(tbl), start=1):
+        for c, tc in enumerate(row_tcs(tr, tbl, story), start=1):
             if id(tc) in seen:
                 continue
             seen[id(tc)] = tc
-            for paragraph in _cell_paragraphs(cell):
-                paras.append(read_para(paragraph, f"bảng {number}, hàng {r}, ô {c}", block,
-                                       number, tc))
+            where = f"bảng {number}, hàng {r}, ô {c}"
+            for p in _cell_paragraphs(tc, story):
+                paras.append(read_para(Paragraph(p, story), where, block, number, tc))
     return paras
 
 
-def _cell_paragraphs(container: Any) -> Iterator[Paragraph]:
-    """A cell's paragraphs, those of tables nested in it included, in order."""
-    for item in container.iter_inner_content():
-        if isinstance(item, Paragraph):
-            yield item
+def _cell_paragraphs(tc: Any, story: Document) -> Iterator[Any]:
+    """A w:tc's w:p elements, those of tables nested in it included, in order."""
+    for element in cell_blocks(tc):
+        if is_paragraph(element):
+            yield element
         else:
-            for row in item.rows:
-                for cell in ooxml.row_cells(row):
-                    yield from _cell_paragraphs(cell)
+            for tr in table_rows(element):
+                for inner in row_tcs(tr, element, story):
+                    yield from _cell_paragraphs(inner, story)
 
 
 # --------------------------------------------------------------------------- header
@@ -205,7 +220,8 @@ def _header_from_paragraphs(layout: Layout, paras: list[Para]) -> int | None:
 def _issuer_lines(layout: Layout, resolver: Resolver) -> None:
     """Drop the superior agency (leading lines not bold) from the issuer lines."""
     lines = layout.issuer
-    while len(lines) > 1 and not all(r.bold for r in resolver.runs(lines[0].paragraph)):
+    while len(lines) > 1 and not all(
+            r.bold for r in resolver.formats(lines[0].paragraph, lines[0].reading)):
         lines = lines[1:]
     layout.issuer = lines
 
@@ -365,7 +381,7 @@ def _title_like(para: Para, resolver: Resolver) -> bool:
         return True
     if resolver.paragraph(para.paragraph).alignment != "center":
         return False
-    runs = resolver.runs(para.paragraph)
+    runs = resolver.formats(para.paragraph, para.reading)
     return is_upper(text) or text.startswith("(") or all(r.bold for r in runs)
 
 

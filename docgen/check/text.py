@@ -41,7 +41,7 @@ def check_text(paras: list[Para], resolver: Resolver) -> list[Finding]:
     """Findings of font.family, font.color and the text.* rules."""
     out: list[Finding] = []
     for para in paras:
-        runs = resolver.runs(para.paragraph)
+        runs = resolver.formats(para.paragraph, para.reading)
         out += _fonts(para, runs) + _colors(para, runs) + _text(para)
     return out
 
