@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import threading
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -51,7 +52,7 @@ from docgen import resources, zipguard
 from docgen.documents.shared import chart as charts
 from docgen.errors import RenderError
 from docgen.files import FIXED_TIME
-from docgen.render import bounded
+from docgen.render import bounded, prepared
 from docgen.render.inspect import template_problems
 from docgen.render.sandbox import BoundedEnvironment, Refused
 
@@ -377,6 +378,14 @@ def _fit_grid(table: Any) -> None:
                 etree.SubElement(grid, f"{_W}gridCol", {f"{_W}w": str(width)})
 
 
+def _layout(body: Any, page_mm: tuple[float, float] | None) -> None:
+    """Fit a rendered body's tables to their cells and, with `page_mm`, set its paper."""
+    if page_mm is not None:
+        _set_paper(body, page_mm)
+    for table in body.iter(f"{_W}tbl"):
+        _fit_grid(table)
+
+
 def _set_paper(body: Any, page_mm: tuple[float, float]) -> None:
     """Give every section of the body the paper `page_mm` (portrait), in twips; set here, at
     render time, so the template itself keeps one ordinary page size that Word opens."""
@@ -441,6 +450,10 @@ class Template:
         # _Environment): the patched XML and its compiled Jinja template.
         self._patched: dict[str, str] = {}
         self._env = _environment()
+        # A shipped template's parts prepared once (see docgen.render.prepared): False until
+        # the first render, None when the template renders through docxtpl.
+        self._prepared: prepared.Prepared | bool | None = False
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, path: Path) -> Template:
@@ -492,6 +505,35 @@ class Template:
 
     def _render(self, context: Mapping[str, Any],
                 page_mm: tuple[float, float] | None = None) -> tuple[bytes, Any]:
+        fast = self._fast()
+        if fast is None:
+            return self._render_docxtpl(context, page_mm)
+        try:
+            return fast.render(context, page_mm, _layout), None
+        except _MissingValue as exc:
+            name = _missing_name(exc, context)
+            self._fail(f"thiếu giá trị cho biến '{name}'.", exc)
+        except (TemplateError, etree.XMLSyntaxError, *_EVALUATION_ERRORS) as exc:
+            self._fail_template(exc)
+
+    def _fast(self) -> prepared.Prepared | None:
+        """The template prepared once, for a shipped template that `prepared` renders; None
+        for one docxtpl renders. A tag that does not compile is the usual RenderError."""
+        if self._prepared is False:
+            with self._lock:
+                if self._prepared is False:
+                    try:
+                        self._prepared = prepared.prepare(
+                            self._data, self._docx(), self._env.from_string, _layout) \
+                            if self._trusted else None
+                    except (TemplateError, RecursionError, MemoryError) as exc:
+                        self._fail_template(exc)
+        assert not isinstance(self._prepared, bool)
+        return self._prepared
+
+    def _render_docxtpl(self, context: Mapping[str, Any],
+                        page_mm: tuple[float, float] | None = None) -> tuple[bytes, Any]:
+        """Render through docxtpl: a new python-docx Document filled in place, then saved."""
         document = self._docx()
         values = dict(context)
         try:
@@ -502,10 +544,7 @@ class Template:
         except (TemplateError, etree.XMLSyntaxError, *_EVALUATION_ERRORS) as exc:
             self._fail_template(exc)
         self._render_charts(document.docx, values)
-        if page_mm is not None:
-            _set_paper(document.docx.element.body, page_mm)
-        for table in document.docx.element.body.iter(f"{_W}tbl"):
-            _fit_grid(table)
+        _layout(document.docx.element.body, page_mm)
         data = _package_bytes(document.docx)
         if not self._trusted:
             self._check_output(data)

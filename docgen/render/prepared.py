@@ -1,0 +1,244 @@
+"""Turn a shipped template into a renderer that prepares once and per render runs only Jinja
+and writes a zip: the same documents docxtpl makes, without a python-docx Document per render.
+
+What docxtpl does on every render, and what happens here instead:
+
+- it opens the template with python-docx (unzips and parses every part): here once, when
+  the template is prepared;
+- it serializes the body and each header and footer, cleans the XML up (`patch_xml`) and
+  compiles it with Jinja: here once (the compiled templates are kept);
+- it renders, undoes its own line marks, turns tabs and breaks in the data into Word's
+  markup (`resolve_listing`, only when some text holds one) and parses the body to fix
+  table grids and drawing ids: here the body is parsed only for a template that needs it
+  (a column loop ``{%tc %}``, a drawing, a grid that does not fit its cells, a page size to
+  set, or text that is not valid XML), otherwise the rendered string is the part;
+- python-docx serializes every part and deflates it: here every part that does not change
+  was serialized and deflated once, and the zip is written in one pass (`package`).
+
+A template this module does not render the same way (a chart, footnotes, which docxtpl
+renders once per section, document properties holding Jinja tags) is rendered by docxtpl
+itself (`prepare` returns None), as is a user's template. The
+test suite renders every shipped template both ways and compares every part.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.pkgwriter import PackageWriter
+from docx.oxml.parser import parse_xml
+from jinja2 import TemplateError
+from lxml import etree  # type: ignore[import-untyped,unused-ignore]
+
+from docgen.render.package import Entry, write_zip
+
+__all__ = ["CORE_PROPERTIES", "Prepared", "prepare"]
+
+# The document properties docxtpl renders with Jinja (`DocxTemplate.render_properties`).
+CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_TAGS = ("{{", "{%", "{#")
+_NAMESPACE = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
+_PARAGRAPH = re.compile(r"<w:p([ >])")
+# Characters XML 1.0 does not allow (after the tabs and breaks resolve_listing turns into
+# markup): text holding one takes the parsing path, as docxtpl's recovering parser did.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_LISTING = ("\t", "\a", "\n", "\f")
+_LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+
+
+class _Part:
+    """A part rendered with Jinja: its zip name, compiled template and what precedes it."""
+
+    def __init__(self, name: str, compiled: Any, head: str = "", tail: str = "") -> None:
+        self.name = name
+        self.compiled = compiled
+        self.head = head
+        self.tail = tail
+
+
+class Prepared:
+    """A template's parts, prepared once: the Jinja of each part docxtpl renders, and every
+    other part deflated. `render` gives the .docx bytes."""
+
+    def __init__(self, patcher: Any, body: _Part, parts: list[_Part],
+                 entries: list[Entry | str], parse: bool, drawings: bool) -> None:
+        self._patcher = patcher
+        self._body = body
+        self._parts = parts
+        self._entries = entries
+        self._parse = parse
+        self._drawings = drawings
+
+    def render(self, context: Mapping[str, Any], page_mm: tuple[float, float] | None,
+               layout: Callable[[Any, tuple[float, float] | None], None]) -> bytes:
+        """Fill every part with `context`; `layout(body, page_mm)` fits the tables and the
+        paper of a parsed body (see `docgen.render`). Jinja's errors propagate."""
+        rendered: dict[str, bytes] = {}
+        body = self._finish(self._body.compiled.render(context))
+        document = self._body.head + body + self._body.tail
+        if self._parse or page_mm is not None or _NOT_XML.search(document):
+            rendered[self._body.name] = self._parsed(document, page_mm, layout)
+        else:
+            rendered[self._body.name] = (_DECLARATION + document).encode("utf-8")
+        for part in self._parts:
+            text = part.head + self._finish(part.compiled.render(context))
+            if _NOT_XML.search(text):  # python-docx's strict parse refused it: XMLSyntaxError
+                parse_xml(text.encode("utf-8"))
+            rendered[part.name] = text.encode("utf-8")
+        return write_zip(entry if isinstance(entry, Entry) else Entry.of(entry, rendered[entry])
+                         for entry in self._entries)
+
+    def _finish(self, xml: str) -> str:
+        """What docxtpl does to Jinja's output: its escaped tags back to tags, and tabs and
+        breaks in text to Word's markup (only when a text holds one)."""
+        if "_" in xml and ("{_" in xml or "_}" in xml):
+            xml = (xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
+                   .replace("%_}", "%}"))
+        if any(mark in xml for mark in _LISTING) and _LISTING_TEXT.search(xml):
+            xml = str(self._patcher.resolve_listing(xml))
+        return xml
+
+    def _parsed(self, document: str, page_mm: tuple[float, float] | None,
+                layout: Callable[[Any, tuple[float, float] | None], None]) -> bytes:
+        """The body parsed as docxtpl parses it (recovering), its table grids fixed for
+        column loops, its drawings numbered, then fitted and serialized as python-docx
+        serializes a part."""
+        root = self._patcher.fix_tables(document)
+        if self._drawings:
+            for index, docpr in enumerate(root.iter(f"{{{_WP}}}docPr"), start=1001):
+                docpr.set("id", str(index))
+        layout(root.find(f"{_W}body"), page_mm)
+        return bytes(etree.tostring(root, encoding="UTF-8", standalone=True))
+
+
+def _source(compile_: Callable[[str], Any], xml: str) -> Any:
+    """Compile a part's cleaned-up XML. docxtpl compiles it with a line break before each
+    paragraph so that a syntax error's line names its paragraph; the render needs no line
+    breaks (they would only be taken out again), so the breaks are added only to report an
+    error the same way."""
+    try:
+        return compile_(xml)
+    except TemplateError:
+        marked = _PARAGRAPH.sub(r"\n<w:p\1", xml)
+        try:
+            compile_(marked)
+        except TemplateError as exc:
+            lineno = getattr(exc, "lineno", None)
+            if lineno is not None:
+                first = max(lineno - 4, 0)
+                exc.docx_context = [re.sub(r"<[^>]+>", "", line)  # type: ignore[attr-defined]
+                                    for line in marked.splitlines()[first:first + 7]]
+            raise
+        raise
+
+
+def _fitted_in_advance(body: Any, patcher: Any,
+                       layout: Callable[[Any, tuple[float, float] | None], None]) -> bool:
+    """Fit the template's own tables to their cells now, as every render would, and say
+    whether that is all a render's table passes would do (then its body need not be parsed).
+
+    It is when docxtpl's grid fix leaves the body as it is (no column loop, grids as wide as
+    their rows) and, in each table the fitting changes, every row has the same widths: a
+    render only repeats or drops rows, and fitting is a function of each row's widths and
+    the table's, which is unchanged when applied again. A table whose rows differ is fitted
+    from its first rendered row, so its document is parsed at each render (fitting twice
+    gives what fitting once gives, so what was fitted here stays right)."""
+    source = etree.tostring(body, encoding="unicode")
+    if etree.tostring(patcher.fix_tables(source), encoding="unicode") != source:
+        return False
+    alike = True
+    for table in body.iter(f"{_W}tbl"):
+        before = etree.tostring(table)
+        layout(table, None)
+        if etree.tostring(table) != before:
+            rows = {tuple(cell.get(f"{_W}w") for cell in row.iter(f"{_W}tcW"))
+                    for row in table.iterfind(f"{_W}tr")}
+            alike = alike and len(rows) == 1
+    return alike
+
+
+def prepare(data: bytes, patcher: Any, compile_: Callable[[str], Any],
+            layout: Callable[[Any, tuple[float, float] | None], None]) -> Prepared | None:
+    """Prepare a template's bytes, or None when it holds what only docxtpl's own render
+    does the same way: a chart, footnotes, or document properties with Jinja tags. `patcher` is a
+    DocxTemplate (its clean-up and table passes), `compile_` the Jinja environment's
+    `from_string`. Raises Jinja's TemplateError for a tag that does not compile."""
+    docx = Document(io.BytesIO(data))
+    package = docx.part.package
+    if any(part.content_type in (_CHART, _FOOTNOTES) for part in package.iter_parts()):
+        return None
+    properties = docx.core_properties
+    values = {name: getattr(properties, name) for name in CORE_PROPERTIES}
+    if any(tag in value for value in values.values() for tag in _TAGS):
+        return None
+    for name, value in values.items():  # as docxtpl sets them (all, even empty ones)
+        setattr(properties, name, compile_(value).render())
+    element = docx.element
+    body_xml = etree.tostring(element.body, encoding="unicode")
+    # A column loop changes a row's cells, so its tables are fitted after each render only.
+    parse = "{%tc" in body_xml or "{%-tc" in body_xml \
+        or not _fitted_in_advance(element.body, patcher, layout)
+    if not parse:
+        body_xml = etree.tostring(element.body, encoding="unicode")
+    whole = etree.tostring(element, encoding="unicode")
+    head_end = whole.index("<w:body")
+    tail_start = whole.rindex("</w:body>") + len("</w:body>") \
+        if "</w:body>" in whole else whole.index(">", head_end) + 1
+    # The body serialized alone declares the namespaces the document element declares;
+    # inside that element those declarations are dropped, as lxml drops them on save.
+    declared = set(_NAMESPACE.findall(whole[:head_end]))
+    cleaned = patcher.patch_xml(body_xml)
+    start = cleaned.index(">") + 1
+    cleaned = _NAMESPACE.sub(lambda m: "" if m.group(0) in declared else m.group(0),
+                             cleaned[:start]) + cleaned[start:]
+    body = _Part(docx.part.partname.membername, _source(compile_, cleaned), whole[:head_end],
+                 whole[tail_start:])
+    drawings = "docPr" in cleaned
+    parse = parse or drawings
+    parts: list[_Part] = []
+    rendered = {str(docx.part.partname)}
+    for rel in docx.part.rels.values():
+        if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external \
+                and rel.target_part.blob:
+            part = rel.target_part
+            xml = etree.tostring(parse_xml(part.blob), encoding="unicode")
+            parts.append(_Part(part.partname.membername,
+                               _source(compile_, patcher.patch_xml(xml)), _DECLARATION))
+            rendered.add(str(part.partname))
+    return Prepared(patcher, body, parts, _entries(docx, rendered), parse, drawings)
+
+
+class _Recorder:
+    """A PackageWriter target that keeps each member's name and bytes, in order."""
+
+    def __init__(self) -> None:
+        self.members: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.members.append((pack_uri.membername, blob))
+
+
+def _entries(docx: Any, rendered: set[str]) -> list[Entry | str]:
+    """The package's members in the order python-docx saves them: the deflated member, or
+    the name of a part rendered anew each time."""
+    package = docx.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    recorder = _Recorder()
+    steps: Any = PackageWriter  # its steps are untyped and take any writer
+    steps._write_content_types_stream(recorder, parts)
+    steps._write_pkg_rels(recorder, package.rels)
+    steps._write_parts(recorder, parts)
+    return [name if f"/{name}" in rendered else Entry.of(name, blob)
+            for name, blob in recorder.members]
