@@ -14,14 +14,12 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from rich.console import Console
 
 import docgen
-from docgen import archive, build, cli_i18n, intake, kinds, pdf, resources, templates, verdicts
-from docgen.archive.sets import read_set, unfilled
-from docgen.check import failure_message, lint_files, report_text, reports_json
+from docgen import archive, cli_i18n, kinds, resources
 from docgen.errors import (
     ArchiveError,
     DocgenError,
@@ -30,8 +28,13 @@ from docgen.errors import (
     RenderError,
     ValidationFailed,
 )
-from docgen.intake import yearly
 from docgen.progress import Progress, Step, ignore
+
+if TYPE_CHECKING:
+    from docgen import build
+
+# Each command imports the stages it runs when it runs: `docgen --help` or `docgen archive
+# list` does not load the renderer, the linter or openpyxl (tests/test_imports.py).
 
 # Printed text is never read as rich markup or emoji codes: a folder named "[bản chính]"
 # or a unit named "Đội :cd:" is printed as it is.
@@ -175,6 +178,8 @@ def _workbook_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace) -> None:
+    from docgen import build, intake, verdicts
+
     workbook = args.workbook
     if args.fix is not None:
         repairs = intake.repair_workbook(args.workbook, args.fix)
@@ -198,6 +203,8 @@ def _print_warnings(warnings: Sequence[object]) -> None:
 
 
 def _print_results(checked: build.Checked) -> None:
+    from docgen import verdicts
+
     book, result = checked.book, checked.outcome
     if book.settings.period == "half":  # a mid-year review: no scores, votes or election
         out.print(verdicts.half_year_line(book))
@@ -220,6 +227,8 @@ def _print_results(checked: build.Checked) -> None:
 
 
 def _build(args: argparse.Namespace) -> None:
+    from docgen import build, pdf, verdicts
+
     kinds = [k.strip() for k in args.only.split(",") if k.strip()] if args.only else None
     repairs: list[Problem] = []
     try:
@@ -366,6 +375,8 @@ def _templates_parser(commands: Any) -> None:
 
 
 def _templates_list(args: argparse.Namespace) -> None:
+    from docgen import templates
+
     for info in templates.list_templates(_folder(args.folder)):
         origin = "mẫu riêng" if info.user else "mẫu gốc"
         out.print(f"{info.kind.code}: {info.kind.label}", markup=False)
@@ -380,6 +391,8 @@ def _folder(folder: Path | None) -> Path | None:
 
 
 def _templates_check(args: argparse.Namespace) -> None:
+    from docgen import build, templates
+
     checked = build.check(args.workbook)
     problems = templates.check_templates(_folder(args.folder), checked.book, checked.outcome)
     for problem in problems:
@@ -469,6 +482,8 @@ def _archive_verify(args: argparse.Namespace) -> None:
 
 
 def _archive_finalize(args: argparse.Namespace) -> None:
+    from docgen.archive.sets import unfilled
+
     info = archive.finalize(args.root, args.year, archive.parse_cluster(args.cluster),
                             require_signed=args.require_signed,
                             fill_ins_left=args.fill_ins_left)
@@ -519,12 +534,16 @@ def _serve(args: argparse.Namespace) -> None:
 
 
 def _init(args: argparse.Namespace) -> None:
+    from docgen.intake import yearly  # openpyxl, to write the workbook
+
     path = yearly.init_workbook(args.file, args.year, force=args.force)
     out.print(f"Đã tạo sổ tính trống {path}. Mở trang 'Hướng dẫn' để bắt đầu; điền xong, "
               f"chạy: docgen check {path}")
 
 
 def _rollover(args: argparse.Namespace) -> None:
+    from docgen.intake import yearly
+
     book = yearly.rollover(args.workbook, args.out, force=args.force)
     out.print(f"Đã lập sổ tính năm {book.cluster.year + 1} tại {args.out} từ sổ năm "
               f"{book.cluster.year}. Hãy điền số liệu của năm mới rồi chạy: "
@@ -533,11 +552,15 @@ def _rollover(args: argparse.Namespace) -> None:
 
 def _in_draft_set(path: Path) -> bool:
     """Whether `path` is a document of an archived set not yet finalized (a build's draft)."""
+    from docgen.archive.sets import read_set
+
     info = read_set(path.resolve().parent)
     return info is not None and info.status == "draft"
 
 
 def _lint(args: argparse.Namespace) -> None:
+    from docgen.check import failure_message, lint_files, report_text, reports_json
+
     reports = [report for path in args.files
                for report in lint_files([path], final=not (args.draft or _in_draft_set(path)))]
     if args.format == "json":

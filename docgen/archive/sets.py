@@ -27,7 +27,6 @@ from docgen.archive import layout as lay
 from docgen.archive import manifest as mf
 from docgen.archive.lock import locked
 from docgen.archive.recovery import recover
-from docgen.check import DocumentUnreadable, count_fill_ins
 from docgen.errors import ArchiveError, os_reason
 from docgen.files import FIXED_TIME, file_sha256, write_atomic
 
@@ -319,6 +318,8 @@ def unfilled(info: SetInfo) -> dict[str, int]:
     …]"), with how many: the file as it is now, so an edited and accepted copy counts as
     edited. A document whose signed paper is recorded is complete as signed and is not
     read; an edited copy a rebuild kept beside is not sent and not read either."""
+    from docgen.check import DocumentUnreadable, count_fill_ins  # the linter: only when needed
+
     signed = info.signed
     found: dict[str, int] = {}
     for name in info.documents:

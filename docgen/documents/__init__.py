@@ -5,6 +5,9 @@ Each kind of `docgen.kinds` has a folder here, `docgen/documents/<package>/`, wi
 context per output file) and `layout.py` (the template's Decree 30 layout, built with
 python-docx by `python -m docgen.documents.build_templates`). Shared parts live in
 `shared/`; no kind imports another.
+
+`KINDS` is bound on first use: importing a shared part (the fill-in marker the linter
+looks for) does not load every kind's code, the model and the rules.
 """
 
 from __future__ import annotations
@@ -12,14 +15,17 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from docgen.documents.shared.rendition import Rendition
 from docgen.kinds import KINDS as REGISTRY
 from docgen.kinds import Kind
-from docgen.model import Workbook
-from docgen.rules import Outcome
 
-RenditionsFn = Callable[[Workbook, Outcome], list[Rendition]]
+if TYPE_CHECKING:
+    from docgen.documents.shared.rendition import Rendition
+    from docgen.model import Workbook
+    from docgen.rules import Outcome
+
+RenditionsFn = Callable[["Workbook", "Outcome"], list["Rendition"]]
 
 
 @dataclass(frozen=True)
@@ -51,4 +57,14 @@ def _bind(kind: Kind) -> DocumentKind:
     return DocumentKind(kind, renditions)
 
 
-KINDS: dict[str, DocumentKind] = {kind.code: _bind(kind) for kind in REGISTRY}
+if TYPE_CHECKING:
+    KINDS: dict[str, DocumentKind]
+
+
+def __getattr__(name: str) -> dict[str, DocumentKind]:
+    """`KINDS`: each kind of the registry bound to its code, by code (bound once)."""
+    if name != "KINDS":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    kinds = {kind.code: _bind(kind) for kind in REGISTRY}
+    globals()["KINDS"] = kinds
+    return kinds
