@@ -107,9 +107,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
-@cache
+_COLUMNS: dict[str, int] = {}  # column letters -> index, as they are met
+
+
 def _column_index(letters: str) -> int:
     """1 for "A" (or "a"), 28 for "AB"; ValueError past "ZZZ" or for anything else."""
+    if letters in _COLUMNS:
+        return _COLUMNS[letters]
     index = 0
     if len(letters) > 3:
         raise ValueError(f"'{letters}' is not a valid column name")
@@ -119,6 +123,7 @@ def _column_index(letters: str) -> int:
         index = index * 26 + ord(ch) - 64
     if not 0 < index < 18279:
         raise ValueError(f"'{letters}' is not a valid column name")
+    _COLUMNS[letters] = index
     return index
 
 
@@ -238,6 +243,7 @@ def _read_sheet(data: bytes, title: str, book: Book, strings: list[str]) -> Shee
     sheet = Sheet(title, book)
     rows, styles = sheet.rows, sheet.styles
     dates, styled_count = book.date_styles, len(book.styled)
+    coordinate, columns = _COORD.match, _COLUMNS
     row_number = 0
     for row in _parse(data).iter(_ROW):
         number = row.get("r")
@@ -258,7 +264,13 @@ def _read_sheet(data: bytes, title: str, book: Book, strings: list[str]) -> Shee
                 continue  # an XML comment or processing instruction
             ref = cell.get("r")
             if ref:
-                at_row, column = _coordinate(ref)
+                match = coordinate(ref)
+                if match is None:
+                    at_row, column = _coordinate(ref)
+                else:
+                    at_row = int(match.group(2))
+                    letters = match.group(1)
+                    column = columns.get(letters) or _column_index(letters)
             else:
                 column += 1
                 at_row = row_number
@@ -272,10 +284,13 @@ def _read_sheet(data: bytes, title: str, book: Book, strings: list[str]) -> Shee
             elif kind == "s":  # the common cases, kept fast: shared text, a plain number
                 raw = cell.findtext(_VALUE)
                 value = strings[int(raw)] if raw else None
-            elif kind is None and style not in dates:
+            elif (kind is None or kind == "n") and style not in dates:
                 raw = cell.findtext(_VALUE)
                 value = None if not raw else float(raw) if (
                     "." in raw or "E" in raw or "e" in raw) else int(raw)
+            elif kind == "inlineStr":  # what openpyxl writes
+                child = cell.find(_INLINE)
+                value = None if child is None else _text(child)
             else:
                 value = _value(cell, style, dates, book, strings, ref)
             target = cells if at_row == row_number else rows.setdefault(at_row, {})
