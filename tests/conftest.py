@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -13,6 +15,10 @@ import openpyxl
 import pytest
 
 from docgen import pdf
+
+# Prepared templates are saved in a folder of this test run (and of the processes it starts),
+# not in the user's own cache.
+os.environ.setdefault("DOCGEN_CACHE", tempfile.mkdtemp(prefix="docgen-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "cum-ix-2021.xlsx"

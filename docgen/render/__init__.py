@@ -523,8 +523,8 @@ class Template:
             with self._lock:
                 if self._prepared is False:
                     try:
-                        self._prepared = prepared.prepare(
-                            self._data, self._docx(), self._env.from_string, _layout) \
+                        self._prepared = prepared.prepare_saved(
+                            self._data, self._docx(), self._env, _layout) \
                             if self._trusted else None
                     except (TemplateError, RecursionError, MemoryError) as exc:
                         self._fail_template(exc)

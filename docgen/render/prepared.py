@@ -24,6 +24,7 @@ test suite renders every shipped template both ways and compares every part.
 from __future__ import annotations
 
 import io
+import marshal
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -35,9 +36,10 @@ from docx.oxml.parser import parse_xml
 from jinja2 import TemplateError
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
+from docgen.render import cache
 from docgen.render.package import Entry, write_zip
 
-__all__ = ["CORE_PROPERTIES", "Prepared", "prepare"]
+__all__ = ["CORE_PROPERTIES", "Prepared", "prepare", "prepare_saved"]
 
 # The document properties docxtpl renders with Jinja (`DocxTemplate.render_properties`).
 CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
@@ -47,6 +49,7 @@ _CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _TAGS = ("{{", "{%", "{#")
+_FORMAT = "docgen-prepared-1"
 _NAMESPACE = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 # Characters XML 1.0 does not allow (after the tabs and breaks resolve_listing turns into
@@ -57,13 +60,20 @@ _LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
 
 
 class _Part:
-    """A part rendered with Jinja: its zip name, compiled template and what precedes it."""
+    """A part rendered with Jinja: its zip name, its template's compiled code and the
+    template made from it, and the text around what the template gives."""
 
-    def __init__(self, name: str, compiled: Any, head: str = "", tail: str = "") -> None:
+    def __init__(self, name: str, code: Any, environment: Any, head: str = "",
+                 tail: str = "") -> None:
         self.name = name
-        self.compiled = compiled
+        self.code = code
+        self.compiled = environment.template_class.from_code(
+            environment, code, environment.make_globals(None), None)
         self.head = head
         self.tail = tail
+
+    def saved(self) -> tuple[str, Any, str, str]:
+        return self.name, self.code, self.head, self.tail
 
 
 class Prepared:
@@ -78,6 +88,29 @@ class Prepared:
         self._entries = entries
         self._parse = parse
         self._drawings = drawings
+
+    def saved(self) -> bytes:
+        """The prepared template as bytes (`marshal`: strings, bytes and Jinja's compiled
+        code), for `loaded` in a later process of the same Python and docgen."""
+        entries = [entry if isinstance(entry, str)
+                   else (entry.name, entry.crc, entry.size, entry.deflated)
+                   for entry in self._entries]
+        return marshal.dumps((_FORMAT, self._body.saved(), [p.saved() for p in self._parts],
+                              entries, self._parse, self._drawings))
+
+    @classmethod
+    def loaded(cls, data: bytes, patcher: Any, environment: Any) -> Prepared:
+        """The prepared template `saved` gave; ValueError when `data` is not one."""
+        try:
+            form, body, parts, entries, parse, drawings = marshal.loads(data)
+            if form != _FORMAT:
+                raise ValueError("another format")
+            return cls(patcher, _Part(body[0], body[1], environment, body[2], body[3]),
+                       [_Part(p[0], p[1], environment, p[2], p[3]) for p in parts],
+                       [e if isinstance(e, str) else Entry(*e) for e in entries],
+                       bool(parse), bool(drawings))
+        except (EOFError, TypeError, IndexError, AttributeError) as exc:
+            raise ValueError(f"not a prepared template: {exc}") from exc
 
     def render(self, context: Mapping[str, Any], page_mm: tuple[float, float] | None,
                layout: Callable[[Any, tuple[float, float] | None], None]) -> bytes:
@@ -167,12 +200,13 @@ def _fitted_in_advance(body: Any, patcher: Any,
     return alike
 
 
-def prepare(data: bytes, patcher: Any, compile_: Callable[[str], Any],
+def prepare(data: bytes, patcher: Any, environment: Any,
             layout: Callable[[Any, tuple[float, float] | None], None]) -> Prepared | None:
     """Prepare a template's bytes, or None when it holds what only docxtpl's own render
-    does the same way: a chart, footnotes, or document properties with Jinja tags. `patcher` is a
-    DocxTemplate (its clean-up and table passes), `compile_` the Jinja environment's
-    `from_string`. Raises Jinja's TemplateError for a tag that does not compile."""
+    does the same way: a chart, footnotes, or document properties with Jinja tags.
+    `patcher` is a DocxTemplate (its clean-up and table passes), `environment` the Jinja
+    environment. Raises Jinja's TemplateError for a tag that does not compile."""
+    compile_ = environment.compile
     docx = Document(io.BytesIO(data))
     package = docx.part.package
     if any(part.content_type in (_CHART, _FOOTNOTES) for part in package.iter_parts()):
@@ -182,7 +216,7 @@ def prepare(data: bytes, patcher: Any, compile_: Callable[[str], Any],
     if any(tag in value for value in values.values() for tag in _TAGS):
         return None
     for name, value in values.items():  # as docxtpl sets them (all, even empty ones)
-        setattr(properties, name, compile_(value).render())
+        setattr(properties, name, environment.from_string(value).render())
     element = docx.element
     body_xml = etree.tostring(element.body, encoding="unicode")
     # A column loop changes a row's cells, so its tables are fitted after each render only.
@@ -201,8 +235,8 @@ def prepare(data: bytes, patcher: Any, compile_: Callable[[str], Any],
     start = cleaned.index(">") + 1
     cleaned = _NAMESPACE.sub(lambda m: "" if m.group(0) in declared else m.group(0),
                              cleaned[:start]) + cleaned[start:]
-    body = _Part(docx.part.partname.membername, _source(compile_, cleaned), whole[:head_end],
-                 whole[tail_start:])
+    body = _Part(docx.part.partname.membername, _source(compile_, cleaned), environment,
+                 whole[:head_end], whole[tail_start:])
     drawings = "docPr" in cleaned
     parse = parse or drawings
     parts: list[_Part] = []
@@ -213,9 +247,32 @@ def prepare(data: bytes, patcher: Any, compile_: Callable[[str], Any],
             part = rel.target_part
             xml = etree.tostring(parse_xml(part.blob), encoding="unicode")
             parts.append(_Part(part.partname.membername,
-                               _source(compile_, patcher.patch_xml(xml)), _DECLARATION))
+                               _source(compile_, patcher.patch_xml(xml)), environment,
+                               _DECLARATION))
             rendered.add(str(part.partname))
     return Prepared(patcher, body, parts, _entries(docx, rendered), parse, drawings)
+
+
+_BY_DOCXTPL = marshal.dumps((_FORMAT, None))
+
+
+def prepare_saved(data: bytes, patcher: Any, environment: Any,
+                  layout: Callable[[Any, tuple[float, float] | None], None]
+                  ) -> Prepared | None:
+    """`prepare`, loaded from docgen.render.cache when this template was prepared by an
+    earlier process, and saved there when it was not."""
+    name = cache.key(data)
+    saved = cache.read(name)
+    if saved == _BY_DOCXTPL:
+        return None
+    if saved is not None:
+        try:
+            return Prepared.loaded(saved, patcher, environment)
+        except ValueError:
+            pass  # another docgen's or a damaged file: prepared again and replaced
+    made = prepare(data, patcher, environment, layout)
+    cache.write(name, _BY_DOCXTPL if made is None else made.saved())
+    return made
 
 
 class _Recorder:

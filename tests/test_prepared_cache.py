@@ -1,0 +1,94 @@
+"""A shipped template prepared by one process is loaded by the next (docgen.render.cache),
+giving the same documents byte for byte; a damaged, foreign or unwritable cache is never an
+error and never changes a document; a changed template is prepared anew."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from docgen import build
+from docgen.render import SHIPPED, Template, _environment, cache, prepared
+from tests.conftest import SAMPLE
+
+KINDS_SCRIPT = """
+import hashlib, sys
+from docgen import build
+checked = build.check(build.SAMPLE)
+kinds = build.select_kinds(None, checked.book.settings.period)
+for o in build.render_all(checked, kinds):
+    print(o.name, hashlib.sha256(o.data).hexdigest())
+"""
+
+
+def _build_in_a_new_process(folder: str) -> str:
+    env = {**os.environ, "DOCGEN_CACHE": folder}
+    return subprocess.run([sys.executable, "-c", KINDS_SCRIPT], env=env, check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_a_new_process_loads_what_the_first_saved_and_writes_the_same_bytes(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    first = _build_in_a_new_process(str(folder))
+    saved = sorted(folder.glob("*.prepared"))
+    # every template the sample's 14 documents use: not the half year's review, nor the
+    # individual achievement report (no individual proposed); one for both unit reports
+    assert len(saved) == 13
+    stamps = {path: path.stat().st_mtime_ns for path in saved}
+    second = _build_in_a_new_process(str(folder))
+    assert second == first and len(first.splitlines()) == 14
+    assert {path: path.stat().st_mtime_ns for path in saved} == stamps  # read, not rewritten
+    without = _build_in_a_new_process("")
+    assert without == first
+
+
+def test_damaged_or_foreign_files_are_prepared_again(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCGEN_CACHE", str(tmp_path))
+    data = (SHIPPED / "to-trinh.docx").read_bytes()
+    checked = build.check(SAMPLE)
+    kind = build.select_kinds(["to-trinh"])[0]
+    context = kind.renditions(checked.book, checked.outcome)[0].context
+    expected = Template("to-trinh.docx", data, trusted=True).render(context)
+    saved = tmp_path / f"{cache.key(data)}.prepared"
+    for damage in (b"", b"\x00garbage", saved.read_bytes()[:100],
+                   __import__("marshal").dumps(("another-format", 1))):
+        saved.write_bytes(damage)
+        assert Template("to-trinh.docx", data, trusted=True).render(context) == expected
+        # written anew, whole
+        assert prepared.Prepared.loaded(saved.read_bytes(), None, _environment()) is not None
+
+
+def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("DOCGEN_CACHE", str(blocked / "cache"))
+    data = (SHIPPED / "giay-moi.docx").read_bytes()
+    assert Template("giay-moi.docx", data, trusted=True)._fast() is not None
+    assert cache.read(cache.key(data)) is None
+
+
+def test_a_changed_template_has_another_key_and_user_templates_are_not_saved(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCGEN_CACHE", str(tmp_path))
+    data = (SHIPPED / "giay-moi.docx").read_bytes()
+    assert cache.key(data) != cache.key(data + b"\x00")
+    Template("giay-moi.docx", data, trusted=False)._fast()
+    assert not list(tmp_path.glob("*.prepared"))
+
+
+def test_the_oldest_files_go_beyond_the_limit(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCGEN_CACHE", str(tmp_path))
+    monkeypatch.setattr(cache, "_KEEP", 3)
+    for index in range(5):
+        cache.write(f"k{index}", b"x")
+        os.utime(tmp_path / f"k{index}.prepared", (index, index))
+    assert sorted(p.name for p in tmp_path.glob("*.prepared")) == [
+        "k2.prepared", "k3.prepared", "k4.prepared"]
