@@ -227,14 +227,14 @@ def _print_results(checked: build.Checked) -> None:
 
 
 def _build(args: argparse.Namespace) -> None:
-    from docgen import build, pdf, verdicts
+    from docgen import build, verdicts
 
     kinds = [k.strip() for k in args.only.split(",") if k.strip()] if args.only else None
     repairs: list[Problem] = []
     try:
         with _progress() as progress:
             built = build.build(args.workbook, args.out, kinds, revision=args.revision,
-                                pdf=pdf.converter(progress) if args.pdf else None,
+                                pdf=_converter(progress) if args.pdf else None,
                                 check_format=args.lint, user_templates=args.templates,
                                 warnings=repairs, edited=args.edited, progress=progress)
     finally:
@@ -246,6 +246,12 @@ def _build(args: argparse.Namespace) -> None:
         out.print(f"  - {path.name}", markup=False)
     for line in verdicts.built_notes(built, args.lint):
         out.print(line, markup=False)
+
+
+def _converter(progress: Progress) -> Any:
+    from docgen import pdf  # LibreOffice's driver: only with --pdf
+
+    return pdf.converter(progress)
 
 
 @contextlib.contextmanager

@@ -10,9 +10,12 @@ once, so a quadratic step cannot make this test run for minutes."""
 from __future__ import annotations
 
 import io
+import runpy
 import time
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -23,9 +26,12 @@ from docgen.intake import xlsx
 from docgen.intake.collect import Collector
 from docgen.intake.source import CellValues
 from docgen.model import AwardReceived, Workbook
-from tests.conftest import SAMPLE
+from tests.conftest import ROOT, SAMPLE
 
 Step = Callable[[], object]
+# A sibling script of the benchmarks, not a package.
+write_workbook: Any = runpy.run_path(str(ROOT / "benchmarks" / "large_workbook.py"))[
+    "write_workbook"]
 GROWTH_LIMIT = 10.0  # linear: ~4 (up to ~6 with larger tables); quadratic: ~16
 SLOW = 2.0  # seconds: a step this slow at the smaller size already grows too fast
 
@@ -104,6 +110,18 @@ def _with_merges(package: bytes, merges: str) -> xlsx.Sheet:
 
 def test_reading_merged_cells_grows_linearly() -> None:
     assert_linear(merged_reads, 2_500)
+
+
+def test_reading_a_workbook_grows_linearly(tmp_path: Path) -> None:
+    """Reading and checking the sample grown to n members (a merged range per two of
+    them, as benchmarks/bench_scaling.py makes it): every sheet with a row per member."""
+    def make(members: int) -> Step:
+        path = write_workbook(tmp_path / f"cum-{members}.xlsx", members, merged=True)
+
+        def step() -> None:
+            assert len(intake.read_workbook(path).members) == members
+        return step
+    assert_linear(make, 150)
 
 
 def test_finding_members_and_their_figures_grows_linearly(sample_book: Workbook) -> None:
