@@ -138,7 +138,19 @@ def test_text_that_is_not_xml_is_parsed_as_docxtpl_did() -> None:
     template = render.Template("thu.docx", buffer.getvalue(), trusted=True)
     data = template.render({"text": "a\x01b"})
     assert docx.Document(io.BytesIO(data)).paragraphs[0].text in ("ab", "a")
-    assert prepared._NOT_XML.search("a\x01b")
+
+
+
+def test_the_xml_character_test_is_xml_1_0s() -> None:
+    import re
+
+    refused = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+    points = [*range(0x0, 0x800), *range(0xD7F0, 0xD800), *range(0xE000, 0xE010),
+              *range(0xFFF0, 0x10000), 0x10000, 0x1F600, 0x10FFFF]
+    for point in points:
+        text = f"Bạc Liêu {chr(point)} ổ"
+        assert prepared._is_xml_text(text.encode("utf-8")) \
+            == (refused.search(text) is None), hex(point)
 
 
 def test_text_with_breaks_still_becomes_word_markup() -> None:

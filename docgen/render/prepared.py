@@ -54,7 +54,18 @@ _NAMESPACE = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 # Characters XML 1.0 does not allow (after the tabs and breaks resolve_listing turns into
 # markup): text holding one takes the parsing path, as docxtpl's recovering parser did.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Tested on UTF-8 bytes, at memory speed: the control characters are single bytes (never
+# part of a longer sequence), turned into 0 by the table; U+FFFE and U+FFFF are these two
+# sequences.
+_CONTROL_TO_ZERO = bytes(0 if b < 0x20 and b not in (0x09, 0x0A, 0x0D) else 1
+                         for b in range(256))
+_NOT_CHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+
+
+def _is_xml_text(data: bytes) -> bool:
+    """Whether UTF-8 `data` holds only characters XML 1.0 allows."""
+    return b"\x00" not in data.translate(_CONTROL_TO_ZERO) \
+        and not any(mark in data for mark in _NOT_CHARACTERS)
 _LISTING = ("\t", "\a", "\n", "\f")
 _LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
 
@@ -119,15 +130,17 @@ class Prepared:
         rendered: dict[str, bytes] = {}
         body = self._finish(self._body.compiled.render(context))
         document = self._body.head + body + self._body.tail
-        if self._parse or page_mm is not None or _NOT_XML.search(document):
-            rendered[self._body.name] = self._parsed(document, page_mm, layout)
+        data = b"" if self._parse or page_mm is not None \
+            else (_DECLARATION + document).encode("utf-8")
+        if data and _is_xml_text(data):
+            rendered[self._body.name] = data
         else:
-            rendered[self._body.name] = (_DECLARATION + document).encode("utf-8")
+            rendered[self._body.name] = self._parsed(document, page_mm, layout)
         for part in self._parts:
-            text = part.head + self._finish(part.compiled.render(context))
-            if _NOT_XML.search(text):  # python-docx's strict parse refused it: XMLSyntaxError
-                parse_xml(text.encode("utf-8"))
-            rendered[part.name] = text.encode("utf-8")
+            data = (part.head + self._finish(part.compiled.render(context))).encode("utf-8")
+            if not _is_xml_text(data):  # python-docx's strict parse refuses it: XMLSyntaxError
+                parse_xml(data)
+            rendered[part.name] = data
         return write_zip(entry if isinstance(entry, Entry) else Entry.of(entry, rendered[entry])
                          for entry in self._entries)
 
