@@ -106,9 +106,14 @@ def cell_blocks(tc: Any) -> list[Any]:
     return [e for e in tc if e.tag in _BLOCKS]
 
 
-def table_rows(tbl: Any) -> list[Any]:
-    """The w:tr elements of a w:tbl (as `Table.rows`)."""
-    return list(tbl.iterchildren(_TR))
+def table_rows(tbl: Any, story: Any) -> list[list[Any]]:
+    """For each w:tr of a w:tbl (as `Table.rows`), its w:tc elements as `row_tcs` gives
+    them; `story` is the table's document. A table with no span or merge anywhere (the
+    common case, found by one search in C) is read without looking into each cell."""
+    rows = list(tbl.iterchildren(_TR))
+    if next(tbl.iter(_VMERGE, _GRIDSPAN), None) is None:
+        return [list(tr.iterchildren(_TC)) for tr in rows]
+    return [row_tcs(tr, tbl, story) for tr in rows]
 
 
 def row_tcs(tr: Any, tbl: Any, story: Any) -> list[Any]:
@@ -120,15 +125,14 @@ def row_tcs(tr: Any, tbl: Any, story: Any) -> list[Any]:
     try:
         for tc in tcs:
             props = ooxml.first(tc, _TCPR)
-            if props is None:
-                found.append(tc)
-            elif ooxml.first(props, _VMERGE) is not None:
-                row = _Row(tr, Table(tbl, story))
-                return [ooxml.cell_element(cell) for cell in ooxml.row_cells(row)]
-            elif ooxml.first(props, _GRIDSPAN) is None:
-                found.append(tc)
-            else:
-                found += [tc] * props.grid_span
+            span = None
+            for node in () if props is None else props:
+                if node.tag == _VMERGE:
+                    row = _Row(tr, Table(tbl, story))
+                    return [ooxml.cell_element(cell) for cell in ooxml.row_cells(row)]
+                if node.tag == _GRIDSPAN:
+                    span = node
+            found += [tc] if span is None else [tc] * props.grid_span
     except (IndexError, ValueError):  # as ooxml.row_cells: python-docx gave up on a span
         return tcs
     return found

@@ -28,6 +28,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Length, Pt, Twips
+from docx.styles.style import StyleFactory
 from docx.text.font import Font
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -42,7 +43,7 @@ _SLOTS = ("ascii", "hAnsi")
 _ALIGN = {"both": "justify", "distribute": "justify", "center": "center", "left": "left",
           "start": "left", "right": "right", "end": "right"}
 _MAX_CHAIN = 32  # guards against a basedOn cycle in a broken styles part
-_RPR, _PPR, _PSTYLE = qn("w:rPr"), qn("w:pPr"), qn("w:pStyle")
+_PPR, _STYLE = qn("w:pPr"), qn("w:style")
 
 
 @dataclass(frozen=True)
@@ -127,9 +128,53 @@ def _style_key(style: Any) -> str:
     return "" if style is None else f"{style.type}:{style.style_id}"
 
 
-# Levels of style chains by (styles part digest, style): shared by the documents of a build.
-_CHAINS: dict[tuple[bytes, str], list[_Level]] = {}
-_CHAINS_KEPT = 5_000
+@dataclass
+class _Shared:
+    """What the documents of one styles part and theme share: every format worked out
+    depends on them and on the run's or paragraph's own XML alone, so a document made
+    from a template already checked finds its formats here (the web page and the
+    benchmarks check the same templates' documents again and again).
+
+    `positions` places each style among the part's w:style elements by (type, id), and
+    `defaults` the default character and paragraph styles (python-docx's `Styles.default`),
+    None when there is none."""
+
+    positions: dict[tuple[WD_STYLE_TYPE, str | None], int]
+    defaults: dict[WD_STYLE_TYPE, int | None]
+    chains: dict[str, list[_Level]] = dataclasses.field(default_factory=dict)
+    direct_levels: dict[bytes, _Level] = dataclasses.field(default_factory=dict)
+    formats: dict[tuple[bytes, str, str], RunFormat] = dataclasses.field(default_factory=dict)
+    # Formats by (w:rPr children_key, w:pStyle value): the key `formats` reads cheaply.
+    by_own: dict[tuple[Any, str | None], RunFormat] = dataclasses.field(default_factory=dict)
+    para_by_own: dict[bytes, ParaFormat] = dataclasses.field(default_factory=dict)
+
+
+# By (styles part digest, theme fonts); a few hundred templates at most in a process.
+_SHARED: dict[tuple[bytes, tuple[tuple[str, str], ...]], _Shared] = {}
+_SHARED_KEPT = 200
+
+
+def _shared(document: Document, theme: dict[str, str]) -> _Shared:
+    """The _Shared of the document's styles part and theme (a new one on first sight,
+    with its table of styles read through python-docx, which raises as it always has on a
+    broken styles part)."""
+    root = document.styles.element
+    key = (hashlib.sha256(etree.tostring(root)).digest(), tuple(sorted(theme.items())))
+    found = _SHARED.get(key)
+    if found is None:
+        elements = list(root.iterchildren(_STYLE))  # alive: ids stay theirs
+        index = {id(element): n for n, element in enumerate(elements)}
+        # Why: python-docx finds a run's or paragraph's style by scanning every style
+        # each time (slow on a long document); styles are looked up by id in this table.
+        positions = {(s.type, s.style_id): index[id(s.element)] for s in document.styles}
+        defaults = {}
+        for kind in (WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.PARAGRAPH):
+            style = document.styles.default(kind)
+            defaults[kind] = None if style is None else index[id(style.element)]
+        if len(_SHARED) >= _SHARED_KEPT:
+            _SHARED.clear()
+        found = _SHARED[key] = _Shared(positions, defaults)
+    return found
 
 
 class Resolver:
@@ -140,24 +185,13 @@ class Resolver:
         self._default_run = _level_of_rpr(rpr)
         self._default_para = ppr
         self._theme = ooxml.theme_fonts(document)
-        self._chains: dict[str, list[_Level]] = {}
-        self._direct_levels: dict[bytes, _Level] = {}
-        self._formats: dict[tuple[bytes, str, str], RunFormat] = {}
-        # Formats by (w:rPr children_key, w:pStyle value): the key `formats` reads cheaply.
-        self._by_own: dict[tuple[Any, str | None], RunFormat] = {}
+        self._shared = _shared(document, self._theme)
+        self._style_elements = list(document.styles.element.iterchildren(_STYLE))
+        self._proxies: dict[int, Any] = {}
         # Keyed by id() of the w:p element; the element is kept in the value so that lxml
         # keeps handing out the same proxy and the id cannot be reused.
         self._runs: dict[int, tuple[Any, list[RunFormat]]] = {}
         self._paras: dict[int, tuple[Any, ParaFormat]] = {}
-        self._para_by_own: dict[bytes, ParaFormat] = {}
-        # Why: python-docx finds a run's or paragraph's style by scanning every style each
-        # time (slow on a long document); look styles up by id in a table built once.
-        self._styles = {(s.type, s.style_id): s for s in document.styles}
-        # A style's levels depend on the styles part alone, the same in every document
-        # made from one template: computed once per process for each styles part.
-        self._styles_digest = hashlib.sha256(etree.tostring(document.styles.element)).digest()
-        self._defaults = {kind: document.styles.default(kind)
-                          for kind in (WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.PARAGRAPH)}
 
     def runs(self, paragraph: Paragraph) -> list[RunFormat]:
         """Effective formatting of each run that shows text, with the run's text."""
@@ -180,7 +214,7 @@ class Resolver:
         """`formats` of the w:p element `p`: a run's formatting is looked up by what its
         w:rPr says (`ooxml.children_key`) and the paragraph's w:pStyle, which decide it,
         worked out on the first sight of each pair only (a document's runs share a few)."""
-        by_own = self._by_own
+        by_own = self._shared.by_own
         found = []
         for r, rpr in read.runs:
             key = (ooxml.children_key(rpr), read.style)
@@ -203,11 +237,12 @@ class Resolver:
         char_style = self._style(r, "w:rStyle", WD_STYLE_TYPE.CHARACTER)
         para_style = self._style(p, "w:pStyle", WD_STYLE_TYPE.PARAGRAPH)
         key = (own, _style_key(char_style), _style_key(para_style))
-        if key not in self._formats:
+        formats = self._shared.formats
+        if key not in formats:
             direct = self._direct(own, r)
             char, para = self._chain(char_style), self._chain(para_style)
             styles = [*char, *para, self._default_run]
-            self._formats[key] = RunFormat(
+            formats[key] = RunFormat(
                 text="",
                 fonts=tuple(self._font(slot, [direct, *styles])
                             for slot in range(len(_SLOTS))),
@@ -216,15 +251,16 @@ class Resolver:
                 italic=_toggle("italic", direct, char, para, self._default_run),
                 color=_color([direct, *styles]),
             )
-        return self._formats[key]
+        return formats[key]
 
     def _direct(self, own: bytes, r: Any) -> _Level:
         """The run's own formatting (`own` is its w:rPr serialized), read once per
         distinct w:rPr: reading one through python-docx costs an XPath query per
         property."""
-        if own not in self._direct_levels:
-            self._direct_levels[own] = _level_of_font(Font(r))
-        return self._direct_levels[own]
+        levels = self._shared.direct_levels
+        if own not in levels:
+            levels[own] = _level_of_font(Font(r))
+        return levels[own]
 
     def paragraph(self, paragraph: Paragraph) -> ParaFormat:
         """Effective alignment, indent, spacing and line spacing (cached per paragraph, and
@@ -233,9 +269,9 @@ class Resolver:
         cached = self._paras.get(id(element))
         if cached is None:
             own = ooxml.serialized(ooxml.first(element, _PPR))
-            fmt = self._para_by_own.get(own)
+            fmt = self._shared.para_by_own.get(own)
             if fmt is None:
-                fmt = self._para_by_own[own] = self._paragraph(paragraph)
+                fmt = self._shared.para_by_own[own] = self._paragraph(paragraph)
             cached = self._paras[id(element)] = (element, fmt)
         return cached[1]
 
@@ -265,21 +301,26 @@ class Resolver:
         props = ooxml.child(element, "w:rPr" if tag == "w:rStyle" else "w:pPr")
         ref = ooxml.child(props, tag) if props is not None else None
         style_id = ref.get(qn("w:val")) if ref is not None else None
-        return self._styles.get((kind, style_id)) or self._defaults[kind]
+        return self._style_at(self._shared.positions.get((kind, style_id))) or \
+            self._style_at(self._shared.defaults[kind])
+
+    def _style_at(self, position: int | None) -> Any:
+        """The style proxy of the w:style at `position` in the styles part (None: None)."""
+        if position is None:
+            return None
+        if position not in self._proxies:
+            self._proxies[position] = StyleFactory(self._style_elements[position])
+        return self._proxies[position]
 
     def _chain(self, style: Any) -> list[_Level]:
         """The levels of a style and its basedOn ancestors, cached by style id."""
         if style is None:
             return []
         key = f"{style.type}:{style.style_id}"
-        if key not in self._chains:
-            shared = (self._styles_digest, key)
-            if shared not in _CHAINS:
-                if len(_CHAINS) > _CHAINS_KEPT:
-                    _CHAINS.clear()
-                _CHAINS[shared] = [_level_of_font(s.font) for s in style_chain(style)]
-            self._chains[key] = _CHAINS[shared]
-        return self._chains[key]
+        chains = self._shared.chains
+        if key not in chains:
+            chains[key] = [_level_of_font(s.font) for s in style_chain(style)]
+        return chains[key]
 
     def _font(self, slot: int, levels: list[_Level]) -> str | None:
         for level in levels:

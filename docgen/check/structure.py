@@ -26,7 +26,6 @@ from docgen.check.reading import (
     cell_blocks,
     is_paragraph,
     read_p,
-    row_tcs,
     table_rows,
 )
 from docgen.check.resolve import Resolver
@@ -134,8 +133,8 @@ def _table_paragraphs(tbl: Any, story: Document, number: int, block: int) -> lis
     starts, and numbered by its first grid column."""
     paras: list[Para] = []
     seen: dict[int, Any] = {}  # id -> w:tc, kept alive so that ids stay unique
-    for r, tr in enumerate(table_rows(tbl), start=1):
-        for c, tc in enumerate(row_tcs(tr, tbl, story), start=1):
+    for r, tcs in enumerate(table_rows(tbl, story), start=1):
+        for c, tc in enumerate(tcs, start=1):
             if id(tc) in seen:
                 continue
             seen[id(tc)] = tc
@@ -151,8 +150,8 @@ def _cell_paragraphs(tc: Any, story: Document) -> Iterator[Any]:
         if is_paragraph(element):
             yield element
         else:
-            for tr in table_rows(element):
-                for inner in row_tcs(tr, element, story):
+            for tcs in table_rows(element, story):
+                for inner in tcs:
                     yield from _cell_paragraphs(inner, story)
 
 

@@ -40,25 +40,37 @@ def page_parts(document: Document) -> list[Para]:
 def check_text(paras: list[Para], resolver: Resolver) -> list[Finding]:
     """Findings of font.family, font.color and the text.* rules."""
     out: list[Finding] = []
+    # What is wrong with a paragraph's fonts and colours depends on its runs' formats
+    # alone, and the formats of a document's runs are a few shared objects: worked out
+    # once per combination (by the formats' ids; the resolver keeps them alive).
+    # The text rules likewise depend on the text alone (many cells read the same).
+    looks: dict[tuple[int, ...], list[tuple[str, str, str | None]]] = {}
+    texts: dict[str, list[tuple[str, str, str | None]]] = {}
     for para in paras:
         runs = resolver.formats(para.paragraph, para.reading)
-        out += _fonts(para, runs) + _colors(para, runs) + _text(para)
+        key = tuple(map(id, runs))
+        problems = looks.get(key)
+        if problems is None:
+            problems = looks[key] = [*_fonts(runs), *_colors(runs)]
+        wrong = texts.get(para.raw)
+        if wrong is None:
+            wrong = texts[para.raw] = _text(para.raw)
+        out += [finding(rule, para.where, found, expected)
+                for rule, found, expected in (*problems, *wrong)]
     return out
 
 
-def _fonts(para: Para, runs: list[RunFormat]) -> list[Finding]:
+def _fonts(runs: list[RunFormat]) -> list[tuple[str, str, str | None]]:
     names = {name for run in runs for name in run.fonts if name != rules.FONT_NAME}
-    return [finding("font.family", para.where,
-                    "không khai báo phông chữ" if name is None else f"phông {name}",
-                    f"phông {rules.FONT_NAME}")
+    return [("font.family", "không khai báo phông chữ" if name is None else f"phông {name}",
+             f"phông {rules.FONT_NAME}")
             for name in sorted(names, key=lambda n: n or "")]
 
 
-def _colors(para: Para, runs: list[RunFormat]) -> list[Finding]:
+def _colors(runs: list[RunFormat]) -> list[tuple[str, str, str | None]]:
     bad = {run.color for run in runs
            if run.color.lower() not in rules.BLACK and run.color not in BLACK_THEMES}
-    return [finding("font.color", para.where, _color_words(color), "màu đen")
-            for color in sorted(bad)]
+    return [("font.color", _color_words(color), "màu đen") for color in sorted(bad)]
 
 
 def _color_words(color: str) -> str:
@@ -67,21 +79,20 @@ def _color_words(color: str) -> str:
     return f"màu #{color}"
 
 
-def _text(para: Para) -> list[Finding]:
-    text = para.raw
-    out = []
+def _text(text: str) -> list[tuple[str, str, str | None]]:
+    """(rule, found, expected) of the text.* rules a paragraph's text breaks."""
+    out: list[tuple[str, str, str | None]] = []
     tag = TAG.search(text)
     if tag:
-        out.append(finding("text.leftover-tag", para.where, f"còn thẻ mẫu «{tag.group(0)}»"))
+        out.append(("text.leftover-tag", f"còn thẻ mẫu «{tag.group(0)}»", None))
     for match in NONE_WORD.finditer(text):
         follower = (match["next"] or "").strip().lower()
         if match.group(1) == "nan" and follower in rules.NAN_WORDS:
             continue
-        out.append(finding("text.none", para.where, f"có chữ «{match.group(1)}»"))
+        out.append(("text.none", f"có chữ «{match.group(1)}»", None))
         break
     if not unicodedata.is_normalized("NFC", text):
-        out.append(finding("text.nfc", para.where, f"chữ chưa chuẩn hóa NFC: "
-                           f"«{_first_unnormalized(text)}»"))
+        out.append(("text.nfc", f"chữ chưa chuẩn hóa NFC: «{_first_unnormalized(text)}»", None))
     return out
 
 
