@@ -331,21 +331,29 @@ def _syntax_place(exc: TemplateSyntaxError) -> str:
     return f' ("{text}")' if text else ""
 
 
-def _cell_widths(row: Any) -> list[int] | None:
-    """Return the w:tcW widths (twips) of a row's cells, or None if one is not plain."""
-    widths = []
-    for cell in row.iterfind(f"{_W}tc"):
-        width = cell.find(f"{_W}tcPr/{_W}tcW")
-        if cell.find(f"{_W}tcPr/{_W}gridSpan") is not None or width is None:
-            return None
-        if width.get(f"{_W}type") != "dxa":
-            return None
-        widths.append(int(width.get(f"{_W}w")))
-    return widths
+_TC, _TC_PR, _TC_W, _GRID_SPAN = f"{_W}tc", f"{_W}tcPr", f"{_W}tcW", f"{_W}gridSpan"
+_GRID, _GRID_COL, _ROW, _TABLE = f"{_W}tblGrid", f"{_W}gridCol", f"{_W}tr", f"{_W}tbl"
+_WIDTH, _TYPE = f"{_W}w", f"{_W}type"
 
 
-def _fit_grid(table: Any) -> None:
-    """Rebuild a table's column grid from its cells' widths, scaled to the table width.
+def _cell_widths(row: Any) -> tuple[list[int], list[Any]] | None:
+    """Return the w:tcW widths (twips) of a row's cells and the w:tcW elements, or None if
+    one is not plain (spans columns, or has no width in twips)."""
+    widths, elements = [], []
+    for cell in row.iterfind(_TC):
+        properties = cell.find(_TC_PR)
+        width = None if properties is None else properties.find(_TC_W)
+        if width is None or properties.find(_GRID_SPAN) is not None \
+                or width.get(_TYPE) != "dxa":
+            return None
+        widths.append(int(width.get(_WIDTH)))
+        elements.append(width)
+    return widths, elements
+
+
+def _fit_grid(table: Any) -> bool:
+    """Rebuild a table's column grid from its cells' widths, scaled to the table width;
+    False when the table is not one to fit (left as it is).
 
     Why: a `{%tc for %}` column loop changes the number of cells per row and docxtpl then
     pads the grid (w:tblGrid) with average-width columns, so the repeated cells lose their
@@ -353,37 +361,86 @@ def _fit_grid(table: Any) -> None:
     every column its intended share. Tables whose grid already matches are unchanged.
     """
     table_width = table.find(f"{_W}tblPr/{_W}tblW")
-    grid = table.find(f"{_W}tblGrid")
-    if table_width is None or table_width.get(f"{_W}type") != "dxa" or grid is None:
-        return
-    total = int(table_width.get(f"{_W}w"))
-    rows = table.findall(f"{_W}tr")
-    widths: list[list[int]] = []
-    for row in rows:
-        row_widths = _cell_widths(row)
-        if not row_widths or sum(row_widths) <= 0:
-            return
-        if widths and len(row_widths) != len(widths[0]):
-            return
-        widths.append(row_widths)
-    for row, row_widths in zip(rows, widths, strict=True):
-        scaled = [w * total // sum(row_widths) for w in row_widths]
+    grid = table.find(_GRID)
+    if table_width is None or table_width.get(_TYPE) != "dxa" or grid is None:
+        return False
+    total = int(table_width.get(_WIDTH))
+    rows: list[tuple[list[int], list[Any]]] = []
+    for row in table.iterfind(_ROW):
+        cells = _cell_widths(row)
+        if cells is None or not cells[0] or sum(cells[0]) <= 0:
+            return False
+        if rows and len(cells[0]) != len(rows[0][0]):
+            return False
+        rows.append(cells)
+    for index, (row_widths, elements) in enumerate(rows):
+        row_total = sum(row_widths)
+        scaled = [w * total // row_total for w in row_widths]
         scaled[-1] += total - sum(scaled)
-        for cell, width in zip(row.iterfind(f"{_W}tc"), scaled, strict=True):
-            cell.find(f"{_W}tcPr/{_W}tcW").set(f"{_W}w", str(width))
-        if row is rows[0]:
+        for element, width in zip(elements, scaled, strict=True):
+            element.set(_WIDTH, str(width))
+        if index == 0:
             for column in list(grid):
                 grid.remove(column)
             for width in scaled:
-                etree.SubElement(grid, f"{_W}gridCol", {f"{_W}w": str(width)})
+                etree.SubElement(grid, _GRID_COL, {_WIDTH: str(width)})
+    return bool(rows)
 
 
-def _layout(body: Any, page_mm: tuple[float, float] | None) -> None:
-    """Fit a rendered body's tables to their cells and, with `page_mm`, set its paper."""
+def _fix_grid(table: Any) -> None:
+    """docxtpl's `fix_tables` for one table: a grid with fewer columns than a row's cells
+    gets more (the old ones scaled to keep the width), one with more loses its last ones
+    (their width shared among the rest). The same arithmetic, done per table so that a
+    table `_fit_grid` rebuilds is not fixed first for nothing."""
+    grid = table.find(_GRID)
+    columns = grid.findall(_GRID_COL)
+    to_add = 0
+    for row in table.iter(_ROW):
+        cells = len(row.findall(_TC))
+        if len(columns) + to_add < cells:
+            to_add = cells - len(columns)
+    if to_add > 0:
+        width = 0.0
+        for column in columns:
+            if column.get(_WIDTH) is not None:
+                width += float(column.get(_WIDTH))
+        if width > 0:
+            old_average = width / len(columns)
+            new_average = width / (len(columns) + to_add)
+            for column in columns:
+                column.set(_WIDTH, str(int(float(column.get(_WIDTH)) * new_average
+                                           / old_average)))
+            for _ in range(to_add):
+                etree.SubElement(grid, _GRID_COL, {_WIDTH: str(int(new_average))})
+    columns = grid.findall(_GRID_COL)
+    widest = 0
+    for row in table.iter(_ROW):
+        spans = 0
+        for cell in row.findall(_TC):
+            properties = cell.find(_TC_PR)
+            span = None if properties is None else properties.find(_GRID_SPAN)
+            spans += 1 if span is None else int(span.get(f"{_W}val"))
+        widest = max(widest, spans)
+    to_remove = len(columns) - widest
+    if to_remove > 0:
+        removed = 0.0
+        for column in columns[-to_remove:]:
+            removed += float(column.get(_WIDTH))
+            grid.remove(column)
+        left = grid.findall(_GRID_COL)
+        extra = int(removed / len(left)) if left else 0
+        for column in left:
+            column.set(_WIDTH, str(int(float(column.get(_WIDTH)) + extra)))
+
+
+def _layout(body: Any, page_mm: tuple[float, float] | None, fix: bool = False) -> None:
+    """Fit a rendered body's tables to their cells and, with `page_mm`, set its paper;
+    with `fix`, first do docxtpl's grid fix (`_fix_grid`) on each table not fitted."""
     if page_mm is not None:
         _set_paper(body, page_mm)
-    for table in body.iter(f"{_W}tbl"):
-        _fit_grid(table)
+    for table in body.iter(_TABLE):
+        if not _fit_grid(table) and fix:
+            _fix_grid(table)
 
 
 def _set_paper(body: Any, page_mm: tuple[float, float]) -> None:

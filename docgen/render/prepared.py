@@ -49,6 +49,8 @@ _CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _TAGS = ("{{", "{%", "{#")
+# docgen.render's table and paper pass: (body, page_mm, fix grids too).
+Layout = Callable[..., None]
 _FORMAT = "docgen-prepared-1"
 _NAMESPACE = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
 _PARAGRAPH = re.compile(r"<w:p([ >])")
@@ -124,7 +126,7 @@ class Prepared:
             raise ValueError(f"not a prepared template: {exc}") from exc
 
     def render(self, context: Mapping[str, Any], page_mm: tuple[float, float] | None,
-               layout: Callable[[Any, tuple[float, float] | None], None]) -> bytes:
+               layout: Layout) -> bytes:
         """Fill every part with `context`; `layout(body, page_mm)` fits the tables and the
         paper of a parsed body (see `docgen.render`). Jinja's errors propagate."""
         rendered: dict[str, bytes] = {}
@@ -155,15 +157,17 @@ class Prepared:
         return xml
 
     def _parsed(self, document: str, page_mm: tuple[float, float] | None,
-                layout: Callable[[Any, tuple[float, float] | None], None]) -> bytes:
-        """The body parsed as docxtpl parses it (recovering), its table grids fixed for
-        column loops, its drawings numbered, then fitted and serialized as python-docx
-        serializes a part."""
-        root = self._patcher.fix_tables(document)
+                layout: Layout) -> bytes:
+        """The body parsed as docxtpl parses it (recovering), its drawings numbered, its
+        tables fitted or their grids fixed for column loops (`layout(body, page_mm, True)`),
+        serialized as python-docx serializes a part."""
+        # docxtpl's parser for the rendered body (one per call: lxml parsers are not to be
+        # shared between threads)
+        root = etree.fromstring(document, etree.XMLParser(recover=True))
         if self._drawings:
             for index, docpr in enumerate(root.iter(f"{{{_WP}}}docPr"), start=1001):
                 docpr.set("id", str(index))
-        layout(root.find(f"{_W}body"), page_mm)
+        layout(root.find(f"{_W}body"), page_mm, True)
         return bytes(etree.tostring(root, encoding="UTF-8", standalone=True))
 
 
@@ -189,7 +193,7 @@ def _source(compile_: Callable[[str], Any], xml: str) -> Any:
 
 
 def _fitted_in_advance(body: Any, patcher: Any,
-                       layout: Callable[[Any, tuple[float, float] | None], None]) -> bool:
+                       layout: Layout) -> bool:
     """Fit the template's own tables to their cells now, as every render would, and say
     whether that is all a render's table passes would do (then its body need not be parsed).
 
@@ -214,7 +218,7 @@ def _fitted_in_advance(body: Any, patcher: Any,
 
 
 def prepare(data: bytes, patcher: Any, environment: Any,
-            layout: Callable[[Any, tuple[float, float] | None], None]) -> Prepared | None:
+            layout: Layout) -> Prepared | None:
     """Prepare a template's bytes, or None when it holds what only docxtpl's own render
     does the same way: a chart, footnotes, or document properties with Jinja tags.
     `patcher` is a DocxTemplate (its clean-up and table passes), `environment` the Jinja
@@ -270,7 +274,7 @@ _BY_DOCXTPL = marshal.dumps((_FORMAT, None))
 
 
 def prepare_saved(data: bytes, patcher: Any, environment: Any,
-                  layout: Callable[[Any, tuple[float, float] | None], None]
+                  layout: Layout
                   ) -> Prepared | None:
     """`prepare`, loaded from docgen.render.cache when this template was prepared by an
     earlier process, and saved there when it was not."""
