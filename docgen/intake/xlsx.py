@@ -40,6 +40,7 @@ _SHARED_STRINGS = ("application/vnd.openxmlformats-officedocument.spreadsheetml.
                    "sharedStrings+xml")
 _ROW, _CELL, _VALUE = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}v"
 _INLINE, _TEXT, _RUN = f"{_MAIN}is", f"{_MAIN}t", f"{_MAIN}r"
+_ELEMENTS = etree.Element  # as a tag filter: elements only
 _COORD = re.compile(r"([A-Z]{1,3})([1-9]\d*)$")
 _RANGE = re.compile(r"^[$]?([A-Za-z]{1,3})?[$]?(\d+)?(:[$]?([A-Za-z]{1,3})?[$]?(\d+)?)?$")
 _INVALID_TITLE = re.compile(r"[\\*?:/\[\]]")
@@ -259,9 +260,7 @@ def _read_sheet(data: bytes, title: str, book: Book, strings: list[str]) -> Shee
             row_number += 1
         cells = rows.setdefault(row_number, {})
         column = 0
-        for cell in row:
-            if not isinstance(cell.tag, str):
-                continue  # an XML comment or processing instruction
+        for cell in row.iterchildren(_ELEMENTS):  # not XML comments, instructions
             ref = cell.get("r")
             if ref:
                 match = coordinate(ref)
@@ -281,18 +280,21 @@ def _read_sheet(data: bytes, title: str, book: Book, strings: list[str]) -> Shee
             value: object
             if not len(cell):
                 value = None  # neither a value nor inline text: an empty (styled) cell
-            elif kind == "s":  # the common cases, kept fast: shared text, a plain number
-                raw = cell.findtext(_VALUE)
-                value = strings[int(raw)] if raw else None
-            elif (kind is None or kind == "n") and style not in dates:
-                raw = cell.findtext(_VALUE)
-                value = None if not raw else float(raw) if (
-                    "." in raw or "E" in raw or "e" in raw) else int(raw)
             elif kind == "inlineStr":  # what openpyxl writes
                 child = cell.find(_INLINE)
                 value = None if child is None else _text(child)
             else:
-                value = _value(cell, style, dates, book, strings, ref)
+                first = cell[0]  # the value, unless a formula comes first
+                raw = first.text if first.tag == _VALUE else cell.findtext(_VALUE)
+                if not raw:
+                    value = None
+                elif kind == "s":  # the common cases, kept fast: shared text, a number
+                    value = strings[int(raw)]
+                elif (kind is None or kind == "n") and style not in dates:
+                    value = float(raw) if ("." in raw or "E" in raw or "e" in raw) \
+                        else int(raw)
+                else:
+                    value = _value(cell, style, dates, book, strings, ref)
             target = cells if at_row == row_number else rows.setdefault(at_row, {})
             if value is None:
                 if column in target:  # a cell written twice: the last one counts
