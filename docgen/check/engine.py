@@ -16,7 +16,7 @@ from docgen.check.body import check_body
 from docgen.check.closing import check_recipients, check_signatures
 from docgen.check.findings import Finding, format_finding, merge
 from docgen.check.header import check_header, check_title
-from docgen.check.page import check_page, check_page_numbers
+from docgen.check.page import PageParts, check_page, check_page_numbers
 from docgen.check.resolve import Resolver
 from docgen.check.rules import RULES
 from docgen.check.structure import read_layout, read_paragraphs
@@ -81,13 +81,14 @@ def _checked(document: Document, final: bool) -> tuple[list[Finding], int]:
     resolver = Resolver(document)
     paras = read_paragraphs(document)
     layout = read_layout(paras, resolver)
-    everywhere = paras + page_parts(document)
+    pages = PageParts(list(document.sections))
+    everywhere = paras + page_parts(document, pages)
     found = check_page(document, layout.profile) + check_text(everywhere, resolver)
     found += fillin.check_fill_ins(everywhere)
     found += check_header(layout, paras, resolver) + check_title(layout, resolver)
     found += check_body(layout, resolver)
     found += check_signatures(layout, resolver) + check_recipients(layout, resolver)
-    found += check_page_numbers(document, resolver, layout.profile)
+    found += check_page_numbers(document, resolver, layout.profile, pages)
     order = {rule.id: index for index, rule in enumerate(RULES)}
     found = found if final else fillin.as_drafted(found)
     return sorted(merge(found), key=lambda f: order[f.rule_id]), fillin.count(everywhere)

@@ -1,5 +1,5 @@
 """Turn the fill-in markers left in a document ("[Bổ sung: …]", see
-`docgen.documents.shared.fillin`) into findings of the rule text.fill-in, and count them.
+`docgen.fillin_marker`) into findings of the rule text.fill-in, and count them.
 
 A marker is a place only a person can write; a document still holding one is not ready to
 sign. The finding is an error; in a draft (`final=False`) it is a warning.
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from docgen.check.findings import Finding, finding
 from docgen.check.structure import Para
-from docgen.documents.shared.fillin import PATTERN
+from docgen.fillin_marker import PATTERN
 
 RULE = "text.fill-in"
 SHOWN = 60  # characters of a marker quoted in a finding

@@ -7,8 +7,11 @@ from typing import Any
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Length
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from docgen.check import ooxml, rules
 from docgen.check.findings import Finding, finding
@@ -19,6 +22,7 @@ from docgen.check.words import mm, span_mm
 
 MARGIN_WORDS = {"top": "lề trên", "bottom": "lề dưới", "left": "lề trái", "right": "lề phải"}
 PAGE_NUMBER_LOOK = Look(size=rules.PAGE_NUMBER_SIZE, italic=False, align="center")
+_P, _TBL = qn("w:p"), qn("w:tbl")
 
 
 def section_suffix(index: int, total: int) -> str:
@@ -92,68 +96,108 @@ def defined(sections: list[Section], index: int, attr: str) -> Any:
     Reading a linked header through python-docx would add a definition, so the link is
     followed here instead.
     """
-    for j in range(index, -1, -1):
-        part = getattr(sections[j], attr)
-        if not part.is_linked_to_previous:
-            return part
-    return None
+    return PageParts(sections).defined(index, attr)
 
 
 def page_paragraphs(part: Any) -> list[Any]:
     """The paragraphs of a header or footer (those of its tables included); [] for None."""
     if part is None:
         return []
-    paragraphs = list(part.paragraphs)
-    for table in part.tables:
-        for row in table.rows:
+    # The part's XML is found once (python-docx looks its definition up again for each
+    # reading of `paragraphs` or `tables`, a query per section of a long document).
+    root = part.part.element
+    paragraphs = [Paragraph(p, part) for p in root.iterchildren(_P)]
+    for tbl in root.iterchildren(_TBL):
+        for row in Table(tbl, part).rows:
             for cell in row.cells:
                 paragraphs += cell.paragraphs
     return paragraphs
 
 
+class PageParts:
+    """The page headers and footers of a document's sections, each looked up once: whether
+    a section links one to the previous section (a query of the section's XML each time
+    python-docx is asked), which section defines the one it shows, its paragraphs."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.sections = sections
+        self._parts: dict[tuple[int, str], Any] = {}
+        self._linked: dict[tuple[int, str], bool] = {}
+        self._paragraphs: dict[tuple[int, str], list[Any]] = {}
+
+    def part(self, index: int, attr: str) -> Any:
+        """Section `index`'s own header/footer `attr` (python-docx's, linked or not)."""
+        if (index, attr) not in self._parts:
+            self._parts[(index, attr)] = getattr(self.sections[index], attr)
+        return self._parts[(index, attr)]
+
+    def linked(self, index: int, attr: str) -> bool:
+        """Whether section `index` shows the previous section's header/footer `attr`."""
+        if (index, attr) not in self._linked:
+            self._linked[(index, attr)] = bool(self.part(index, attr).is_linked_to_previous)
+        return self._linked[(index, attr)]
+
+    def defined(self, index: int, attr: str) -> Any:
+        """As the function `defined`."""
+        for j in range(index, -1, -1):
+            if not self.linked(j, attr):
+                return self.part(j, attr)
+        return None
+
+    def paragraphs(self, index: int, attr: str) -> list[Any]:
+        """`page_paragraphs` of the header/footer `attr` shown by section `index`."""
+        for j in range(index, -1, -1):
+            if not self.linked(j, attr):
+                if (j, attr) not in self._paragraphs:
+                    self._paragraphs[(j, attr)] = page_paragraphs(self.part(j, attr))
+                return self._paragraphs[(j, attr)]
+        return []
+
+
 def check_page_numbers(document: Document, resolver: Resolver,
-                       profile: rules.KindProfile = rules.DEFAULT_KIND) -> list[Finding]:
+                       profile: rules.KindProfile = rules.DEFAULT_KIND,
+                       pages: PageParts | None = None) -> list[Finding]:
     """Findings of page-number.position (each section) and page-number.first-page; a kind
-    printed without page numbers (a ballot) is checked only where it has one."""
-    sections = list(document.sections)
+    printed without page numbers (a ballot) is checked only where it has one. `pages` is
+    the document's PageParts when the caller has it already."""
+    pages = PageParts(list(document.sections)) if pages is None else pages
     out: list[Finding] = []
-    for index in range(len(sections)):
-        if not profile.page_numbers and not _numbered(sections, index):
+    total = len(pages.sections)
+    for index in range(total):
+        if not profile.page_numbers and not _numbered(pages, index):
             continue
-        where = "đầu trang" + section_suffix(index, len(sections))
-        out += _position(sections, index, where, resolver)
-    return out + _first_page(sections)
+        where = "đầu trang" + section_suffix(index, total)
+        out += _position(pages, index, where, resolver)
+    return out + _first_page(pages)
 
 
-def _numbered(sections: list[Section], index: int) -> bool:
+def _numbered(pages: PageParts, index: int) -> bool:
     """Whether section `index` shows a PAGE field in its page header or footer."""
     return any(ooxml.has_page_field(p)
                for attr in ("header", "footer", "first_page_header")
-               for p in page_paragraphs(defined(sections, index, attr)))
+               for p in pages.paragraphs(index, attr))
 
 
-def _position(sections: list[Section], index: int, where: str,
+def _position(pages: PageParts, index: int, where: str,
               resolver: Resolver) -> list[Finding]:
-    fields = [p for p in page_paragraphs(defined(sections, index, "header"))
-              if ooxml.has_page_field(p)]
+    fields = [p for p in pages.paragraphs(index, "header") if ooxml.has_page_field(p)]
     if not fields:
-        in_footer = any(ooxml.has_page_field(p)
-                        for p in page_paragraphs(defined(sections, index, "footer")))
+        in_footer = any(ooxml.has_page_field(p) for p in pages.paragraphs(index, "footer"))
         found = "số trang đặt ở chân trang" if in_footer else "không có số trang"
         return [finding("page-number.position", where, found)]
     return look_findings("page-number.position", Para(fields[0], where, -1), resolver,
                          PAGE_NUMBER_LOOK)
 
 
-def _first_page(sections: list[Section]) -> list[Finding]:
-    first = sections[0]
-    numbered = any(ooxml.has_page_field(p) for p in page_paragraphs(defined(sections, 0, "header")))
+def _first_page(pages: PageParts) -> list[Finding]:
+    first = pages.sections[0]
+    numbered = any(ooxml.has_page_field(p) for p in pages.paragraphs(0, "header"))
     if not numbered:
         return []
     if not first.different_first_page_header_footer:
         return [finding("page-number.first-page", "đầu trang",
                         "trang thứ nhất có số trang (chưa bật «Trang đầu khác»)")]
-    own = page_paragraphs(defined(sections, 0, "first_page_header"))
+    own = pages.paragraphs(0, "first_page_header")
     if any(ooxml.has_page_field(p) for p in own):
         return [finding("page-number.first-page", "đầu trang thứ nhất",
                         "đầu trang thứ nhất có số trang")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from docx.document import Document
@@ -30,7 +30,7 @@ from docgen.check.reading import (
 )
 from docgen.check.resolve import Resolver
 from docgen.check.words import clean, is_upper, quote
-from docgen.documents.shared.fillin import PATTERN as FILL_IN
+from docgen.fillin_marker import PATTERN as FILL_IN
 
 NATIONAL_KEY = vi.name_key(d30.NATIONAL)
 MOTTO = re.compile(r"^độc\s*lập\s*[-–—]\s*tự\s*do\s*[-–—]\s*hạnh\s*phúc$")
@@ -158,11 +158,13 @@ def _cell_paragraphs(tc: Any, story: Document) -> Iterator[Any]:
 # --------------------------------------------------------------------------- header
 
 
+@lru_cache(maxsize=4096)  # pure; a long document repeats its cells' texts
 def is_national(text: str) -> bool:
     """Whether the text is the Quốc hiệu, whatever its case or tone-mark placement."""
     return vi.name_key(text) == NATIONAL_KEY
 
 
+@lru_cache(maxsize=4096)  # pure; a long document repeats its cells' texts
 def is_motto(text: str) -> bool:
     """Whether the text is the Tiêu ngữ, whatever its case or dashes."""
     return bool(MOTTO.match(vi.name_key(text)))
@@ -277,6 +279,7 @@ def _summary(paras: list[Para], title: Para, resolver: Resolver) -> list[Para]:
 # --------------------------------------------------------------------------- closing
 
 
+@lru_cache(maxsize=4096)  # pure; a long document repeats its cells' texts
 def is_recipients_head(text: str) -> bool:
     """Whether the text opens the Nơi nhận block."""
     return vi.name_key(text).startswith("nơi nhận")

@@ -10,7 +10,7 @@ from docx.document import Document
 
 from docgen.check import rules
 from docgen.check.findings import Finding, finding
-from docgen.check.page import page_paragraphs, section_suffix
+from docgen.check.page import PageParts, section_suffix
 from docgen.check.resolve import Resolver, RunFormat
 from docgen.check.structure import Para, read_para
 
@@ -22,17 +22,18 @@ _PARTS = (("header", "đầu trang"), ("first_page_header", "đầu trang thứ 
           ("footer", "chân trang"), ("first_page_footer", "chân trang thứ nhất"))
 
 
-def page_parts(document: Document) -> list[Para]:
-    """The paragraphs of every page header and footer a section defines, with their place."""
-    sections = list(document.sections)
+def page_parts(document: Document, pages: PageParts | None = None) -> list[Para]:
+    """The paragraphs of every page header and footer a section defines, with their place
+    (`pages`: the document's PageParts when the caller has it already)."""
+    pages = PageParts(list(document.sections)) if pages is None else pages
+    total = len(pages.sections)
     paras: list[Para] = []
-    for index, section in enumerate(sections):
+    for index in range(total):
         for attr, words in _PARTS:
-            part = getattr(section, attr)
-            if part.is_linked_to_previous:  # shows another section's part, read there
+            if pages.linked(index, attr):  # shows another section's part, read there
                 continue
-            where = words + section_suffix(index, len(sections))
-            read = [read_para(p, where, -1) for p in page_paragraphs(part)]
+            where = words + section_suffix(index, total)
+            read = [read_para(p, where, -1) for p in pages.paragraphs(index, attr)]
             paras += [para for para in read if para.raw.strip()]
     return paras
 
