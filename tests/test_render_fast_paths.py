@@ -88,16 +88,58 @@ def test_prepared_documents_are_docxtpls(checked: build.Checked,
                 assert mine == reference, (name, part)
 
 
-def test_only_the_chart_template_goes_through_docxtpl() -> None:
+def test_no_shipped_template_goes_through_docxtpl() -> None:
     from docgen.documents import KINDS
     from docgen.templates import load
 
-    through_docxtpl = set()
-    for kind in KINDS.values():
-        template = load(kind, None, None)
-        if template._fast() is None:
-            through_docxtpl.add(kind.template)
-    assert through_docxtpl == {"phu-luc-diem.docx"}
+    assert [kind.template for kind in KINDS.values()
+            if load(kind, None, None)._fast() is None] == []
+
+
+def _both_ways(data: bytes, context: dict[str, Any],
+               monkeypatch: pytest.MonkeyPatch) -> tuple[bytes, bytes]:
+    fast = render.Template("thu.docx", data, trusted=True).render(context)
+    with monkeypatch.context() as patched:
+        _docxtpl_full_passes(patched)
+        full = render.Template("thu.docx", data, trusted=True).render(context)
+    return fast, full
+
+
+def _same_parts(fast: bytes, full: bytes) -> None:
+    ours, theirs = _parts(fast), _parts(full)
+    assert [n for n, _ in ours] == [n for n, _ in theirs]
+    for (part, mine), (_, reference) in zip(ours, theirs, strict=True):
+        if part.endswith((".xml", ".rels")):
+            assert _canonical(mine) == _canonical(reference), part
+
+
+# case: (inside {%p if chart %}, marked for docgen, saved by Word, a chart to draw)
+CHART_CASES = {
+    "filled": (True, True, False, True),
+    "dropped by its paragraph": (True, True, False, False),
+    "unguarded, no data": (False, True, False, False),
+    "no marker, left as drawn": (False, False, False, False),
+    "saved by Word, with its workbook": (True, True, True, True),
+    "saved by Word, dropped": (True, True, True, False),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CHART_CASES))
+def test_charts_are_filled_and_dropped_as_docxtpl_leaves_them(
+        case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests import test_chart
+
+    guarded, marked, word, drawn = CHART_CASES[case]
+    unmark = None if marked else test_chart._unmark
+    data = test_chart.template_bytes(guarded=guarded, edit=unmark, edit_body=unmark)
+    if word:
+        data = test_chart.as_word_saves(data)
+    context = test_chart.sample_context() if drawn else {"heading": "x", "chart": None}
+    fast, full = _both_ways(data, context, monkeypatch)
+    _same_parts(fast, full)
+    names = [n for n, _ in _parts(fast)]
+    assert ("word/charts/chart1.xml" in names) == (drawn or not guarded)
+    assert any("embeddings" in n for n in names) == (word and not drawn and not guarded)
 
 
 def test_column_loops_and_paper_take_the_parsing_path() -> None:
@@ -109,8 +151,9 @@ def test_column_loops_and_paper_take_the_parsing_path() -> None:
         fast = load(kind, None, None)._fast()
         if fast is not None and fast._parse:
             parsing.add(kind.template)
-    # the three templates with {%tc %} column loops (the fourth has a chart)
-    assert parsing == {"bao-cao-tong-ket.docx", "bien-ban.docx", "giao-uoc.docx"}
+    # the three templates with {%tc %} column loops; the fourth also has a chart
+    assert parsing == {"bao-cao-tong-ket.docx", "bien-ban.docx", "giao-uoc.docx",
+                       "phu-luc-diem.docx"}
 
 
 def test_a_header_with_text_that_is_not_xml_is_refused_as_docxtpl_did() -> None:

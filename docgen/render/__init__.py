@@ -314,6 +314,41 @@ def _drop_unused_charts(docx: Any) -> None:
             part.drop_rel(rid)
 
 
+class _PartView:
+    """A chart part of a document the prepared renderer makes, as the chart pass reads and
+    fills a python-docx Part: its name, content type, bytes and relationships."""
+
+    def __init__(self, name: str, content_type: str, blob: bytes) -> None:
+        self.partname = f"/{name}"
+        self.content_type = content_type
+        self._blob = blob
+        self.rels: dict[str, object] = {}
+
+    @property
+    def blob(self) -> bytes:
+        return self._blob
+
+
+class _RelationshipView:
+    """A chart relationship of the document part (never external)."""
+
+    def __init__(self, part: _PartView) -> None:
+        self.reltype = _CHART_RELATIONSHIP
+        self.target_part = part
+        self.is_external = False
+
+
+class _DocumentView:
+    """The rendered document part as the chart pass reads a python-docx DocumentPart: its
+    parsed XML and its chart relationships."""
+
+    def __init__(self, element: Any, charts: list[prepared.Chart]) -> None:
+        self.element = element
+        self.rels = {chart.rid: _RelationshipView(_PartView(chart.name, chart.content_type,
+                                                            chart.blob))
+                     for chart in charts}
+
+
 def _sentence(text: object) -> str:
     """Return `text` ending with exactly one full stop."""
     return str(text).rstrip(". ") + "."
@@ -566,7 +601,7 @@ class Template:
         if fast is None:
             return self._render_docxtpl(context, page_mm)
         try:
-            return fast.render(context, page_mm, _layout), None
+            return fast.render(context, page_mm, _layout, self._chart_pass, self._data), None
         except _MissingValue as exc:
             name = _missing_name(exc, context)
             self._fail(f"thiếu giá trị cho biến '{name}'.", exc)
@@ -626,6 +661,28 @@ class Template:
         for part in _chart_parts(docx.part.package):
             if id(part) not in filled and _holds_tags(part):
                 self._fail_chart(str(part.partname).lstrip("/"), _UNFILLED_TAGS)
+
+    def _chart_pass(self, root: Any, found: list[prepared.Chart], context: Mapping[str, Any]
+                    ) -> tuple[set[str], dict[str, bytes]]:
+        """`_render_charts` for a document the prepared renderer made (`root`, its parsed
+        document part; `found`, its chart relationships): the same checks and the same
+        filling, on views of the parts; returns the relationships to drop and the new
+        bytes of each chart part filled."""
+        view = _DocumentView(root, found)
+        places, problems = _chart_places(view)
+        for chart, problem in problems:
+            self._fail_chart(chart, problem)
+        for place in places:
+            if place.name is not None:
+                self._fill_chart(place, context)
+        referenced = set(root.xpath("//@r:id", namespaces={"r": _DRAWING_NS["r"]}))
+        dropped = {rid for rid in view.rels if rid not in referenced}
+        filled = {id(place.part): place.part for place in places if place.name is not None}
+        for rid, relationship in view.rels.items():
+            part = relationship.target_part
+            if rid not in dropped and id(part) not in filled and _holds_tags(part):
+                self._fail_chart(part.partname.lstrip("/"), _UNFILLED_TAGS)
+        return dropped, {part.partname.lstrip("/"): part.blob for part in filled.values()}
 
     def _fill_chart(self, place: _ChartPlace, context: Mapping[str, Any]) -> None:
         """Replace a chart part's XML by the chart of its variable's value, and its

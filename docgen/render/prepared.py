@@ -26,7 +26,9 @@ from __future__ import annotations
 import io
 import marshal
 import re
+import threading
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from docx import Document
@@ -51,7 +53,7 @@ _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _TAGS = ("{{", "{%", "{#")
 # docgen.render's table and paper pass: (body, page_mm, fix grids too).
 Layout = Callable[..., None]
-_FORMAT = "docgen-prepared-1"
+_FORMAT = "docgen-prepared-2"
 _NAMESPACE = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 # Characters XML 1.0 does not allow (after the tabs and breaks resolve_listing turns into
@@ -70,6 +72,23 @@ def _is_xml_text(data: bytes) -> bool:
         and not any(mark in data for mark in _NOT_CHARACTERS)
 _LISTING = ("\t", "\a", "\n", "\f")
 _LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart the template's body relates to: the relationship's id, the chart part's
+    name and content type, and its bytes in the template (a placeholder chart)."""
+
+    rid: str
+    name: str
+    content_type: str
+    blob: bytes
+
+
+# What a render of a template with charts changed in its package: the chart relationships
+# dropped (the body no longer draws them) and the chart parts filled, both sorted.
+Variant = tuple[tuple[str, ...], tuple[str, ...]]
+ChartPass = Callable[[Any, list[Chart], Mapping[str, Any]], tuple[set[str], dict[str, bytes]]]
 
 
 class _Part:
@@ -94,57 +113,89 @@ class Prepared:
     other part deflated. `render` gives the .docx bytes."""
 
     def __init__(self, patcher: Any, body: _Part, parts: list[_Part],
-                 entries: list[Entry | str], parse: bool, drawings: bool) -> None:
+                 entries: list[Entry | str], parse: bool, drawings: bool,
+                 properties: tuple[tuple[str, str], ...] = (),
+                 charts: list[Chart] | None = None,
+                 variants: dict[Variant, list[Entry | str]] | None = None) -> None:
         self._patcher = patcher
         self._body = body
         self._parts = parts
         self._entries = entries
         self._parse = parse
         self._drawings = drawings
+        self._properties = properties
+        # With charts: the package's members for each change a render made (see
+        # `_variant`), those of the usual renders made when prepared, others when met.
+        self._charts = charts or []
+        self._variants = variants or {}
+        self._lock = threading.Lock()
 
     def saved(self) -> bytes:
         """The prepared template as bytes (`marshal`: strings, bytes and Jinja's compiled
         code), for `loaded` in a later process of the same Python and docgen."""
-        entries = [entry if isinstance(entry, str)
-                   else (entry.name, entry.crc, entry.size, entry.deflated)
-                   for entry in self._entries]
         return marshal.dumps((_FORMAT, self._body.saved(), [p.saved() for p in self._parts],
-                              entries, self._parse, self._drawings))
+                              _saved_entries(self._entries), self._parse, self._drawings,
+                              self._properties,
+                              [(c.rid, c.name, c.content_type, c.blob) for c in self._charts],
+                              [(*key, _saved_entries(entries))
+                               for key, entries in self._variants.items()]))
 
     @classmethod
     def loaded(cls, data: bytes, patcher: Any, environment: Any) -> Prepared:
         """The prepared template `saved` gave; ValueError when `data` is not one."""
         try:
-            form, body, parts, entries, parse, drawings = marshal.loads(data)
+            (form, body, parts, entries, parse, drawings, properties, charts,
+             variants) = marshal.loads(data)
             if form != _FORMAT:
                 raise ValueError("another format")
             return cls(patcher, _Part(body[0], body[1], environment, body[2], body[3]),
                        [_Part(p[0], p[1], environment, p[2], p[3]) for p in parts],
-                       [e if isinstance(e, str) else Entry(*e) for e in entries],
-                       bool(parse), bool(drawings))
-        except (EOFError, TypeError, IndexError, AttributeError) as exc:
+                       _loaded_entries(entries), bool(parse), bool(drawings),
+                       tuple(tuple(pair) for pair in properties),
+                       [Chart(*chart) for chart in charts],
+                       {(dropped, filled): _loaded_entries(members)
+                        for dropped, filled, members in variants})
+        except (EOFError, TypeError, IndexError, AttributeError, ValueError) as exc:
             raise ValueError(f"not a prepared template: {exc}") from exc
 
     def render(self, context: Mapping[str, Any], page_mm: tuple[float, float] | None,
-               layout: Layout) -> bytes:
-        """Fill every part with `context`; `layout(body, page_mm)` fits the tables and the
-        paper of a parsed body (see `docgen.render`). Jinja's errors propagate."""
+               layout: Layout, chart_pass: ChartPass, source: bytes) -> bytes:
+        """Fill every part with `context`; `layout(body, page_mm, fix)` fits the tables and
+        the paper of a parsed body, `chart_pass(root, charts, context)` fills its charts
+        (see `docgen.render`); `source` is the template's bytes (to list the package's
+        members after a change of its charts not met before). Jinja's errors propagate."""
         rendered: dict[str, bytes] = {}
         body = self._finish(self._body.compiled.render(context))
         document = self._body.head + body + self._body.tail
         data = b"" if self._parse or page_mm is not None \
             else (_DECLARATION + document).encode("utf-8")
+        entries = self._entries
         if data and _is_xml_text(data):
             rendered[self._body.name] = data
         else:
-            rendered[self._body.name] = self._parsed(document, page_mm, layout)
+            root = self._parsed(document, page_mm, layout)
+            if self._charts:
+                dropped, filled = chart_pass(root, self._charts, context)
+                rendered.update(filled)
+                entries = self._variant((tuple(sorted(dropped)), tuple(sorted(filled))),
+                                        source)
+            rendered[self._body.name] = bytes(etree.tostring(root, encoding="UTF-8",
+                                                             standalone=True))
         for part in self._parts:
             data = (part.head + self._finish(part.compiled.render(context))).encode("utf-8")
             if not _is_xml_text(data):  # python-docx's strict parse refuses it: XMLSyntaxError
                 parse_xml(data)
             rendered[part.name] = data
         return write_zip(entry if isinstance(entry, Entry) else Entry.of(entry, rendered[entry])
-                         for entry in self._entries)
+                         for entry in entries)
+
+    def _variant(self, key: Variant, source: bytes) -> list[Entry | str]:
+        """The package's members once the charts `key` names were dropped and filled."""
+        with self._lock:
+            if key not in self._variants:
+                rendered = {f"/{part.name}" for part in (self._body, *self._parts)}
+                self._variants[key] = _chart_entries(source, self._properties, rendered, *key)
+            return self._variants[key]
 
     def _finish(self, xml: str) -> str:
         """What docxtpl does to Jinja's output: its escaped tags back to tags, and tabs and
@@ -157,10 +208,10 @@ class Prepared:
         return xml
 
     def _parsed(self, document: str, page_mm: tuple[float, float] | None,
-                layout: Layout) -> bytes:
-        """The body parsed as docxtpl parses it (recovering), its drawings numbered, its
-        tables fitted or their grids fixed for column loops (`layout(body, page_mm, True)`),
-        serialized as python-docx serializes a part."""
+                layout: Layout) -> Any:
+        """The document part parsed as docxtpl parses it (recovering), its drawings
+        numbered, its tables fitted or their grids fixed for column loops
+        (`layout(body, page_mm, True)`)."""
         # docxtpl's parser for the rendered body (one per call: lxml parsers are not to be
         # shared between threads)
         root = etree.fromstring(document, etree.XMLParser(recover=True))
@@ -168,7 +219,7 @@ class Prepared:
             for index, docpr in enumerate(root.iter(f"{{{_WP}}}docPr"), start=1001):
                 docpr.set("id", str(index))
         layout(root.find(f"{_W}body"), page_mm, True)
-        return bytes(etree.tostring(root, encoding="UTF-8", standalone=True))
+        return root
 
 
 def _source(compile_: Callable[[str], Any], xml: str) -> Any:
@@ -226,14 +277,21 @@ def prepare(data: bytes, patcher: Any, environment: Any,
     compile_ = environment.compile
     docx = Document(io.BytesIO(data))
     package = docx.part.package
-    if any(part.content_type in (_CHART, _FOOTNOTES) for part in package.iter_parts()):
+    if any(part.content_type == _FOOTNOTES for part in package.iter_parts()):
         return None
-    properties = docx.core_properties
-    values = {name: getattr(properties, name) for name in CORE_PROPERTIES}
+    found = [Chart(rid, rel.target_part.partname.membername, rel.target_part.content_type,
+                   rel.target_part.blob)
+             for rid, rel in docx.part.rels.items()
+             if rel.reltype == RT.CHART and not rel.is_external]
+    if len({chart.name for chart in found}) != len(found) or len(found) != sum(
+            part.content_type == _CHART for part in package.iter_parts()):
+        return None  # a chart drawn twice, or related from elsewhere than the body
+    values = {name: getattr(docx.core_properties, name) for name in CORE_PROPERTIES}
     if any(tag in value for value in values.values() for tag in _TAGS):
         return None
-    for name, value in values.items():  # as docxtpl sets them (all, even empty ones)
-        setattr(properties, name, environment.from_string(value).render())
+    properties = tuple((name, environment.from_string(value).render())
+                       for name, value in values.items())
+    _set_properties(docx, properties)
     element = docx.element
     body_xml = etree.tostring(element.body, encoding="unicode")
     # A column loop changes a row's cells, so its tables are fitted after each render only.
@@ -267,7 +325,22 @@ def prepare(data: bytes, patcher: Any, environment: Any,
                                _source(compile_, patcher.patch_xml(xml)), environment,
                                _DECLARATION))
             rendered.add(str(part.partname))
-    return Prepared(patcher, body, parts, _entries(docx, rendered), parse, drawings)
+    entries = _entries(docx, rendered)
+    variants: dict[Variant, list[Entry | str]] = {}
+    if found:  # the usual renders: every chart filled, or every chart dropped
+        variants[(), ()] = entries
+        everything = tuple(sorted(chart.name for chart in found))
+        variants[(), everything] = _chart_entries(data, properties, rendered, (), everything)
+        variants[tuple(sorted(c.rid for c in found)), ()] = _chart_entries(
+            data, properties, rendered, tuple(sorted(c.rid for c in found)), ())
+    return Prepared(patcher, body, parts, entries, parse or bool(found), drawings,
+                    properties, found, variants)
+
+
+def _set_properties(docx: Any, properties: tuple[tuple[str, str], ...]) -> None:
+    """Set the document properties docxtpl renders, as it sets them (all, even empty)."""
+    for name, value in properties:
+        setattr(docx.core_properties, name, value)
 
 
 _BY_DOCXTPL = marshal.dumps((_FORMAT, None))
@@ -290,6 +363,34 @@ def prepare_saved(data: bytes, patcher: Any, environment: Any,
     made = prepare(data, patcher, environment, layout)
     cache.write(name, _BY_DOCXTPL if made is None else made.saved())
     return made
+
+
+def _saved_entries(entries: list[Entry | str]) -> list[Any]:
+    return [entry if isinstance(entry, str)
+            else (entry.name, entry.crc, entry.size, entry.deflated) for entry in entries]
+
+
+def _loaded_entries(saved: list[Any]) -> list[Entry | str]:
+    return [entry if isinstance(entry, str) else Entry(*entry) for entry in saved]
+
+
+def _chart_entries(source: bytes, properties: tuple[tuple[str, str], ...], rendered: set[str],
+                   dropped: tuple[str, ...], filled: tuple[str, ...]) -> list[Entry | str]:
+    """The members python-docx saves for the template `source` once the chart
+    relationships `dropped` are gone from its body and the chart parts `filled` were made
+    anew (their own relationships gone, as the chart pass leaves them): the parts nothing
+    relates to any more (a dropped chart, the workbook a filled one embedded) are not
+    saved, and the content types list only what is. Filled charts are rendered members."""
+    docx = Document(io.BytesIO(source))
+    _set_properties(docx, properties)
+    for rid in dropped:
+        docx.part.rels.pop(rid)
+    names = {f"/{name}" for name in filled}
+    for part in docx.part.package.iter_parts():
+        if str(part.partname) in names:
+            for rid in list(part.rels):
+                del part.rels[rid]
+    return _entries(docx, rendered | names)
 
 
 class _Recorder:
