@@ -15,9 +15,12 @@ What docxtpl does on every render, and what happens here instead:
 - python-docx serializes every part and deflates it: here every part that does not change
   was serialized and deflated once, and the zip is written in one pass (`package`).
 
-A template this module does not render the same way (a chart, footnotes, which docxtpl
-renders once per section, document properties holding Jinja tags) is rendered by docxtpl
-itself (`prepare` returns None), as is a user's template. The
+A chart (see docgen.render) is filled on the parsed body and views of its parts; the
+package's members after charts were dropped or filled are what python-docx saves for that
+change, listed once per change. A template this module does not render the same way
+(footnotes, which docxtpl renders once per section, document properties holding Jinja
+tags, a chart drawn twice or related from a header) is rendered by docxtpl itself
+(`prepare` returns None), as is a user's template. The
 test suite renders every shipped template both ways and compares every part.
 """
 
@@ -271,7 +274,8 @@ def _fitted_in_advance(body: Any, patcher: Any,
 def prepare(data: bytes, patcher: Any, environment: Any,
             layout: Layout) -> Prepared | None:
     """Prepare a template's bytes, or None when it holds what only docxtpl's own render
-    does the same way: a chart, footnotes, or document properties with Jinja tags.
+    does the same way: footnotes, document properties with Jinja tags, a chart drawn twice
+    or related from elsewhere than the body.
     `patcher` is a DocxTemplate (its clean-up and table passes), `environment` the Jinja
     environment. Raises Jinja's TemplateError for a tag that does not compile."""
     compile_ = environment.compile
