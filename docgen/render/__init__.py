@@ -586,11 +586,12 @@ class Template:
 
     def render_document(self, context: Mapping[str, Any],
                         page_mm: tuple[float, float] | None = None) -> tuple[bytes, Any]:
-        """As `render`, with the python-docx Document the bytes were saved from when the
-        template rendered in this process (a shipped one), else None (a user's template
-        renders in a child process: only its bytes come back). The Document is what the
-        file holds, already parsed: the build's Decree 30 check reads it instead of opening
-        the bytes again."""
+        """As `render`, with the python-docx Document the bytes were saved from when
+        docxtpl rendered the template in this process (a shipped template the prepared
+        renderer does not render, one with footnotes), else None: the prepared renderer
+        makes no Document, and a user's template renders in a child process. The Document
+        is what the file holds, already parsed: the build's Decree 30 check reads it
+        instead of opening the bytes again."""
         if not self._trusted:
             return self.render(context, page_mm), None
         return self._render(context, page_mm)

@@ -13,6 +13,9 @@ templates are saved. The cache is an optimisation only: a file that cannot be re
 or understood is ignored (and written anew), never an error; writes are atomic (a temporary
 file renamed into place), so two builds at once, or a build killed while writing, leave
 either no file or a whole one. At most `_KEEP` files are kept, the oldest removed first.
+What is saved holds compiled Jinja, which runs when a document is rendered (as Python runs
+its own __pycache__): the folder must be one only its user can write, never a shared
+drive.
 """
 
 from __future__ import annotations
