@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docgen.intake.legacy_tables import TCVN3, VNI_D, VNI_ROWS
 from docgen.intake.syllable import is_word
@@ -104,6 +105,22 @@ def candidate(text: str) -> bool:
 
 def examine(text: str, font_name: str | None = None) -> Verdict | None:
     """Decide whether `text` is legacy-encoded: None when it is not (leave it as it is)."""
+    if len(text) <= _REMEMBERED:
+        return _remembered(text, font_name)
+    return _examine(text, font_name)
+
+
+# A sheet repeats its short texts ("Có", "Không", "Tập thể") in every row: their verdicts
+# are kept (at most 4 096 texts of at most 200 characters).
+_REMEMBERED = 200
+
+
+@lru_cache(maxsize=4096)
+def _remembered(text: str, font_name: str | None) -> Verdict | None:
+    return _examine(text, font_name)
+
+
+def _examine(text: str, font_name: str | None) -> Verdict | None:
     if text.isascii() and capitals_font(font_name) and text != text.upper():
         return Verdict(TCVN3_NAME, text.upper())  # what the capitals font shows
     if not candidate(text):
