@@ -205,8 +205,7 @@ def _relations(archive: zipfile.ZipFile, path: str) -> dict[str, tuple[str, str]
 
 def _title(name: str | None, taken: list[str]) -> str:
     """The sheet's title as openpyxl sets it (invalid ones refused, duplicates numbered)."""
-    if not name:
-        return "Sheet"
+    name = name or "Sheet"
     if _INVALID_TITLE.search(name):
         raise ValueError("Invalid character found in sheet title")
     if any(n.lower() == name.lower() for n in taken):
