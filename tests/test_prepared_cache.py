@@ -92,3 +92,96 @@ def test_the_oldest_files_go_beyond_the_limit(tmp_path: Path,
         os.utime(tmp_path / f"k{index}.prepared", (index, index))
     assert sorted(p.name for p in tmp_path.glob("*.prepared")) == [
         "k2.prepared", "k3.prepared", "k4.prepared"]
+
+
+KILLED_SCRIPT = """
+import sys
+from docgen import build
+checked = build.check(build.SAMPLE)
+print("ready", flush=True)
+build.render_all(checked, build.select_kinds(None, checked.book.settings.period))
+"""
+
+
+def _saved_files_are_whole(folder: Path) -> int:
+    count = 0
+    for path in folder.glob("*.prepared"):
+        data = path.read_bytes()
+        if data != prepared._BY_DOCXTPL:
+            prepared.Prepared.loaded(data, None, _environment())  # raises if cut short
+        count += 1
+    return count
+
+
+def test_builds_killed_while_saving_leave_whole_files_or_none(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    folder = tmp_path / "cache"
+    env = {**os.environ, "DOCGEN_CACHE": str(folder)}
+    for delay in (0.0, 0.05, 0.1, 0.2, 0.3, 0.5):
+        process = subprocess.Popen([sys.executable, "-c", KILLED_SCRIPT], env=env,
+                                   stdout=subprocess.PIPE, text=True)
+        assert process.stdout is not None and process.stdout.readline() == "ready\n"
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        process.stdout.close()
+        _saved_files_are_whole(folder)
+    assert _build_in_a_new_process(str(folder)) == _build_in_a_new_process("")
+    assert _saved_files_are_whole(folder) == 13
+
+
+def test_concurrent_builds_share_one_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    env = {**os.environ, "DOCGEN_CACHE": str(folder)}
+    processes = [subprocess.Popen([sys.executable, "-c", KINDS_SCRIPT], env=env,
+                                  stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    outputs = [process.communicate()[0] for process in processes]
+    assert all(process.returncode == 0 for process in processes)
+    assert len(set(outputs)) == 1 and outputs[0] == _build_in_a_new_process("")
+    assert _saved_files_are_whole(folder) == 13
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_a_full_disk_while_saving_is_no_error_and_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    monkeypatch.setenv("DOCGEN_CACHE", str(tmp_path))
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, handle: int, mode: str) -> None:
+            self._file = real_fdopen(handle, mode)
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self._file.close()
+
+        def write(self, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cache.os, "fdopen", Full)
+    data = (SHIPPED / "giay-moi.docx").read_bytes()
+    checked = build.check(SAMPLE)
+    kind = build.select_kinds(["giay-moi"])[0]
+    context = kind.renditions(checked.book, checked.outcome)[0].context
+    rendered = Template("giay-moi.docx", data, trusted=True).render(context)
+    monkeypatch.undo()
+    monkeypatch.setenv("DOCGEN_CACHE", "")
+    assert rendered == Template("giay-moi.docx", data, trusted=True).render(context)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_old_leftovers_of_killed_writes_are_removed(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCGEN_CACHE", str(tmp_path))
+    old, fresh = tmp_path / ".old.tmp", tmp_path / ".fresh.tmp"
+    old.write_bytes(b"half")
+    fresh.write_bytes(b"being written")
+    os.utime(old, (0, 0))
+    cache.write("k", b"x")
+    assert not old.exists() and fresh.exists() and cache.read("k") == b"x"

@@ -24,6 +24,7 @@ import hashlib
 import os
 import sys
 import tempfile
+import time
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -97,7 +98,14 @@ def write(name: str, data: bytes) -> None:
 
 
 def _prune(place: Path) -> None:
-    """Remove the oldest saved templates beyond `_KEEP`."""
+    """Remove the oldest saved templates beyond `_KEEP`, and what a process killed while
+    writing left behind (a temporary file older than an hour)."""
+    for left in place.glob(".*.tmp"):
+        try:
+            if time.time() - left.stat().st_mtime > 3600:
+                left.unlink()
+        except OSError:
+            pass
     saved = list(place.glob(f"*{_SUFFIX}"))
     if len(saved) <= _KEEP:
         return
