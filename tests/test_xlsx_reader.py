@@ -67,14 +67,35 @@ def assert_same_as_openpyxl(path: Path) -> None:
         assert sheet.corners == openpyxl_corners(ws), sheet.title
 
 
+# Shared strings as Excel writes them (openpyxl writes inline ones): plain, rich runs, a
+# phonetic reading (not part of the text), an escaped underscore, empty ones.
+SHARED = ('<si><t>Thanh tra tỉnh</t></si>'
+          '<si><r><t xml:space="preserve">Thanh </t></r><r><rPr><b/></rPr><t>tra</t></r></si>'
+          '<si><t>chữ</t><rPh sb="0" eb="1"><t>phiên âm</t></rPh></si>'
+          '<si><t>a_x005F_x000D_b</t></si><si><t/></si><si/>'
+          '<si><t>  hai   khoảng  </t></si>')
+SHARED_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
 def with_cells(path: Path, sheet: str, cells: str) -> None:
-    """Add hand-written <c> elements (a row 40 of them) to a sheet part of the package."""
+    """Add hand-written <c> elements (a row 40 of them) to a sheet part of the package, and
+    a shared string table (cells of row 41 show each of its strings)."""
     data = io.BytesIO(path.read_bytes())
     with zipfile.ZipFile(data) as source:
         parts = {info.filename: source.read(info) for info in source.infolist()}
     xml = parts[sheet].decode()
-    xml = re.sub(r"</sheetData>", f'<row r="40">{cells}</row></sheetData>', xml)
+    shared = "".join(f'<c r="{column}41" t="s"><v>{index}</v></c>'
+                     for index, column in enumerate("ABCDEFG"))
+    xml = re.sub(r"</sheetData>", f'<row r="40">{cells}</row><row r="41">{shared}</row>'
+                 "</sheetData>", xml)
     parts[sheet] = xml.encode()
+    parts["xl/sharedStrings.xml"] = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{SHARED}</sst>").encode()
+    types = parts["[Content_Types].xml"].decode()
+    parts["[Content_Types].xml"] = types.replace(
+        "</Types>", f'<Override PartName="/xl/sharedStrings.xml" ContentType="{SHARED_TYPE}"/>'
+        "</Types>").encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, part in parts.items():
             target.writestr(name, part)
@@ -149,11 +170,13 @@ def test_odd_cells_read_as_openpyxl_reads_them(tmp_path: Path, date1904: bool) -
     path = odd_workbook(tmp_path / "le.xlsx", date1904=date1904)
     assert_same_as_openpyxl(path)
     sheet = xlsx.read_book(path.read_bytes()).worksheets[0]
-    # What the comparison covers: a date, a rich text's plain reading, a cached formula.
+    # What the comparison covers: a date, rich text read plain, a cached formula, shared text.
     assert sheet.value(1, 1) == dt.datetime(2021, 12, 20)
     assert sheet.value(13, 1) == "Thanh tra tỉnh"
     assert sheet.value(40, 1) == "ab" and sheet.value(40, 3) is None
     assert sheet.value(2, 4) is None and sheet.corners[(3, 5)] in ((1, 3), (2, 3))
+    assert [sheet.value(41, column) for column in range(1, 8)] == [
+        "Thanh tra tỉnh", "Thanh tra", "chữ", "a_x000D_b", "", "", "  hai   khoảng  "]
 
 
 @pytest.mark.parametrize("damage", [

@@ -199,7 +199,7 @@ def _relations(archive: zipfile.ZipFile, path: str) -> dict[str, tuple[str, str]
         if rel.get("TargetMode") != "External":
             target = target[1:] if target.startswith("/") else \
                 posixpath.normpath(posixpath.join(parent, target))
-        found[rel.get("Id")] = (target, rel.get("Type", ""))
+        found.setdefault(rel.get("Id"), (target, rel.get("Type", "")))  # the first counts
     return found
 
 
@@ -408,13 +408,14 @@ _BUILTIN_IDS = {code: index for index, code in _BUILTIN_FORMATS.items()}
 _STRIP = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
 _TIMEDELTA = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
 _DATE_CHAR = re.compile(r"(?<![_\\])[dmhysDMHYS]")
-_TRUE = frozenset(("true", "1", "t", "on"))
+_FALSE = frozenset(("false", "f", "0"))
 _STYLE_IDS = ("fontId", "fillId", "borderId", "xfId")
 _ALIGNMENT_NUMBERS = ("textRotation", "indent", "relativeIndent", "readingOrder")
 
 
 def _bool(value: str | None) -> bool:
-    return value is not None and value.lower() in _TRUE
+    """An XML boolean as openpyxl's Bool reads it: anything but "false", "f", "0" or ""."""
+    return bool(value) and value not in _FALSE
 
 
 def _is_date_format(code: str | None) -> bool:
