@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from docgen import model as m
@@ -36,11 +37,12 @@ def complete(row: Row) -> bool:
     return True
 
 
-def _required(title: str) -> set[str]:
+@cache  # asked for every row read; the sheets are fixed
+def _required(title: str) -> frozenset[str]:
     for sheet in s.SHEETS:
         if sheet.title == title:
-            return {c.field for c in sheet.columns if c.required}
-    return set()
+            return frozenset(c.field for c in sheet.columns if c.required)
+    return frozenset()
 
 
 def records(cls: type[Any], rows: Iterable[Row]) -> list[Any]:
