@@ -9,7 +9,6 @@ paragraph after the header, signatures as upper-case lines over a name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -107,7 +106,13 @@ def read_para(paragraph: Paragraph, place: str, block: int, table: int | None = 
               cell: Any = None) -> Para:
     """A paragraph with its place, named "<place> («its first words…»)"; its XML is read
     here once and kept (`Para.reading`, `Para.raw`)."""
-    read = read_p(ooxml.p_element(paragraph))
+    return _para(ooxml.p_element(paragraph), paragraph, place, block, table, cell)
+
+
+def _para(p: Any, paragraph: Paragraph, place: str, block: int, table: int | None = None,
+          cell: Any = None) -> Para:
+    """`read_para` of the w:p element `p` of `paragraph`."""
+    read = read_p(p)
     para = Para(paragraph, f"{place} ({quote(read.text)})", block, table, cell)
     para.__dict__["reading"] = read  # what cached_property would store on first reading
     para.__dict__["raw"] = read.text
@@ -121,7 +126,8 @@ def read_paragraphs(document: Document) -> list[Para]:
     for block, element in enumerate(body_blocks(document)):
         if is_paragraph(element):
             paragraphs += 1
-            paras.append(read_para(Paragraph(element, document), f"đoạn {paragraphs}", block))
+            paras.append(_para(element, Paragraph(element, document), f"đoạn {paragraphs}",
+                               block))
         else:
             tables += 1
             paras += _table_paragraphs(element, document, tables, block)
@@ -140,19 +146,21 @@ def _table_paragraphs(tbl: Any, story: Document, number: int, block: int) -> lis
             seen[id(tc)] = tc
             where = f"bảng {number}, hàng {r}, ô {c}"
             for p in _cell_paragraphs(tc, story):
-                paras.append(read_para(Paragraph(p, story), where, block, number, tc))
+                paras.append(_para(p, Paragraph(p, story), where, block, number, tc))
     return paras
 
 
-def _cell_paragraphs(tc: Any, story: Document) -> Iterator[Any]:
+def _cell_paragraphs(tc: Any, story: Document) -> list[Any]:
     """A w:tc's w:p elements, those of tables nested in it included, in order."""
+    found = []
     for element in cell_blocks(tc):
         if is_paragraph(element):
-            yield element
+            found.append(element)
         else:
             for tcs in table_rows(element, story):
                 for inner in tcs:
-                    yield from _cell_paragraphs(inner, story)
+                    found += _cell_paragraphs(inner, story)
+    return found
 
 
 # --------------------------------------------------------------------------- header

@@ -56,8 +56,9 @@ def check_text(paras: list[Para], resolver: Resolver) -> list[Finding]:
         wrong = texts.get(para.raw)
         if wrong is None:
             wrong = texts[para.raw] = _text(para.raw)
-        out += [finding(rule, para.where, found, expected)
-                for rule, found, expected in (*problems, *wrong)]
+        if problems or wrong:
+            out += [finding(rule, para.where, found, expected)
+                    for rule, found, expected in (*problems, *wrong)]
     return out
 
 
