@@ -103,16 +103,29 @@ def _level_of_rpr(rpr: Any) -> _Level:
     )
 
 
+# Levels by what the w:rPr they read says (`ooxml.children_key`): the same few run
+# properties recur in every template's styles and runs.
+_LEVELS: dict[tuple[Any, ...] | None, _Level] = {}
+_LEVELS_KEPT = 20_000
+
+
 def _level_of_font(font: Any) -> _Level:
-    """Read a run's or a style's Font: public API for size, bold, italic."""
+    """Read a run's or a style's Font: public API for size, bold, italic (each reading
+    the first w:sz, w:b, w:i of the element's first w:rPr, as the helpers below do)."""
     rpr = ooxml.child(font.element, "w:rPr")
-    return _Level(
-        size=font.size,
-        bold=font.bold,
-        italic=font.italic,
-        fonts=tuple(ooxml.font_slot(rpr, slot) for slot in _SLOTS),
-        color=ooxml.color(rpr),
-    )
+    key = ooxml.children_key(rpr)
+    level = _LEVELS.get(key)
+    if level is None:
+        if len(_LEVELS) >= _LEVELS_KEPT:
+            _LEVELS.clear()
+        level = _LEVELS[key] = _Level(
+            size=font.size,
+            bold=font.bold,
+            italic=font.italic,
+            fonts=tuple(ooxml.font_slot(rpr, slot) for slot in _SLOTS),
+            color=ooxml.color(rpr),
+        )
+    return level
 
 
 def style_chain(style: Any) -> Iterator[Any]:
