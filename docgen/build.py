@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docgen import archive, history, intake, resources, rules, templates
+from docgen import archive, history, intake, resources, rules
 from docgen.archive.store import Edit, EditPolicy, PdfConverter
-from docgen.check import count_fill_ins, format_finding, lint_counting
-from docgen.check.fillin import RULE as FILL_IN
 from docgen.documents import KINDS, DocumentKind
 from docgen.errors import DocgenError, FormatCheckFailed, Problem
 from docgen.intake import limits
@@ -24,7 +22,9 @@ from docgen.kinds import of_period
 from docgen.model import Period, Workbook
 from docgen.progress import Progress, Step, ignore
 
-TEMPLATES_DIR = templates.SHIPPED
+# The renderer and the linter (python-docx, docxtpl, Jinja) are imported by the steps that
+# use them, so `docgen check`, which stops after the rules, does not load them.
+TEMPLATES_DIR = resources.templates_dir()
 SAMPLE = resources.sample_workbook()
 
 
@@ -140,6 +140,8 @@ def render_all(checked: Checked, kinds: Sequence[DocumentKind],
     hears of each document before it is rendered; `inspect`, when given, is handed each
     output right after it is rendered, with its python-docx Document when the renderer
     has one (None otherwise), so a check can read it before the next one is made."""
+    from docgen import templates
+
     cluster = checked.book.cluster
     outputs: list[archive.Output] = []
     planned = [(kind, renditions) for kind in kinds
@@ -191,6 +193,9 @@ class FormatCheck:
     def __call__(self, output: archive.Output, document: Any = None) -> None:
         """Check one document: its in-memory Document when given (what its bytes were
         saved from), else its bytes."""
+        from docgen.check import format_finding, lint_counting
+        from docgen.check.fillin import RULE as FILL_IN
+
         found, self.markers[output.name] = lint_counting(
             document if document is not None else output.data)
         findings = [f for f in found if f.rule_id != FILL_IN]
@@ -227,6 +232,8 @@ def lint_outputs(outputs: Sequence[archive.Output],
 def fill_ins(outputs: Sequence[archive.Output]) -> dict[str, int]:
     """File name -> how many fill-in markers ("[Bổ sung: …]") it holds, for the documents
     that hold some, in build order."""
+    from docgen.check import count_fill_ins
+
     counted = {output.name: count_fill_ins(output.data) for output in outputs
                if output.name.endswith(".docx")}
     return {name: n for name, n in counted.items() if n}
@@ -262,6 +269,8 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     kinds = select_kinds(only, checked.book.settings.period)
     if any(kind.code == history.REPORT for kind in kinds):  # the one kind that cites it
         checked = with_history(checked, root, warnings)
+    from docgen import templates
+
     folder = templates.user_folder(checked.book, workbook, user_templates)
     # Each document is checked as soon as it is rendered, from the Document the renderer
     # saved it from: no second reading of its bytes, and one document in memory at a time.
