@@ -184,12 +184,12 @@ def test_build_refuses_a_document_that_breaks_the_decree(
     sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from docgen import build as build_module
+    from docgen import check as check_module
     from docgen.check import Finding
 
     bad = Finding("page.margins", "error", "trang khổ giấy", "lề trái 20 mm",
                   "lề trái 30–35 mm", "Lề trái: cách mép trái từ 30 mm đến 35 mm")
-    monkeypatch.setattr(build_module, "lint_counting", lambda data: ([bad], 0))
+    monkeypatch.setattr(check_module, "lint_counting", lambda data: ([bad], 0))
     assert main(["build", str(sample), "--out", str(tmp_path), "--only", "to-trinh"]) == 1
     err = capsys.readouterr().err
     assert "Văn bản chưa đạt thể thức Nghị định 30/2020/NĐ-CP nên không được lưu" in err
