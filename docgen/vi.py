@@ -208,6 +208,14 @@ def format_number(x: float | Decimal, decimals: int | None = None) -> str:
     three decimals are shown and trailing zeros are dropped. Rounding is half-up.
     Raises ValueError for bool, NaN, infinity and negative ``decimals``.
     """
+    return _format_number(x, decimals)
+
+
+# Kept by value and type (`typed`: 1, 1.0, Decimal(1) and True are four keys, so a float and
+# a Decimal that compare equal are still converted their own way, and a bool still raises):
+# a large cluster's documents print the same scores thousands of times.
+@functools.lru_cache(maxsize=16_384, typed=True)
+def _format_number(x: float | Decimal, decimals: int | None) -> str:
     value = _to_decimal(x)
     if decimals is None:
         return _babel(_round_half_up(value, _DEFAULT_MAX_DECIMALS), _DEFAULT_MAX_DECIMALS)

@@ -437,3 +437,20 @@ def test_name_key_not_equal(a: str, b: str) -> None:
 )
 def test_name_key_exact(s: str, expected: str) -> None:
     assert name_key(s) == expected
+
+
+def test_formatting_kept_by_value_and_type_gives_each_its_own_result() -> None:
+    from decimal import Decimal
+
+    import pytest
+
+    from docgen.vi import format_number
+
+    assert format_number(1) == "1"
+    with pytest.raises(ValueError):
+        format_number(True)  # equal to 1, but never a number to print
+    exact = Decimal(0.0045)  # noqa: RUF032 - the float's exact binary value, under 0.0045
+    assert exact == 0.0045
+    assert format_number(0.0045) == "0,005"  # the float as written, rounded half up
+    assert format_number(exact) == "0,004"
+    assert format_number(Decimal("12.50"), 2) == format_number(Decimal("12.5"), 2) == "12,50"
