@@ -258,12 +258,7 @@ def visible_runs(paragraph: Paragraph) -> list[Run]:
 
     Why: `Paragraph.runs` lists only the w:r children of the w:p itself.
     """
-    return [Run(r, paragraph) for r in visible_r(p_element(paragraph))]
-
-
-def visible_r(p: Any) -> list[Any]:
-    """The w:r elements of `visible_runs`, read from the w:p element `p` (no proxies)."""
-    return [r for r, _ in shown_runs(p)]
+    return [Run(r, paragraph) for r, _ in shown_runs(p_element(paragraph))]
 
 
 def shown_runs(p: Any) -> list[tuple[Any, Any]]:

@@ -89,16 +89,6 @@ def _margins(section: Section, where: str) -> list[Finding]:
 # --------------------------------------------------------------------------- page numbers
 
 
-def defined(sections: list[Section], index: int, attr: str) -> Any:
-    """The header/footer (`attr` "header", "footer", "first_page_header") shown by section
-    `index`: its own, or the one it links to; None when no section defines one.
-
-    Reading a linked header through python-docx would add a definition, so the link is
-    followed here instead.
-    """
-    return PageParts(sections).defined(index, attr)
-
-
 def page_paragraphs(part: Any) -> list[Any]:
     """The paragraphs of a header or footer (those of its tables included); [] for None."""
     if part is None:
@@ -137,15 +127,11 @@ class PageParts:
             self._linked[(index, attr)] = bool(self.part(index, attr).is_linked_to_previous)
         return self._linked[(index, attr)]
 
-    def defined(self, index: int, attr: str) -> Any:
-        """As the function `defined`."""
-        for j in range(index, -1, -1):
-            if not self.linked(j, attr):
-                return self.part(j, attr)
-        return None
-
     def paragraphs(self, index: int, attr: str) -> list[Any]:
-        """`page_paragraphs` of the header/footer `attr` shown by section `index`."""
+        """`page_paragraphs` of the header/footer `attr` ("header", "footer",
+        "first_page_header") shown by section `index`: its own, or the one it links to;
+        [] when no section defines one. Reading a linked header through python-docx would
+        add a definition, so the link is followed here instead."""
         for j in range(index, -1, -1):
             if not self.linked(j, attr):
                 if (j, attr) not in self._paragraphs:
