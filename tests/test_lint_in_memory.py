@@ -94,3 +94,24 @@ def test_a_user_template_renders_in_a_child_and_is_checked_from_its_bytes(
     rendition = kind.renditions(checked.book, checked.outcome)[0]
     data, document = template.render_document(rendition.context, rendition.page_mm)
     assert document is None and data.startswith(b"PK")
+
+
+def test_a_rendered_document_past_the_limits_for_a_users_file_is_still_checked(
+        tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large cluster's score sheet holds more XML than docgen reads of a user's file: the
+    build checks the bytes it rendered as they are; the same file given as a path (a
+    user's file) is refused by the guard with its size."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from docgen.check import DocumentUnreadable, engine, lint
+
+    _, data, _ = next(p for p in _pairs() if p[0].startswith("to-trinh"))
+    small = replace(engine.DOCX, max_xml_bytes=1000)
+    monkeypatch.setattr(engine, "DOCX", small)
+    found, _ = lint_counting(data)
+    assert not [f for f in found if f.severity == "error"]
+    path = Path(str(tmp_path)) / "to-trinh.docx"
+    path.write_bytes(data)
+    with pytest.raises(DocumentUnreadable, match="quá lớn: phần dữ liệu chiếm"):
+        lint(path)
