@@ -30,13 +30,11 @@ import hashlib
 import io
 import re
 import threading
-import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from docx import Document
-from docx.opc.pkgwriter import PackageWriter
 from docxtpl import DocxTemplate  # type: ignore[import-untyped,unused-ignore]
 from jinja2 import (
     StrictUndefined,
@@ -51,9 +49,9 @@ from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 from docgen import resources, zipguard
 from docgen.documents.shared import chart as charts
 from docgen.errors import RenderError
-from docgen.files import FIXED_TIME
 from docgen.render import bounded, prepared
 from docgen.render.inspect import template_problems
+from docgen.render.package import Entry, write_zip
 from docgen.render.sandbox import BoundedEnvironment, Refused
 
 __all__ = ["CHART_TYPE", "SHIPPED", "Template"]
@@ -488,43 +486,13 @@ def _set_paper(body: Any, page_mm: tuple[float, float]) -> None:
         size.attrib.pop(f"{_W}orient", None)
 
 
-class _FixedZip:
-    """A zip writer for python-docx's PackageWriter whose entries carry fixed times and
-    attributes (what `docgen.files.rezip` gives): a document written once, deflated once,
-    byte-reproducible."""
-
-    def __init__(self) -> None:
-        self._buffer = io.BytesIO()
-        self._zip = zipfile.ZipFile(self._buffer, "w", zipfile.ZIP_DEFLATED)
-
-    def write(self, pack_uri: Any, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=FIXED_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self._zip.writestr(info, blob)
-
-    def close(self) -> bytes:
-        self._zip.close()
-        return self._buffer.getvalue()
-
-
 def _package_bytes(document: Any) -> bytes:
     """The .docx bytes of a python-docx Document, as `save` then `rezip` would give them
     (the same entries, in the same order, with the same fixed stamps) in one pass.
 
     Why: saving stamps each entry with the time, so the package had to be unzipped and
-    deflated a second time to fix the stamps; python-docx's PackageWriter takes any
-    writer with `write(pack_uri, blob)`."""
-    package = document.part.package
-    parts = package.parts
-    for part in parts:
-        part.before_marshal()
-    writer = _FixedZip()
-    steps: Any = PackageWriter  # its steps are untyped and take any writer
-    steps._write_content_types_stream(writer, parts)
-    steps._write_pkg_rels(writer, package.rels)
-    steps._write_parts(writer, parts)
-    return writer.close()
+    deflated a second time to fix the stamps."""
+    return write_zip(Entry.of(name, blob) for name, blob in prepared.package_members(document))
 
 
 class Template:

@@ -44,7 +44,7 @@ from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 from docgen.render import cache
 from docgen.render.package import Entry, write_zip
 
-__all__ = ["CORE_PROPERTIES", "Prepared", "prepare", "prepare_saved"]
+__all__ = ["CORE_PROPERTIES", "Prepared", "package_members", "prepare", "prepare_saved"]
 
 # The document properties docxtpl renders with Jinja (`DocxTemplate.render_properties`).
 CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
@@ -407,9 +407,12 @@ class _Recorder:
         self.members.append((pack_uri.membername, blob))
 
 
-def _entries(docx: Any, rendered: set[str]) -> list[Entry | str]:
-    """The package's members in the order python-docx saves them: the deflated member, or
-    the name of a part rendered anew each time."""
+def package_members(docx: Any) -> list[tuple[str, bytes]]:
+    """A python-docx Document's members (name, bytes) in the order and form `save` writes
+    them.
+
+    Why: python-docx's PackageWriter takes any writer with `write(pack_uri, blob)`; its
+    steps are what `save` runs, without the zip file and its timestamps."""
     package = docx.part.package
     parts = package.parts
     for part in parts:
@@ -419,5 +422,11 @@ def _entries(docx: Any, rendered: set[str]) -> list[Entry | str]:
     steps._write_content_types_stream(recorder, parts)
     steps._write_pkg_rels(recorder, package.rels)
     steps._write_parts(recorder, parts)
+    return recorder.members
+
+
+def _entries(docx: Any, rendered: set[str]) -> list[Entry | str]:
+    """The package's members in the order python-docx saves them: the deflated member, or
+    the name of a part rendered anew each time."""
     return [name if f"/{name}" in rendered else Entry.of(name, blob)
-            for name, blob in recorder.members]
+            for name, blob in package_members(docx)]
