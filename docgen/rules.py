@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 from docgen.model import AwardForm, Comparison, Member, Target, Vote, Workbook
@@ -64,6 +65,30 @@ class Outcome:
     deputy_next: Member
 
     forms: list[AwardForm]  # the award table, in order of precedence
+
+    def ranked(self, unit: str) -> Ranked | None:
+        """The unit's line of the ranking, or None when it is unranked."""
+        return self._by_unit.get(unit)
+
+    def sharing(self, rank: int) -> list[str]:
+        """The units ranked `rank`, in the ranking's order."""
+        return self._by_rank.get(rank, [])
+
+    # Looked up once per document of each member: kept, so a large cluster's documents do
+    # not scan the whole ranking for every member.
+    @cached_property
+    def _by_unit(self) -> dict[str, Ranked]:
+        found: dict[str, Ranked] = {}
+        for line in self.ranking:
+            found.setdefault(line.unit, line)
+        return found
+
+    @cached_property
+    def _by_rank(self) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        for line in self.ranking:
+            found.setdefault(line.rank, []).append(line.unit)
+        return found
 
     @property
     def proposed(self) -> list[VoteOutcome]:

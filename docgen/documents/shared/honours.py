@@ -51,10 +51,10 @@ def title_lines(signed: dict[str, Any]) -> int:
 def standing(book: Workbook, result: Outcome, unit: str) -> dict[str, Any] | None:
     """The unit's score and rank in the cluster; None when it is unranked. `leads`: ranked
     first alone; `tied`: the other units sharing its rank; `cluster`: 'Cụm' or 'Khối'."""
-    ranked = next((r for r in result.ranking if r.unit == unit), None)
+    ranked = result.ranked(unit)
     if ranked is None:
         return None
-    tied = [r.unit for r in result.ranking if r.rank == ranked.rank and r.unit != unit]
+    tied = [other for other in result.sharing(ranked.rank) if other != unit]
     return {
         "total": format_number(ranked.total),
         "top": format_number(sum(x.max_points for x in book.criteria)),

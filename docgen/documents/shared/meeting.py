@@ -128,12 +128,13 @@ def present_units(book: Workbook) -> list[Member]:
 
 def member_rows(book: Workbook, present: list[Member]) -> list[dict[str, Any]]:
     """One row per member present: its number, full name and delegates ('name, title')."""
-    return [
-        {"stt": str(i), "unit": m.name,
-         "people": [f"{p.name}, {p.title.strip().rstrip('.;,')}" for p in book.attendance
-                    if p.status == "present" and p.unit == m.name]}
-        for i, m in enumerate(present, start=1)
-    ]
+    delegates: dict[str, list[str]] = {}  # by unit, in the attendance sheet's order
+    for p in book.attendance:
+        if p.status == "present":
+            delegates.setdefault(p.unit, []).append(
+                f"{p.name}, {p.title.strip().rstrip('.;,')}")
+    return [{"stt": str(i), "unit": m.name, "people": delegates.get(m.name, [])}
+            for i, m in enumerate(present, start=1)]
 
 
 def absent_members(book: Workbook, present: list[Member], status: str) -> list[Member]:
