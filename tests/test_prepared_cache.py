@@ -185,3 +185,23 @@ def test_old_leftovers_of_killed_writes_are_removed(tmp_path: Path,
     os.utime(old, (0, 0))
     cache.write("k", b"x")
     assert not old.exists() and fresh.exists() and cache.read("k") == b"x"
+
+
+def test_the_cache_folder_is_the_users_own_or_the_one_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCGEN_CACHE", str(tmp_path / "riêng"))
+    assert cache.folder() == tmp_path / "riêng"
+    monkeypatch.setenv("DOCGEN_CACHE", "")
+    assert cache.folder() is None and cache.read("k") is None
+    cache.write("k", b"x")  # off: nothing written, no error
+    monkeypatch.delenv("DOCGEN_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.folder() == tmp_path / "xdg" / "docgen"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "nhà"))
+    assert cache.folder() == tmp_path / "nhà" / ".cache" / "docgen"
+    monkeypatch.setattr(cache, "_WINDOWS", True)
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Nguyễn Văn A" / "AppData" / "Local"))
+    assert cache.folder() == tmp_path / "Nguyễn Văn A" / "AppData" / "Local" / "docgen" / "cache"
+    monkeypatch.delenv("LOCALAPPDATA")
+    assert cache.folder() is None  # no profile folder: no cache rather than a guess

@@ -33,6 +33,7 @@ __all__ = ["folder", "key", "read", "write"]
 
 _KEEP = 256
 _SUFFIX = ".prepared"
+_WINDOWS = os.name == "nt"
 
 
 def folder() -> Path | None:
@@ -40,7 +41,7 @@ def folder() -> Path | None:
     chosen = os.environ.get("DOCGEN_CACHE")
     if chosen is not None:
         return Path(chosen) if chosen.strip() else None
-    if os.name == "nt":
+    if _WINDOWS:
         base = os.environ.get("LOCALAPPDATA")
         return Path(base) / "docgen" / "cache" if base else None
     base = os.environ.get("XDG_CACHE_HOME")
