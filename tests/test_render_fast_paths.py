@@ -211,3 +211,38 @@ def test_text_with_breaks_still_becomes_word_markup() -> None:
     with io.BytesIO(data) as raw, zipfile.ZipFile(raw) as package:
         body = package.read("word/document.xml").decode("utf-8")
     assert "<w:br/>" in body and "<w:tab/>" in body
+
+
+def _with_footnote(sections: int) -> bytes:
+    """A template with a footnote holding `{{ note }}`, and `sections` sections."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = docx.Document()
+    document.add_paragraph("Văn bản có chú thích.")
+    for _ in range(sections - 1):
+        document.add_section()
+        document.add_paragraph("Phần sau.")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes '
+           f'xmlns:w="{w}"><w:footnote w:id="1"><w:p><w:r><w:t>{{{{ note }}}}</w:t></w:r>'
+           '</w:p></w:footnote></w:footnotes>').encode()
+    part = Part(PackURI("/word/footnotes.xml"), prepared._FOOTNOTES, xml,
+                document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("sections", [1, 2, 3])
+def test_a_footnote_prints_data_literally_whatever_the_sections(sections: int) -> None:
+    template = render.Template("chu-thich.docx", _with_footnote(sections), trusted=True)
+    assert template._fast() is None  # footnotes: rendered through docxtpl
+    data = template.render({"note": "{{ 7*7 }} & <b>"})
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        footnotes = etree.fromstring(package.read("word/footnotes.xml"))
+    texts = "".join(footnotes.itertext())
+    assert texts == "{{ 7*7 }} & <b>", texts

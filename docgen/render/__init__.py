@@ -67,6 +67,7 @@ _EVALUATION_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, Attri
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _CHART_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
 _DRAWING_NS = {
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
@@ -158,6 +159,17 @@ class _PreparedDocx(DocxTemplate):  # type: ignore[misc]
         if _LISTING_TEXT.search(xml) is None:
             return xml
         return str(super().resolve_listing(xml))
+
+    def render_footnotes(self, context: Any, jinja_env: Any = None) -> None:
+        # Why: docxtpl renders the footnotes part once per section of the document, so with
+        # two sections what the data put in a footnote is rendered again as a template
+        # ("{{ 7*7 }}" in a workbook cell would print 49); each part is rendered once here.
+        for part in self.docx.part.package.iter_parts():
+            if part.content_type == _FOOTNOTES:
+                blob = part.blob
+                xml = self.patch_xml(blob.decode("utf-8") if isinstance(blob, bytes) else blob)
+                part._blob = self.render_xml_part(xml, part, context,
+                                                  jinja_env).encode("utf-8")
 
     def fix_tables(self, xml: str) -> Any:
         # Why: docxtpl parses the rendered body in recover mode, so markup a user template
