@@ -24,6 +24,7 @@ from docgen.render import prepared
 from docgen.rules import outcome
 
 ROOT = Path(__file__).resolve().parent.parent
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _large_book(folder: Path) -> Any:
@@ -238,11 +239,23 @@ def _with_footnote(sections: int) -> bytes:
 
 
 @pytest.mark.parametrize("sections", [1, 2, 3])
-def test_a_footnote_prints_data_literally_whatever_the_sections(sections: int) -> None:
+@pytest.mark.parametrize("prepared_first", [True, False])
+def test_a_footnote_prints_data_literally_whatever_the_sections(
+        sections: int, prepared_first: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not prepared_first:
+        monkeypatch.setattr(render.Template, "_fast", lambda self: None)
     template = render.Template("chu-thich.docx", _with_footnote(sections), trusted=True)
-    assert template._fast() is None  # footnotes: rendered through docxtpl
-    data = template.render({"note": "{{ 7*7 }} & <b>"})
+    data = template.render({"note": "{{ 7*7 }} & <b>\tcột"})
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         footnotes = etree.fromstring(package.read("word/footnotes.xml"))
     texts = "".join(footnotes.itertext())
-    assert texts == "{{ 7*7 }} & <b>", texts
+    assert texts == "{{ 7*7 }} & <b>cột", texts
+    assert footnotes.find(f".//{{{W}}}tab") is not None  # the tab as Word's markup
+
+
+def test_footnotes_are_rendered_as_docxtpl_leaves_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _with_footnote(2)
+    assert render.Template("thu.docx", data, trusted=True)._fast() is not None
+    fast, full = _both_ways(data, {"note": "Ghi chú: số liệu đến 30/11"}, monkeypatch)
+    _same_parts(fast, full)

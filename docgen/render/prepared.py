@@ -17,10 +17,10 @@ What docxtpl does on every render, and what happens here instead:
 
 A chart (see docgen.render) is filled on the parsed body and views of its parts; the
 package's members after charts were dropped or filled are what python-docx saves for that
-change, listed once per change. A template this module does not render the same way
-(footnotes, which docxtpl renders once per section, document properties holding Jinja
-tags, a chart drawn twice or related from a header) is rendered by docxtpl itself
-(`prepare` returns None), as is a user's template. The
+change, listed once per change. Footnotes are rendered like headers (once, as docgen's
+docxtpl path renders them). A template this module does not render the same way (document
+properties holding Jinja tags, a chart drawn twice or related from a header) is rendered by
+docxtpl itself (`prepare` returns None), as is a user's template. The
 test suite renders every shipped template both ways and compares every part.
 """
 
@@ -274,15 +274,13 @@ def _fitted_in_advance(body: Any, patcher: Any,
 def prepare(data: bytes, patcher: Any, environment: Any,
             layout: Layout) -> Prepared | None:
     """Prepare a template's bytes, or None when it holds what only docxtpl's own render
-    does the same way: footnotes, document properties with Jinja tags, a chart drawn twice
-    or related from elsewhere than the body.
+    does the same way: document properties with Jinja tags, a chart drawn twice or related
+    from elsewhere than the body.
     `patcher` is a DocxTemplate (its clean-up and table passes), `environment` the Jinja
     environment. Raises Jinja's TemplateError for a tag that does not compile."""
     compile_ = environment.compile
     docx = Document(io.BytesIO(data))
     package = docx.part.package
-    if any(part.content_type == _FOOTNOTES for part in package.iter_parts()):
-        return None
     found = [Chart(rid, rel.target_part.partname.membername, rel.target_part.content_type,
                    rel.target_part.blob)
              for rid, rel in docx.part.rels.items()
@@ -328,6 +326,12 @@ def prepare(data: bytes, patcher: Any, environment: Any,
             parts.append(_Part(part.partname.membername,
                                _source(compile_, patcher.patch_xml(xml)), environment,
                                _DECLARATION))
+            rendered.add(str(part.partname))
+    for part in package.iter_parts():  # each once (docxtpl's own pass ran once a section)
+        if part.content_type == _FOOTNOTES:
+            parts.append(_Part(part.partname.membername,
+                               _source(compile_, patcher.patch_xml(part.blob.decode("utf-8"))),
+                               environment))
             rendered.add(str(part.partname))
     entries = _entries(docx, rendered)
     variants: dict[Variant, list[Entry | str]] = {}
