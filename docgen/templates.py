@@ -96,11 +96,13 @@ def _prepared(path: Path) -> tuple[Template, tuple[str, str]]:
     except OSError:
         return Template.load(path), (str(path), "")
     key = (str(path.resolve()), digest)
+    # Made under the lock (reading a template is quick), so two threads loading one file
+    # share one Template and prepare it once (the web page prepares them in the background
+    # while a build may already ask for them).
     with _PREPARED_LOCK:
         template = _PREPARED.get(key)
-    if template is None:
-        template = Template.load(path)
-        with _PREPARED_LOCK:
+        if template is None:
+            template = Template.load(path)
             if len(_PREPARED) >= _KEEP:
                 _PREPARED.clear()
                 _CHECKED.clear()

@@ -554,3 +554,32 @@ def test_a_page_build_waits_for_the_archive_lock(client: FlaskClient, tmp_path: 
     assert f"Lỗi: {busy.value}" in text_of(done)
     after = build_on_page(client, build.SAMPLE, loai="to-trinh")  # free again: it builds
     assert "Đã lập 1 văn bản" in text_of(after)
+
+
+def test_a_started_page_gets_the_templates_ready_while_it_answers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first build should not wait for the templates: the page prepares every shipped
+    one in the background (loading what docgen.render.cache saved) and answers meanwhile."""
+    import time
+    import urllib.request
+
+    from docgen import templates
+    from docgen.documents import KINDS
+    from docgen.web import started
+
+    monkeypatch.setattr(templates, "_PREPARED", {})
+    with started(tmp_path / "kho") as running:
+        thread = threading.Thread(target=running.serve_forever, daemon=True)
+        thread.start()
+        with urllib.request.urlopen(running.url) as answer:
+            assert "Văn bản thi đua của Cụm" in answer.read().decode("utf-8")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            ready = [t for t in list(templates._PREPARED.values())
+                     if t._prepared is not False]
+            if len(ready) == len(KINDS):
+                break
+            time.sleep(0.05)
+        assert len(ready) == len(KINDS)
+        running.stop()
+        thread.join(5)

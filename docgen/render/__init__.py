@@ -589,6 +589,12 @@ class Template:
         except (TemplateError, etree.XMLSyntaxError, *_EVALUATION_ERRORS) as exc:
             self._fail_template(exc)
 
+    def prepare(self) -> None:
+        """Prepare the template now (a shipped one), not on its first render; a tag that
+        does not compile is the usual RenderError."""
+        if self._trusted:
+            self._fast()
+
     def _fast(self) -> prepared.Prepared | None:
         """The template prepared once, for a shipped template that `prepared` renders; None
         for one docxtpl renders. A tag that does not compile is the usual RenderError."""

@@ -85,12 +85,27 @@ def started(root: Path, host: str = LOOPBACK, port: int = 0,
         shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
         url = f"http://{shown}:{real_port}/" + (f"?ma={code}" if code else "")
         config.stop = lambda: threading.Thread(target=server.shutdown, daemon=True).start()
+        threading.Thread(target=_get_ready, name="docgen-chuan-bi", daemon=True).start()
         try:
             yield Running(url, real_port, config.stop, server.serve_forever)
         finally:
             server.server_close()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _get_ready() -> None:
+    """Load what a build needs while the clerk reads the first page: the build's modules
+    and every shipped template, prepared (or loaded from docgen.render.cache), so the
+    first build does not wait for them. Anything that fails here is left to the build,
+    which reports it as usual."""
+    with contextlib.suppress(Exception):
+        from docgen import build, check, templates  # noqa: F401 - imported to be ready
+        from docgen.documents import KINDS
+
+        for kind in KINDS.values():
+            with contextlib.suppress(Exception):
+                templates.load(kind, None, None).prepare()
 
 
 def _own_names() -> set[str]:
