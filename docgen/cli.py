@@ -269,8 +269,10 @@ def _progress() -> Iterator[Progress]:
     task = bar.add_task("", total=None)
 
     def show(step: Step) -> None:
+        # Drawn at once (not at the bar's next tick): a document renders in about a
+        # millisecond now, so a bar redrawn ten times a second would skip most of them.
         bar.update(task, description=step.words(), completed=step.done,
-                   total=step.total or None)
+                   total=step.total or None, refresh=True)
 
     with bar:
         yield show
