@@ -11,7 +11,6 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from docgen import archive, history, intake, resources, rules
 from docgen.archive.store import Edit, EditPolicy, PdfConverter
@@ -133,13 +132,13 @@ PERIOD_WORDS = {"year": "cả năm", "half": "6 tháng đầu năm"}
 def render_all(checked: Checked, kinds: Sequence[DocumentKind],
                user_templates: Path | None = None,
                progress: Progress = ignore,
-               inspect: Callable[[archive.Output, Any], None] | None = None
+               inspect: Callable[[archive.Output], None] | None = None
                ) -> list[archive.Output]:
     """Render each document in memory, each template loaded (and, when it is the user's,
     checked) once; `user_templates` is a folder of edited templates, or None. `progress`
     hears of each document before it is rendered; `inspect`, when given, is handed each
-    output right after it is rendered, with its python-docx Document when the renderer
-    has one (None otherwise), so a check can read it before the next one is made."""
+    output right after it is rendered, so a check can read it before the next one is
+    made."""
     from docgen import templates
 
     cluster = checked.book.cluster
@@ -155,13 +154,13 @@ def render_all(checked: Checked, kinds: Sequence[DocumentKind],
         for rendition, code in zip(renditions, file_codes(kind.code, parts), strict=True):
             name = archive.file_name(cluster.year, cluster.number, code)
             progress(Step("render", len(outputs), total, name))
-            data, document = template.render_document(rendition.context, rendition.page_mm)
+            data = template.render(rendition.context, rendition.page_mm)
             output = archive.Output(name, data, kind.code, template.name, template.sha256,
                                     rendition.part)
             outputs.append(output)
             if inspect is not None:
                 progress(Step("lint", len(outputs) - 1, total, name))
-                inspect(output, document)
+                inspect(output)
     return outputs
 
 
@@ -190,14 +189,12 @@ class FormatCheck:
         self.warnings: list[str] = []
         self.markers: dict[str, int] = {}
 
-    def __call__(self, output: archive.Output, document: Any = None) -> None:
-        """Check one document: its in-memory Document when given (what its bytes were
-        saved from), else its bytes."""
+    def __call__(self, output: archive.Output) -> None:
+        """Check one document from its bytes."""
         from docgen.check import format_finding, lint_counting
         from docgen.check.fillin import RULE as FILL_IN
 
-        found, self.markers[output.name] = lint_counting(
-            document if document is not None else output.data)
+        found, self.markers[output.name] = lint_counting(output.data)
         findings = [f for f in found if f.rule_id != FILL_IN]
         errors = [f for f in findings if f.severity == "error"]
         if errors:
@@ -272,8 +269,8 @@ def build(workbook: Path, root: Path = archive.DEFAULT_ROOT,
     from docgen import templates
 
     folder = templates.user_folder(checked.book, workbook, user_templates)
-    # Each document is checked as soon as it is rendered, from the Document the renderer
-    # saved it from: no second reading of its bytes, and one document in memory at a time.
+    # Each document is checked as soon as it is rendered: one parsed document in memory at
+    # a time.
     check_each = FormatCheck() if check_format else None
     outputs = render_all(checked, kinds, folder, progress, check_each)
     if check_each is not None:

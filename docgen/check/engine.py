@@ -72,8 +72,7 @@ def lint_document(document: Document, *, final: bool = False) -> list[Finding]:
 def lint_counting(source: Path | bytes | Document) -> tuple[list[Finding], int]:
     """A draft's findings (as `lint`) and how many fill-in markers it holds (as
     `count_fill_ins`), from one reading of the document: what a build needs of each. A
-    Document is one the renderer has just saved (`Template.render_document`), read as it
-    is, not opened again."""
+    Document is read as it is, not opened again."""
     document = source if isinstance(source, Document) else open_document(source)
     return _checked(document, final=False)
 

@@ -562,27 +562,15 @@ class Template:
         """Fill the template with `context` and return the .docx file's bytes; `page_mm`
         (width, height) prints every section on that paper instead of the template's (a
         ballot on A5), the margins kept."""
-        return self._bounded(lambda: self._render(context, page_mm)[0])
-
-    def render_document(self, context: Mapping[str, Any],
-                        page_mm: tuple[float, float] | None = None) -> tuple[bytes, Any]:
-        """As `render`, with the python-docx Document the bytes were saved from when
-        docxtpl rendered the template in this process (a shipped template the prepared
-        renderer does not render, one with footnotes), else None: the prepared renderer
-        makes no Document, and a user's template renders in a child process. The Document
-        is what the file holds, already parsed: the build's Decree 30 check reads it
-        instead of opening the bytes again."""
-        if not self._trusted:
-            return self.render(context, page_mm), None
-        return self._render(context, page_mm)
+        return self._bounded(lambda: self._render(context, page_mm))
 
     def _render(self, context: Mapping[str, Any],
-                page_mm: tuple[float, float] | None = None) -> tuple[bytes, Any]:
+                page_mm: tuple[float, float] | None = None) -> bytes:
         fast = self._fast()
         if fast is None:
             return self._render_docxtpl(context, page_mm)
         try:
-            return fast.render(context, page_mm, _layout, self._chart_pass, self._data), None
+            return fast.render(context, page_mm, _layout, self._chart_pass, self._data)
         except _MissingValue as exc:
             name = _missing_name(exc, context)
             self._fail(f"thiếu giá trị cho biến '{name}'.", exc)
@@ -611,7 +599,7 @@ class Template:
         return self._prepared
 
     def _render_docxtpl(self, context: Mapping[str, Any],
-                        page_mm: tuple[float, float] | None = None) -> tuple[bytes, Any]:
+                        page_mm: tuple[float, float] | None = None) -> bytes:
         """Render through docxtpl: a new python-docx Document filled in place, then saved."""
         document = self._docx()
         values = dict(context)
@@ -627,7 +615,7 @@ class Template:
         data = _package_bytes(document.docx)
         if not self._trusted:
             self._check_output(data)
-        return data, document.docx
+        return data
 
     def _render_charts(self, docx: Any, context: Mapping[str, Any]) -> None:
         """Make each chart the rendered body draws with a docgen marker from its context
