@@ -230,7 +230,7 @@ def _with_footnote(sections: int) -> bytes:
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes '
            f'xmlns:w="{w}"><w:footnote w:id="1"><w:p><w:r><w:t>{{{{ note }}}}</w:t></w:r>'
            '</w:p></w:footnote></w:footnotes>').encode()
-    part = Part(PackURI("/word/footnotes.xml"), prepared._FOOTNOTES, xml,
+    part = Part(PackURI("/word/footnotes.xml"), prepared.FOOTNOTES_TYPE, xml,
                 document.part.package)
     document.part.relate_to(part, RT.FOOTNOTES)
     buffer = io.BytesIO()

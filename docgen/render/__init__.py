@@ -66,8 +66,7 @@ _EVALUATION_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, Attri
                       RecursionError, MemoryError)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
-_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+CHART_TYPE = prepared.CHART_TYPE
 _CHART_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
 _DRAWING_NS = {
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
@@ -165,7 +164,7 @@ class _PreparedDocx(DocxTemplate):  # type: ignore[misc]
         # two sections what the data put in a footnote is rendered again as a template
         # ("{{ 7*7 }}" in a workbook cell would print 49); each part is rendered once here.
         for part in self.docx.part.package.iter_parts():
-            if part.content_type == _FOOTNOTES:
+            if part.content_type == prepared.FOOTNOTES_TYPE:
                 blob = part.blob
                 xml = self.patch_xml(blob.decode("utf-8") if isinstance(blob, bytes) else blob)
                 part._blob = self.render_xml_part(xml, part, context,

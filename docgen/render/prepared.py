@@ -44,13 +44,15 @@ from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 from docgen.render import cache
 from docgen.render.package import Entry, write_zip
 
-__all__ = ["CORE_PROPERTIES", "Prepared", "package_members", "prepare", "prepare_saved"]
+__all__ = ["CHART_TYPE", "CORE_PROPERTIES", "FOOTNOTES_TYPE", "Prepared", "package_members",
+           "prepare", "prepare_saved"]
 
 # The document properties docxtpl renders with Jinja (`DocxTemplate.render_properties`).
 CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+FOOTNOTES_TYPE = ("application/vnd.openxmlformats-officedocument.wordprocessingml."
+                  "footnotes+xml")
+CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _TAGS = ("{{", "{%", "{#")
@@ -286,7 +288,7 @@ def prepare(data: bytes, patcher: Any, environment: Any,
              for rid, rel in docx.part.rels.items()
              if rel.reltype == RT.CHART and not rel.is_external]
     if len({chart.name for chart in found}) != len(found) or len(found) != sum(
-            part.content_type == _CHART for part in package.iter_parts()):
+            part.content_type == CHART_TYPE for part in package.iter_parts()):
         return None  # a chart drawn twice, or related from elsewhere than the body
     values = {name: getattr(docx.core_properties, name) for name in CORE_PROPERTIES}
     if any(tag in value for value in values.values() for tag in _TAGS):
@@ -328,7 +330,7 @@ def prepare(data: bytes, patcher: Any, environment: Any,
                                _DECLARATION))
             rendered.add(str(part.partname))
     for part in package.iter_parts():  # each once (docxtpl's own pass ran once a section)
-        if part.content_type == _FOOTNOTES:
+        if part.content_type == FOOTNOTES_TYPE:
             parts.append(_Part(part.partname.membername,
                                _source(compile_, patcher.patch_xml(part.blob.decode("utf-8"))),
                                environment))
