@@ -75,8 +75,7 @@ def _is_xml_text(data: bytes) -> bool:
     """Whether UTF-8 `data` holds only characters XML 1.0 allows."""
     return b"\x00" not in data.translate(_CONTROL_TO_ZERO) \
         and not any(mark in data for mark in _NOT_CHARACTERS)
-_LISTING = ("\t", "\a", "\n", "\f")
-_LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+_LISTING = ("\t", "\a", "\n", "\f")  # what docxtpl's resolve_listing turns into markup
 
 
 @dataclass(frozen=True)
@@ -208,7 +207,7 @@ class Prepared:
         if "_" in xml and ("{_" in xml or "_}" in xml):
             xml = (xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
                    .replace("%_}", "%}"))
-        if any(mark in xml for mark in _LISTING) and _LISTING_TEXT.search(xml):
+        if any(mark in xml for mark in _LISTING):  # the patcher looks closer, in w:t only
             xml = str(self._patcher.resolve_listing(xml))
         return xml
 
