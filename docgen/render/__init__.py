@@ -31,6 +31,7 @@ import io
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -538,9 +539,10 @@ class Template:
             raise RenderError(str(exc)) from exc
         return cls(path.name, data, trusted=trusted)
 
-    @property
+    @cached_property
     def sha256(self) -> str:
-        """Hex SHA-256 of the template file, recorded in the archive's manifest."""
+        """Hex SHA-256 of the template file, recorded in the archive's manifest (with
+        every document made from it: worked out once)."""
         return hashlib.sha256(self._data).hexdigest()
 
     @property
