@@ -187,18 +187,9 @@ def _check_decimals(decimals: int) -> None:
 
 def _babel(value: Decimal, decimals: int, pattern: str | None = None) -> str:
     """Format ``value``, already rounded to ``decimals`` places, with babel in vi_VN."""
-    return _babel_text(str(value), decimals, pattern)
-
-
-@functools.lru_cache(maxsize=4096)
-def _babel_text(value: str, decimals: int, pattern: str | None) -> str:
-    """`_babel` of a value given by its exact text (so 1.0 and 1.00 stay apart), kept:
-    a build formats the same few hundred numbers in every document, and babel's
-    formatting is most of what a document's data costs."""
-    number = Decimal(value)
     with localcontext() as ctx:
-        ctx.prec = _precision_for(number, decimals)
-        return format_decimal(number, format=pattern, locale=_LOCALE)
+        ctx.prec = _precision_for(value, decimals)
+        return format_decimal(value, format=pattern, locale=_LOCALE)
 
 
 def format_number(x: float | Decimal, decimals: int | None = None) -> str:
@@ -213,7 +204,8 @@ def format_number(x: float | Decimal, decimals: int | None = None) -> str:
 
 # Kept by value and type (`typed`: 1, 1.0, Decimal(1) and True are four keys, so a float and
 # a Decimal that compare equal are still converted their own way, and a bool still raises):
-# a large cluster's documents print the same scores thousands of times.
+# a build prints the same scores in every document, a large cluster's thousands of times,
+# and babel's formatting is most of what a document's data costs.
 @functools.lru_cache(maxsize=16_384, typed=True)
 def _format_number(x: float | Decimal, decimals: int | None) -> str:
     value = _to_decimal(x)
