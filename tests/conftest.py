@@ -29,7 +29,8 @@ SAMPLE_DOCUMENTS = 14
 Edit = Callable[[Any], None]
 
 
-def _libreoffice() -> bool:
+def libreoffice_installed() -> bool:
+    """Whether LibreOffice (soffice) can be found on this machine."""
     try:
         pdf.find_soffice()
     except pdf.PdfError:
@@ -38,7 +39,7 @@ def _libreoffice() -> bool:
 
 
 # Tests that convert with LibreOffice (CI installs it) are skipped on a machine without it.
-needs_libreoffice = pytest.mark.skipif(not _libreoffice(),
+needs_libreoffice = pytest.mark.skipif(not libreoffice_installed(),
                                        reason="LibreOffice (soffice) is not installed")
 
 

@@ -26,13 +26,13 @@ import docx
 import openpyxl
 import pytest
 
-from docgen import pdf, verdicts
+from docgen import verdicts
 from docgen.build import SAMPLE, check
 from docgen.check import lint_files
 from docgen.cli import main
 from docgen.documents.shared.chart import score_chart
 from docgen.web.guard import CSRF_FIELD
-from tests.conftest import SAMPLE_DOCUMENTS, set_cell, set_form
+from tests.conftest import SAMPLE_DOCUMENTS, libreoffice_installed, set_cell, set_form
 from tests.web_helpers import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -55,14 +55,6 @@ if not CHROMIUM.is_file():
 
 FORGED = "Biểu mẫu này không gửi từ chính trang docgen"
 NOT_FOUND = "Không có trang hoặc tệp này"
-
-
-def _has_office() -> bool:
-    try:
-        pdf.find_soffice()
-    except pdf.PdfError:
-        return False
-    return True
 
 
 # --- fixtures -----------------------------------------------------------------------------
@@ -123,7 +115,7 @@ class Build:
 @pytest.fixture(scope="module")
 def built(browser: Any, server: Server, screens: Screens) -> Build:
     """Build the sample as a clerk does: the form, its progress page, then the done page."""
-    previews = _has_office()
+    previews = libreoffice_installed()
     context = _context(browser, server)
     try:
         page = context.new_page()
