@@ -5,16 +5,18 @@ current document (an edited and accepted copy as edited) still holds one."""
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
+import docx.document
 import pytest
 from docx.enum.text import WD_COLOR_INDEX
 from pypdf import PdfWriter
 
 from docgen import archive
 from docgen.build import build
-from docgen.check import count_fill_ins, lint
+from docgen.check import DocumentUnreadable, count_fill_ins, lint
 from docgen.cli import main
 from docgen.documents.shared.blocks import fill_in
 from docgen.documents.shared.fillin import PATTERN
@@ -60,6 +62,41 @@ def test_a_marker_is_an_error_naming_its_paragraph_and_a_warning_in_a_draft() ->
     assert count_fill_ins(buffer.getvalue()) == 1
     run = document.paragraphs[-1].runs[-1]
     assert run.font.highlight_color == WD_COLOR_INDEX.YELLOW
+
+
+def _saved(document: docx.document.Document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_markers_are_counted_wherever_a_reader_sees_them() -> None:
+    """`count_fill_ins` skips reading the paragraphs of a document holding no "[" at all;
+    a marker in a page header, split over runs, or in a table is still counted, and text
+    in brackets that is no marker is not."""
+    document = docx.Document()
+    document.add_paragraph("Điều 1 [đã sửa đổi] và điểm a) khoản 2.")
+    assert count_fill_ins(_saved(document)) == 0
+    document.sections[0].header.paragraphs[0].text = "[Bổ sung: số trang]"
+    assert count_fill_ins(_saved(document)) == 1
+    split = document.add_paragraph("Địa chỉ: ")
+    for text in ("[Bổ ", "sung: số nhà", "]"):
+        split.add_run(text)
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "[Bổ sung: điện thoại]"
+    assert count_fill_ins(_saved(document)) == 3
+    blank = docx.Document()
+    blank.add_paragraph("Không có chỗ cần bổ sung.")
+    assert count_fill_ins(_saved(blank)) == 0
+
+
+def test_a_damaged_document_is_refused_by_the_count_too() -> None:
+    with pytest.raises(DocumentUnreadable):
+        count_fill_ins(b"PK\x03\x04 not a package")
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as package:  # a zip, but no Word document in it
+        package.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(DocumentUnreadable):
+        count_fill_ins(data.getvalue())
 
 
 def test_lint_command_fails_on_markers_unless_a_draft(

@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import XmlPart
 from lxml import etree
 
 from docgen.check import fillin
@@ -120,7 +121,17 @@ def count_fill_ins(source: Path | bytes) -> int:
     """How many fill-in markers ("[Bổ sung: …]") a .docx still holds, page headers and
     footers included. Raise DocumentUnreadable when it cannot be opened."""
     document = open_document(source)
+    if not any(_BRACKET(part.element) for part in document.part.package.iter_parts()
+               if isinstance(part, XmlPart)):
+        return 0
     return fillin.count(read_paragraphs(document) + page_parts(document))
+
+
+# Whether any text node of an XML part holds "[", which every marker opens with: a
+# paragraph's text is made of its w:t texts (and tabs, breaks, hyphens), so a document
+# none of whose parts holds one has no marker. Why: one search in C instead of reading
+# every paragraph (1.8 s on a 300-member score sheet built with --no-lint).
+_BRACKET = etree.XPath("boolean(descendant-or-self::text()[contains(., '[')])")
 
 
 def ensure_conforms(source: Path | bytes, *, final: bool = False) -> list[Finding]:
