@@ -229,10 +229,10 @@ def lint_outputs(outputs: Sequence[archive.Output],
 def fill_ins(outputs: Sequence[archive.Output]) -> dict[str, int]:
     """File name -> how many fill-in markers ("[Bổ sung: …]") it holds, for the documents
     that hold some, in build order."""
-    from docgen.check import count_fill_ins
+    from docgen.check.engine import count_fill_ins, may_hold_fill_ins
 
     counted = {output.name: count_fill_ins(output.data) for output in outputs
-               if output.name.endswith(".docx")}
+               if output.name.endswith(".docx") and may_hold_fill_ins(output.data)}
     return {name: n for name, n in counted.items() if n}
 
 

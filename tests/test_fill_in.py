@@ -17,6 +17,7 @@ from pypdf import PdfWriter
 from docgen import archive
 from docgen.build import build
 from docgen.check import DocumentUnreadable, count_fill_ins, lint
+from docgen.check.engine import may_hold_fill_ins
 from docgen.cli import main
 from docgen.documents.shared.blocks import fill_in
 from docgen.documents.shared.fillin import PATTERN
@@ -84,9 +85,32 @@ def test_markers_are_counted_wherever_a_reader_sees_them() -> None:
         split.add_run(text)
     document.add_table(rows=1, cols=1).cell(0, 0).text = "[Bổ sung: điện thoại]"
     assert count_fill_ins(_saved(document)) == 3
+    assert may_hold_fill_ins(_saved(document))
     blank = docx.Document()
     blank.add_paragraph("Không có chỗ cần bổ sung.")
     assert count_fill_ins(_saved(blank)) == 0
+    assert not may_hold_fill_ins(_saved(blank))  # a build without the check skips it
+
+
+def test_only_a_document_without_brackets_is_skipped_uncounted() -> None:
+    """What `may_hold_fill_ins` skips cannot hold a marker: not one written as character
+    references, nor one in a page footer."""
+    document = docx.Document()
+    document.sections[0].footer.paragraphs[0].text = "[Bổ sung: người ký]"
+    assert may_hold_fill_ins(_saved(document))
+    package = _saved(docx.Document())
+    parts = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, \
+            zipfile.ZipFile(parts, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", "<w:body><w:p><w:r><w:t>&#91;Bổ sung: "
+                                    "tên&#93;</w:t></w:r></w:p>".encode(), 1)
+            target.writestr(info, data)
+    assert count_fill_ins(parts.getvalue()) == 1
+    assert may_hold_fill_ins(parts.getvalue())
+    assert may_hold_fill_ins(b"not a zip")  # the count says why it cannot be read
 
 
 def test_a_damaged_document_is_refused_by_the_count_too() -> None:
