@@ -6,6 +6,7 @@ format."""
 from __future__ import annotations
 
 import io
+import itertools
 
 import docx
 import pytest
@@ -14,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.table import Table, _Row
 
 from docgen import build
-from docgen.check import ooxml, reading
+from docgen.check import count_fill_ins, format_finding, lint, ooxml, reading, structure
 from tests.conftest import SAMPLE
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -83,3 +84,78 @@ def test_table_rows_give_the_cells_python_docx_gives(xml: str) -> None:
     got = reading.table_rows(tbl, document)
     assert [[id(tc) for tc in row] for row in got] == [[id(tc) for tc in row]
                                                       for row in expected]
+
+
+CELLS = ("<w:tbl {W}><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+         "<w:tr><w:tc><w:tcPr><w:vMerge w:val='restart'/></w:tcPr><w:p><w:r><w:rPr>"
+         "<w:rFonts w:ascii='Arial' w:hAnsi='Arial'/></w:rPr><w:t>Điểm thưởng</w:t></w:r></w:p>"
+         "</w:tc><w:tc><w:p><w:r><w:t>None</w:t></w:r></w:p><w:p><w:r><w:t>[Bổ sung: số]</w:t>"
+         "</w:r></w:p></w:tc></w:tr>"
+         "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:tbl><w:tr><w:tc><w:p>"
+         "<w:r><w:rPr><w:color w:val='FF0000'/></w:rPr><w:t>{TEXT}</w:t></w:r></w:p></w:tc>"
+         "</w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>")
+
+
+def _repeated_tables() -> bytes:
+    """A document of four tables, the first three the same XML, the last one other text;
+    each has findings in a merged cell, in a cell of two paragraphs and in a nested table."""
+    document = docx.Document()
+    body = document.element.body
+    for text in ("Đỏ", "Đỏ", "Đỏ", "Khác"):
+        body.insert(len(body) - 1, parse_xml(CELLS.format(W=W, TEXT=text)))
+        body.insert(len(body) - 1, parse_xml(f"<w:p {W}/>"))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_repeated_table_gives_the_findings_of_a_table_read_anew(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`read_paragraphs` reads a table that is the same XML as an earlier one by position;
+    every finding names its own table, row and cell, as when each is read anew."""
+    data = _repeated_tables()
+    shared = [format_finding(f) for f in lint(data, final=True)]
+    assert count_fill_ins(data) == 4
+    keys = itertools.count()
+    monkeypatch.setattr(structure, "shape_key", lambda tbl: next(keys))
+    anew = [format_finding(f) for f in lint(data, final=True)]
+    assert shared == anew
+    assert count_fill_ins(data) == 4
+    assert any("bảng 1, hàng 2, ô 2 («Đỏ») và 3 chỗ khác: màu #FF0000" in line
+               for line in shared)  # a finding of each table: merged into one line
+    document = docx.Document(io.BytesIO(data))
+    anew_paras = structure.read_paragraphs(document)  # alive: the elements keep their ids
+    monkeypatch.undo()
+    paras = structure.read_paragraphs(document)
+    assert _places(paras) == _places(anew_paras)
+    assert [p.where for p in paras if p.raw == "Điểm thưởng"] == [
+        f"bảng {n}, hàng 1, ô 1 («Điểm thưởng»)" for n in (1, 2, 3, 4)]
+    assert [p.where for p in paras if p.table == 3] == [
+        "bảng 3, hàng 1, ô 1 («Điểm thưởng»)", "bảng 3, hàng 1, ô 2 («None»)",
+        "bảng 3, hàng 1, ô 2 («[Bổ sung: số]»)", "bảng 3, hàng 2, ô 2 («Đỏ»)",
+        "bảng 3, hàng 2, ô 2 ((trống))"]
+    cells = [p.cell for p in paras if p.table == 3]
+    assert cells[1] is cells[2] and cells[3] is cells[4] and cells[0] is not cells[1]
+    assert all(p.cell in list(p.paragraph._p.iterancestors()) for p in paras if p.table)
+
+
+def _places(paras: list[structure.Para]) -> list[tuple[object, ...]]:
+    """What the rules read of each paragraph's place: the elements by identity."""
+    return [(p.where, p.block, p.table, id(p.cell), id(p.paragraph._p), p.raw)
+            for p in paras]
+
+
+def test_the_sample_s_per_member_papers_read_the_same_either_way(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    outputs = build.render_all(build.check(SAMPLE), build.select_kinds(
+        ["bang-cham-diem", "phieu-bau", "bien-ban-kiem-phieu"]))
+    shared = [[format_finding(f) for f in lint(output.data)] for output in outputs]
+    keys = itertools.count()
+    monkeypatch.setattr(structure, "shape_key", lambda tbl: next(keys))
+    assert shared == [[format_finding(f) for f in lint(output.data)] for output in outputs]
+    document = docx.Document(io.BytesIO(outputs[0].data))  # the score sheets
+    paras = structure.read_paragraphs(document)
+    monkeypatch.undo()
+    again = structure.read_paragraphs(document)
+    assert _places(paras) == _places(again)
+    assert len({p.table for p in paras if p.table}) > 5

@@ -205,6 +205,9 @@ class Resolver:
         # keeps handing out the same proxy and the id cannot be reused.
         self._runs: dict[int, tuple[Any, list[RunFormat]]] = {}
         self._paras: dict[int, tuple[Any, ParaFormat]] = {}
+        # Formats by id() of a Reading (kept in the value): paragraphs read as one
+        # (`structure.read_paragraphs` reads a repeated table once) are the same XML.
+        self._by_reading: dict[int, tuple[Reading, list[RunFormat]]] = {}
 
     def runs(self, paragraph: Paragraph) -> list[RunFormat]:
         """Effective formatting of each run that shows text, with the run's text."""
@@ -219,8 +222,12 @@ class Resolver:
         element = ooxml.p_element(paragraph)
         cached = self._runs.get(id(element))
         if cached is None:
+            if read is not None and (same := self._by_reading.get(id(read))) is not None:
+                return same[1]
             found = self._formats_of(element, read_p(element) if read is None else read)
             cached = self._runs[id(element)] = (element, found)
+            if read is not None:
+                self._by_reading[id(read)] = (read, found)
         return cached[1]
 
     def _formats_of(self, p: Any, read: Reading) -> list[RunFormat]:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from docx.document import Document
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from docgen import decree30 as d30
 from docgen import vi
@@ -123,6 +125,7 @@ def read_paragraphs(document: Document) -> list[Para]:
     """Every paragraph of the main text in reading order, tables row by row."""
     paras: list[Para] = []
     paragraphs = tables = 0
+    shapes: dict[bytes, list[_Slot] | None] = {}
     for block, element in enumerate(body_blocks(document)):
         if is_paragraph(element):
             paragraphs += 1
@@ -130,14 +133,41 @@ def read_paragraphs(document: Document) -> list[Para]:
                                block))
         else:
             tables += 1
-            paras += _table_paragraphs(element, document, tables, block)
+            paras += _table_paragraphs(element, document, tables, block, shapes)
     return paras
 
 
-def _table_paragraphs(tbl: Any, story: Document, number: int, block: int) -> list[Para]:
+class _Slot(NamedTuple):
+    """Where a paragraph sits in a table, for reading a table the same as one read
+    before: its row and column (`bảng N, hàng r, ô c`), the positions of its w:tc and w:p
+    among the table's (`tbl.iter`), its Reading and its quoted first words."""
+
+    row: int
+    column: int
+    tc: int
+    p: int
+    reading: Reading
+    quoted: str
+
+
+def _table_paragraphs(tbl: Any, story: Document, number: int, block: int,
+                      shapes: dict[bytes, list[_Slot] | None]) -> list[Para]:
     """The paragraphs of the w:tbl `tbl`, row by row; a merged cell is read once, where it
-    starts, and numbered by its first grid column."""
+    starts, and numbered by its first grid column.
+
+    A table whose XML is the same as an earlier table's of the document (`shapes`, by its
+    serialized XML) is read as that one was: its paragraphs are the same XML at the same
+    places, so their readings are the same, and they are found by position. Why: a paper
+    made once per member (score sheets, ballots) repeats a few tables hundreds of times;
+    serializing a table is done in C, reading it paragraph by paragraph in Python."""
+    key = shape_key(tbl)
+    slots = shapes.get(key)
+    if slots is not None:
+        tcs, ps = list(tbl.iter(_TC)), list(tbl.iter(_P))
+        return [_slot_para(ps[slot.p], story, number, block, tcs[slot.tc], slot)
+                for slot in slots]
     paras: list[Para] = []
+    places: list[tuple[int, int, Any, Any]] = []  # row, column, w:tc, w:p of each para
     seen: dict[int, Any] = {}  # id -> w:tc, kept alive so that ids stay unique
     for r, tcs in enumerate(table_rows(tbl, story), start=1):
         for c, tc in enumerate(tcs, start=1):
@@ -147,7 +177,44 @@ def _table_paragraphs(tbl: Any, story: Document, number: int, block: int) -> lis
             where = f"bảng {number}, hàng {r}, ô {c}"
             for p in _cell_paragraphs(tc, story):
                 paras.append(_para(p, Paragraph(p, story), where, block, number, tc))
+                places.append((r, c, tc, p))
+    if key not in shapes:
+        shapes[key] = _slots(tbl, paras, places)
     return paras
+
+
+def shape_key(tbl: Any) -> Any:
+    """What decides how `read_paragraphs` reads a w:tbl: its serialized XML."""
+    return etree.tostring(tbl)
+
+
+def _slots(tbl: Any, paras: list[Para],
+           places: list[tuple[int, int, Any, Any]]) -> list[_Slot] | None:
+    """The _Slot of each paragraph of the table `tbl`, read as `paras` at `places`; None
+    when one sits outside the table's own elements (never read by position then)."""
+    tc_at = {id(tc): n for n, tc in enumerate(tbl.iter(_TC))}
+    p_at = {id(p): n for n, p in enumerate(tbl.iter(_P))}
+    slots = []
+    for para, (row, column, tc, p) in zip(paras, places, strict=True):
+        tc_n, p_n = tc_at.get(id(tc)), p_at.get(id(p))
+        if tc_n is None or p_n is None:
+            return None
+        slots.append(_Slot(row, column, tc_n, p_n, para.reading, quote(para.reading.text)))
+    return slots
+
+
+_P, _TC = qn("w:p"), qn("w:tc")
+
+
+def _slot_para(p: Any, story: Document, number: int, block: int, tc: Any,
+               slot: _Slot) -> Para:
+    """The Para of the w:p `p` in table `number`, read as the paragraph at its `slot`."""
+    para = Para(Paragraph(p, story),
+                f"bảng {number}, hàng {slot.row}, ô {slot.column} ({slot.quoted})",
+                block, number, tc)
+    para.__dict__["reading"] = slot.reading
+    para.__dict__["raw"] = slot.reading.text
+    return para
 
 
 def _cell_paragraphs(tc: Any, story: Document) -> list[Any]:
