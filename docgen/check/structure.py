@@ -140,7 +140,8 @@ def read_paragraphs(document: Document) -> list[Para]:
 class _Slot(NamedTuple):
     """Where a paragraph sits in a table, for reading a table the same as one read
     before: its row and column (`bảng N, hàng r, ô c`), the positions of its w:tc and w:p
-    among the table's (`tbl.iter`), its Reading and its quoted first words."""
+    among the table's (`tbl.iter`), its Reading, its quoted first words and its text
+    (`Para.text`)."""
 
     row: int
     column: int
@@ -148,6 +149,7 @@ class _Slot(NamedTuple):
     p: int
     reading: Reading
     quoted: str
+    text: str
 
 
 def _table_paragraphs(tbl: Any, story: Document, number: int, block: int,
@@ -199,7 +201,8 @@ def _slots(tbl: Any, paras: list[Para],
         tc_n, p_n = tc_at.get(id(tc)), p_at.get(id(p))
         if tc_n is None or p_n is None:
             return None
-        slots.append(_Slot(row, column, tc_n, p_n, para.reading, quote(para.reading.text)))
+        slots.append(_Slot(row, column, tc_n, p_n, para.reading, quote(para.reading.text),
+                           para.text))
     return slots
 
 
@@ -214,6 +217,7 @@ def _slot_para(p: Any, story: Document, number: int, block: int, tc: Any,
                 block, number, tc)
     para.__dict__["reading"] = slot.reading
     para.__dict__["raw"] = slot.reading.text
+    para.__dict__["text"] = slot.text
     return para
 
 
