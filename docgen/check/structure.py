@@ -194,8 +194,9 @@ def _slots(tbl: Any, paras: list[Para],
            places: list[tuple[int, int, Any, Any]]) -> list[_Slot] | None:
     """The _Slot of each paragraph of the table `tbl`, read as `paras` at `places`; None
     when one sits outside the table's own elements (never read by position then)."""
-    tc_at = {id(tc): n for n, tc in enumerate(tbl.iter(_TC))}
-    p_at = {id(p): n for n, p in enumerate(tbl.iter(_P))}
+    tcs, ps = list(tbl.iter(_TC)), list(tbl.iter(_P))  # alive: their ids stay theirs
+    tc_at = {id(tc): n for n, tc in enumerate(tcs)}
+    p_at = {id(p): n for n, p in enumerate(ps)}
     slots = []
     for para, (row, column, tc, p) in zip(paras, places, strict=True):
         tc_n, p_n = tc_at.get(id(tc)), p_at.get(id(p))
