@@ -9,6 +9,7 @@ paragraph after the header, signatures as upper-case lines over a name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
@@ -125,16 +126,26 @@ def read_paragraphs(document: Document) -> list[Para]:
     """Every paragraph of the main text in reading order, tables row by row."""
     paras: list[Para] = []
     paragraphs = tables = 0
-    shapes: dict[bytes, list[_Slot] | None] = {}
-    for block, element in enumerate(body_blocks(document)):
+    blocks = body_blocks(document)
+    # Only a table that may be the same as another is keyed by its XML (`shape_key`).
+    sizes = Counter(_size(e) for e in blocks if not is_paragraph(e))
+    shapes: dict[Any, list[_Slot] | None] = {}
+    for block, element in enumerate(blocks):
         if is_paragraph(element):
             paragraphs += 1
             paras.append(_para(element, Paragraph(element, document), f"đoạn {paragraphs}",
                                block))
         else:
             tables += 1
-            paras += _table_paragraphs(element, document, tables, block, shapes)
+            shared = shapes if sizes[_size(element)] > 1 else None
+            paras += _table_paragraphs(element, document, tables, block, shared)
     return paras
+
+
+def _size(tbl: Any) -> tuple[int, int]:
+    """How many children a w:tbl and its last child have: tables of the same XML have
+    the same size."""
+    return len(tbl), len(tbl[-1]) if len(tbl) else 0
 
 
 class _Slot(NamedTuple):
@@ -153,7 +164,7 @@ class _Slot(NamedTuple):
 
 
 def _table_paragraphs(tbl: Any, story: Document, number: int, block: int,
-                      shapes: dict[bytes, list[_Slot] | None]) -> list[Para]:
+                      shapes: dict[Any, list[_Slot] | None] | None) -> list[Para]:
     """The paragraphs of the w:tbl `tbl`, row by row; a merged cell is read once, where it
     starts, and numbered by its first grid column.
 
@@ -161,9 +172,10 @@ def _table_paragraphs(tbl: Any, story: Document, number: int, block: int,
     serialized XML) is read as that one was: its paragraphs are the same XML at the same
     places, so their readings are the same, and they are found by position. Why: a paper
     made once per member (score sheets, ballots) repeats a few tables hundreds of times;
-    serializing a table is done in C, reading it paragraph by paragraph in Python."""
-    key = shape_key(tbl)
-    slots = shapes.get(key)
+    serializing a table is done in C, reading it paragraph by paragraph in Python.
+    `shapes` is None for a table no other can be the same as."""
+    key = None if shapes is None else shape_key(tbl)
+    slots = None if shapes is None else shapes.get(key)
     if slots is not None:
         tcs, ps = list(tbl.iter(_TC)), list(tbl.iter(_P))
         return [_slot_para(ps[slot.p], story, number, block, tcs[slot.tc], slot)
@@ -180,7 +192,7 @@ def _table_paragraphs(tbl: Any, story: Document, number: int, block: int,
             for p in _cell_paragraphs(tc, story):
                 paras.append(_para(p, Paragraph(p, story), where, block, number, tc))
                 places.append((r, c, tc, p))
-    if key not in shapes:
+    if shapes is not None and key not in shapes:
         shapes[key] = _slots(tbl, paras, places)
     return paras
 
