@@ -1,6 +1,7 @@
 """Compare docgen's renderer and builds with docxtpl and with floors, in one run.
 
 Run: python benchmarks/bench_compare.py [--runs N] [--cold-runs N] [--members N]
+                                       [--instructions]
 
 Prints three tables and the targets they are measured against:
 
@@ -20,6 +21,12 @@ Prints three tables and the targets they are measured against:
 3. The same for a generated workbook of --members members (default 300), made by
    benchmarks/large_workbook.py (`write_workbook(path, members)`) and cached in the temp
    folder; skipped with a message when that module is absent.
+
+With --instructions, each cold comparison also runs one build (templates prepared) and
+one floor job under valgrind's callgrind and prints the CPU instructions each ran and their
+ratio: the same count on a busy machine as on an idle one, where wall times of the same
+code vary by a third (a shared machine). Adds about 2 minutes for the sample and 6 for 300
+members; skipped with a message when valgrind is not installed.
 
 The fresh processes read docgen's bytecode, compiled once beforehand into the scratch folder
 (PYTHONPYCACHEPREFIX), as an installed package has it; PYTHONDONTWRITEBYTECODE is unset
@@ -63,6 +70,7 @@ ROOT = HERE.parent
 SAMPLE = ROOT / "samples" / "cum-ix-2021.xlsx"
 ROW_COUNTS = (20, 500)
 TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+VALGRIND = shutil.which("valgrind")
 Render = Callable[[Mapping[str, Any]], bytes]
 
 
@@ -228,6 +236,41 @@ def cold_pair(workbook: Path, scratch: Path, runs: int
     return first, _median(builds), _median(floors), documents
 
 
+def instructions(argv: list[str]) -> int:
+    """The CPU instructions a fresh process running `argv` executes, counted by valgrind's
+    callgrind; raise Failed if it fails."""
+    assert VALGRIND is not None
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "callgrind.log"
+        done = subprocess.run([VALGRIND, "--tool=callgrind",
+                               f"--callgrind-out-file={Path(folder) / 'callgrind.out'}",
+                               f"--log-file={log}", *argv], cwd=ROOT, env=_COLD_ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        found = re.search(r"Collected : (\d+)", log.read_text("utf-8", "replace"))
+        if done.returncode != 0 or found is None:
+            raise Failed(f"{' '.join(argv[1:4])} … under valgrind exited with "
+                         f"{done.returncode}")
+        return int(found.group(1))
+
+
+def instruction_pair(workbook: Path, scratch: Path) -> tuple[int, int]:
+    """The instructions of one cold build of `workbook` (its templates prepared by
+    `cold_pair` before, in the same scratch folder) and of its floor job."""
+    out = scratch / "build-counted"
+    build = instructions([sys.executable, "-m", "docgen", "build", str(workbook),
+                          "--out", str(out)])
+    (scratch / "floor-counted").mkdir()
+    floor = instructions([sys.executable, str(HERE / "floor.py"), str(workbook), str(out),
+                          str(scratch / "floor-counted")])
+    return build, floor
+
+
+def print_instructions(build: int, floor: int) -> None:
+    print(f"{'instructions (valgrind), build':<34}{build / 1e9:>8.2f} G")
+    print(f"{'instructions, floor job':<34}{floor / 1e9:>8.2f} G")
+    print(f"{'ratio build ÷ floor, instructions':<34}{build / floor:>8.2f}×")
+
+
 def print_cold(title: str, first: Cold, build: Cold, floor: Cold,
                documents: list[Path]) -> None:
     size = sum(path.stat().st_size for path in documents) / 1024
@@ -286,15 +329,23 @@ def targets(timings: dict[str, dict[int, float]], sample: tuple[Cold, Cold] | No
         print(f"  [{'met' if met else 'NOT met'}] {text}")
 
 
-def _cold_section(title: str, workbook: Path, scratch: Path, runs: int
-                  ) -> tuple[Cold, Cold] | None:
-    """Print one cold comparison; None (and the reason printed) when a process failed."""
+def _cold_section(title: str, workbook: Path, scratch: Path, runs: int,
+                  counted: bool = False) -> tuple[Cold, Cold] | None:
+    """Print one cold comparison (with `counted`, its instructions too); None (and the
+    reason printed) when a process failed."""
     try:
         first, build, job, documents = cold_pair(workbook, scratch, runs)
     except Failed as exc:
         print(f"\n{title}: failed: {exc}")
         return None
     print_cold(title, first, build, job, documents)
+    if counted and VALGRIND is None:
+        print("instructions: skipped, valgrind is not installed")
+    elif counted:
+        try:
+            print_instructions(*instruction_pair(workbook, scratch))
+        except Failed as exc:
+            print(f"instructions: failed: {exc}")
     return build, job
 
 
@@ -309,6 +360,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=20, help="warm renders per median")
     parser.add_argument("--cold-runs", type=int, default=3, help="fresh processes per median")
     parser.add_argument("--members", type=int, default=300, help="members of the large book")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions of one build and floor job")
     args = parser.parse_args(argv)
     print(_load())
     timings = render_table(args.runs)
@@ -316,7 +369,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         with_bytecode(scratch)
         sample = _cold_section(f"2. Cold build of the sample, median of {args.cold_runs}",
-                               SAMPLE, scratch / "sample", args.cold_runs)
+                               SAMPLE, scratch / "sample", args.cold_runs, args.instructions)
         workbook = large_workbook(args.members)
         title = f"3. Cold build of a {args.members}-member workbook"
         if workbook is None:
@@ -324,7 +377,7 @@ def main(argv: list[str] | None = None) -> None:
             large = None
         else:
             large = _cold_section(f"{title}, median of {args.cold_runs}", workbook,
-                                  scratch / "large", args.cold_runs)
+                                  scratch / "large", args.cold_runs, args.instructions)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     targets(timings, sample, large)
