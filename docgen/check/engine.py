@@ -12,7 +12,6 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.part import XmlPart
 from lxml import etree
 
 from docgen.check import fillin
@@ -42,11 +41,22 @@ def open_document(source: Path | bytes) -> Document:
     data makes it (a 1 000-member cluster's score sheet holds 44 MB of XML, past the limits
     for a user's file), and a user template's output passed docgen.zipguard when rendered.
     """
+    return _opened(*_package(source))
+
+
+def _package(source: Path | bytes) -> tuple[str, bytes]:
+    """The name `open_document` gives `source` in its messages, and its bytes (a path's
+    read through docgen.zipguard)."""
     name = f"{source}" if isinstance(source, Path) else "(dữ liệu trong bộ nhớ)"
     try:
         data = read_package(source, name, "tệp", DOCX) if isinstance(source, Path) else source
     except PackageRefused as exc:
         raise DocumentUnreadable(str(exc)) from exc
+    return name, data
+
+
+def _opened(name: str, data: bytes) -> Document:
+    """The python-docx Document of the .docx `data` named `name` (see `open_document`)."""
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
@@ -120,9 +130,9 @@ def _checked_now(document: Document, final: bool) -> tuple[list[Finding], int]:
 def count_fill_ins(source: Path | bytes) -> int:
     """How many fill-in markers ("[Bổ sung: …]") a .docx still holds, page headers and
     footers included. Raise DocumentUnreadable when it cannot be opened."""
-    document = open_document(source)
-    if not any(_BRACKET(part.element) for part in document.part.package.iter_parts()
-               if isinstance(part, XmlPart)):
+    name, data = _package(source)
+    document = _opened(name, data)  # an unreadable document is refused, marker or not
+    if not may_hold_fill_ins(data):
         return 0
     return fillin.count(read_paragraphs(document) + page_parts(document))
 
@@ -133,22 +143,16 @@ def may_hold_fill_ins(data: bytes) -> bool:
     part may have) or a character reference (which could write one), so that no text of
     it can. A package that is no zip might: `count_fill_ins` will say why it is unreadable.
 
-    Why: a build without the check (--no-lint) counts the markers of documents it has just
-    rendered, which open as their templates did; most hold none, and this is a byte search
-    where opening a 300-member score sheet takes 0.3 s."""
+    Why: most documents hold none, and this is a byte search where reading every
+    paragraph of a 300-member score sheet takes 1.8 s; a build without the check
+    (--no-lint) asks before opening the documents it has just rendered, which open as
+    their templates did (opening that score sheet takes 0.3 s more)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             return any(b"[" in part or b"&#" in part
                        for part in map(package.read, package.infolist()))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
         return True
-
-
-# Whether any text node of an XML part holds "[", which every marker opens with: a
-# paragraph's text is made of its w:t texts (and tabs, breaks, hyphens), so a document
-# none of whose parts holds one has no marker. Why: one search in C instead of reading
-# every paragraph (1.8 s on a 300-member score sheet built with --no-lint).
-_BRACKET = etree.XPath("boolean(descendant-or-self::text()[contains(., '[')])")
 
 
 def ensure_conforms(source: Path | bytes, *, final: bool = False) -> list[Finding]:
