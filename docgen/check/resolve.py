@@ -155,7 +155,6 @@ class _Shared:
     positions: dict[tuple[WD_STYLE_TYPE, str | None], int]
     defaults: dict[WD_STYLE_TYPE, int | None]
     chains: dict[str, list[_Level]] = dataclasses.field(default_factory=dict)
-    direct_levels: dict[bytes, _Level] = dataclasses.field(default_factory=dict)
     formats: dict[tuple[bytes, str, str], RunFormat] = dataclasses.field(default_factory=dict)
     # Formats by (w:rPr children_key, w:pStyle value): the key `formats` reads cheaply.
     by_own: dict[tuple[Any, str | None], RunFormat] = dataclasses.field(default_factory=dict)
@@ -259,7 +258,7 @@ class Resolver:
         key = (own, _style_key(char_style), _style_key(para_style))
         formats = self._shared.formats
         if key not in formats:
-            direct = self._direct(own, r)
+            direct = _level_of_font(Font(r))  # the run's own w:rPr
             char, para = self._chain(char_style), self._chain(para_style)
             styles = [*char, *para, self._default_run]
             formats[key] = RunFormat(
@@ -272,15 +271,6 @@ class Resolver:
                 color=_color([direct, *styles]),
             )
         return formats[key]
-
-    def _direct(self, own: bytes, r: Any) -> _Level:
-        """The run's own formatting (`own` is its w:rPr serialized), read once per
-        distinct w:rPr: reading one through python-docx costs an XPath query per
-        property."""
-        levels = self._shared.direct_levels
-        if own not in levels:
-            levels[own] = _level_of_font(Font(r))
-        return levels[own]
 
     def paragraph(self, paragraph: Paragraph) -> ParaFormat:
         """Effective alignment, indent, spacing and line spacing (cached per paragraph, and
@@ -318,9 +308,8 @@ class Resolver:
         return self._style(ooxml.p_element(paragraph), "w:pStyle", WD_STYLE_TYPE.PARAGRAPH)
 
     def _style(self, element: Any, tag: str, kind: WD_STYLE_TYPE) -> Any:
-        props = ooxml.child(element, "w:rPr" if tag == "w:rStyle" else "w:pPr")
-        ref = ooxml.child(props, tag) if props is not None else None
-        style_id = ref.get(qn("w:val")) if ref is not None else None
+        props = "w:rPr" if tag == "w:rStyle" else "w:pPr"
+        style_id = ooxml.style_ref(element, ooxml.clark(props), ooxml.clark(tag))
         return self._style_at(self._shared.positions.get((kind, style_id))) or \
             self._style_at(self._shared.defaults[kind])
 
