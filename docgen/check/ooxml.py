@@ -318,7 +318,8 @@ def _theme_slots(theme: Any) -> dict[str, str]:
 
 _R, _T, _BR, _HYPERLINK = qn("w:r"), qn("w:t"), qn("w:br"), qn("w:hyperlink")
 _RPR = qn("w:rPr")
-_SIGNS = {qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t", qn("w:tab"): "\t"}
+# The run children python-docx reads as text besides w:t and w:br, and what each reads as.
+SIGNS = {qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t", qn("w:tab"): "\t"}
 _TYPE = qn("w:type")
 
 
@@ -334,8 +335,8 @@ def run_text(r: Any) -> str:
             parts.append(child.text or "")
         elif tag == _BR:
             parts.append("\n" if child.get(_TYPE, "textWrapping") == "textWrapping" else "")
-        elif tag in _SIGNS:
-            parts.append(_SIGNS[tag])
+        elif tag in SIGNS:
+            parts.append(SIGNS[tag])
     return "".join(parts)
 
 

@@ -24,7 +24,7 @@ _TCPR, _VMERGE, _GRIDSPAN = qn("w:tcPr"), qn("w:vMerge"), qn("w:gridSpan")
 _PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 _R, _RPR, _T, _BR, _TYPE = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:br"), qn("w:type")
 _BLOCKS = (_P, _TBL)
-_SIGNS = {qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t", qn("w:tab"): "\t"}
+_SIGNS = ooxml.SIGNS  # read as text: w:cr, w:tab ...
 # Children of a w:p and of a w:r that the one-walk reading understands: a paragraph holding
 # anything else (a hyperlink, a field, a drawing, tracked changes ...) is read the general
 # way. Properties (w:pPr, w:rPr) hold no runs or text (ECMA-376 CT_PPr, CT_RPr).
