@@ -116,10 +116,20 @@ def _para(p: Any, paragraph: Paragraph, place: str, block: int, table: int | Non
           cell: Any = None) -> Para:
     """`read_para` of the w:p element `p` of `paragraph`."""
     read = read_p(p)
-    para = Para(paragraph, f"{place} ({quote(read.text)})", block, table, cell)
+    para = Para(paragraph, _where(place, quote(read.text)), block, table, cell)
     para.__dict__["reading"] = read  # what cached_property would store on first reading
     para.__dict__["raw"] = read.text
     return para
+
+
+def _where(place: str, quoted: str) -> str:
+    """A paragraph's name in findings: its place and its quoted first words."""
+    return f"{place} ({quoted})"
+
+
+def _cell_place(table: int, row: int, column: int) -> str:
+    """The place of a table cell: "bảng 2, hàng 3, ô 1"."""
+    return f"bảng {table}, hàng {row}, ô {column}"
 
 
 def read_paragraphs(document: Document) -> list[Para]:
@@ -188,7 +198,7 @@ def _table_paragraphs(tbl: Any, story: Document, number: int, block: int,
             if id(tc) in seen:
                 continue
             seen[id(tc)] = tc
-            where = f"bảng {number}, hàng {r}, ô {c}"
+            where = _cell_place(number, r, c)
             for p in _cell_paragraphs(tc, story):
                 paras.append(_para(p, Paragraph(p, story), where, block, number, tc))
                 places.append((r, c, tc, p))
@@ -226,7 +236,7 @@ def _slot_para(p: Any, story: Document, number: int, block: int, tc: Any,
                slot: _Slot) -> Para:
     """The Para of the w:p `p` in table `number`, read as the paragraph at its `slot`."""
     para = Para(Paragraph(p, story),
-                f"bảng {number}, hàng {slot.row}, ô {slot.column} ({slot.quoted})",
+                _where(_cell_place(number, slot.row, slot.column), slot.quoted),
                 block, number, tc)
     para.__dict__["reading"] = slot.reading
     para.__dict__["raw"] = slot.reading.text
