@@ -130,9 +130,8 @@ def _header_texts(ws: Worksheet) -> dict[str, int]:
 def _header_map(ws: Worksheet) -> dict[str, int]:
     """Header text key -> 1-based column index, from row 1."""
     headers: dict[str, int] = {}
-    for idx, value in sorted(ws.rows.get(1, {}).items()):
-        if not is_blank(value):
-            headers.setdefault(name_key(clean_text(value)), idx)
+    for text, idx in _header_texts(ws).items():  # in column order
+        headers.setdefault(name_key(text), idx)
     return headers
 
 
