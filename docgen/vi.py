@@ -199,6 +199,8 @@ def format_number(x: float | Decimal, decimals: int | None = None) -> str:
     three decimals are shown and trailing zeros are dropped. Rounding is half-up.
     Raises ValueError for bool, NaN, infinity and negative ``decimals``.
     """
+    if isinstance(x, Decimal):
+        _check_finite(x)  # here, not in the cached call: a signaling NaN has no hash
     return _format_number(x, decimals)
 
 
