@@ -11,12 +11,19 @@ is the floor of a cold `docgen build`: it reads the workbook with openpyxl in re
 mode, every cell of every sheet, and writes one zip per .docx the build made, of the same
 parts (so of the same size), deflated with fixed times and flushed to disk like docgen's
 documents. It imports neither docgen nor docxtpl.
+
+With ``--read-back`` as a fourth argument the job then does the least any check of those
+documents must do: it opens each zip it wrote, parses every part that holds paragraphs (the
+document, its headers, footers and notes) with lxml, and reads each paragraph's text once.
+That is the floor of a build that checks what it wrote (docgen's build lints every
+document), which no renderer, however fast, can go below.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 import zipfile
 from collections.abc import Mapping
@@ -77,21 +84,48 @@ def read_workbook(workbook: Path) -> int:
         book.close()
 
 
-def job(workbook: Path, built: Path, out: Path) -> int:
+_PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+_HOLDS_PARAGRAPHS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+
+
+def read_back(package: Path) -> int:
+    """Parse every part of the .docx at `package` that holds paragraphs and read each
+    paragraph's text once; return the number of paragraphs read."""
+    from lxml import etree  # type: ignore[import-untyped,unused-ignore]
+
+    paragraphs = 0
+    with zipfile.ZipFile(package) as source:
+        for entry in source.infolist():
+            if _HOLDS_PARAGRAPHS.fullmatch(entry.filename):
+                root = etree.fromstring(source.read(entry))
+                for paragraph in root.iter(_PARAGRAPH):
+                    "".join(paragraph.itertext())
+                    paragraphs += 1
+    return paragraphs
+
+
+def job(workbook: Path, built: Path, out: Path, reading_back: bool = False) -> int:
     """Read the workbook, then write a copy of each .docx under `built` into `out`, flushed
-    to disk; return the number of documents written."""
+    to disk (and with `reading_back`, read each back as `read_back` does); return the number
+    of documents written."""
     read_workbook(workbook)
     written = 0
     for source in sorted(built.rglob("*.docx")):
         parts = read_parts(source.read_bytes())
-        with (out / f"{written:04d}-{source.name}").open("wb") as handle:
+        target = out / f"{written:04d}-{source.name}"
+        with target.open("wb") as handle:
             write_zip(parts, handle)
             handle.flush()
             os.fsync(handle.fileno())
+        if reading_back:
+            read_back(target)
         written += 1
     return written
 
 
 if __name__ == "__main__":
     workbook_arg, built_arg, out_arg = sys.argv[1:4]
-    job(Path(workbook_arg), Path(built_arg), Path(out_arg))
+    extra = sys.argv[4:]
+    if extra not in ([], ["--read-back"]):
+        raise SystemExit(f"unknown arguments: {' '.join(extra)}")
+    job(Path(workbook_arg), Path(built_arg), Path(out_arg), reading_back=bool(extra))
