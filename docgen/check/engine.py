@@ -116,15 +116,16 @@ def _checked_now(document: Document, final: bool) -> tuple[list[Finding], int]:
     layout = read_layout(paras, resolver)
     pages = PageParts(list(document.sections))
     everywhere = paras + page_parts(document, pages)
+    markers = fillin.check_fill_ins(everywhere)  # one finding per marker: the count
     found = check_page(document, layout.profile) + check_text(everywhere, resolver)
-    found += fillin.check_fill_ins(everywhere)
+    found += markers
     found += check_header(layout, paras, resolver) + check_title(layout, resolver)
     found += check_body(layout, resolver)
     found += check_signatures(layout, resolver) + check_recipients(layout, resolver)
     found += check_page_numbers(document, resolver, layout.profile, pages)
     order = {rule.id: index for index, rule in enumerate(RULES)}
     found = found if final else fillin.as_drafted(found)
-    return sorted(merge(found), key=lambda f: order[f.rule_id]), fillin.count(everywhere)
+    return sorted(merge(found), key=lambda f: order[f.rule_id]), len(markers)
 
 
 def count_fill_ins(source: Path | bytes) -> int:

@@ -11,6 +11,7 @@ from docx.document import Document
 from docgen.check import rules
 from docgen.check.findings import Finding, finding
 from docgen.check.page import PageParts, section_suffix
+from docgen.check.reading import Reading
 from docgen.check.resolve import Resolver, RunFormat
 from docgen.check.structure import Para, read_para
 
@@ -45,20 +46,27 @@ def check_text(paras: list[Para], resolver: Resolver) -> list[Finding]:
     # alone, and the formats of a document's runs are a few shared objects: worked out
     # once per combination (by the formats' ids; the resolver keeps them alive).
     # The text rules likewise depend on the text alone (many cells read the same).
+    # Paragraphs read as one (`structure.read_paragraphs` reads a repeated table once)
+    # share their Reading, so its formats and text: their problems are found once.
     looks: dict[tuple[int, ...], list[tuple[str, str, str | None]]] = {}
     texts: dict[str, list[tuple[str, str, str | None]]] = {}
+    by_reading: dict[int, tuple[Reading, list[tuple[str, str, str | None]]]] = {}
     for para in paras:
-        runs = resolver.formats(para.paragraph, para.reading)
-        key = tuple(map(id, runs))
-        problems = looks.get(key)
-        if problems is None:
-            problems = looks[key] = [*_fonts(runs), *_colors(runs)]
-        wrong = texts.get(para.raw)
-        if wrong is None:
-            wrong = texts[para.raw] = _text(para.raw)
-        if problems or wrong:
+        read = para.reading
+        known = by_reading.get(id(read))
+        if known is None:
+            runs = resolver.formats(para.paragraph, read)
+            key = tuple(map(id, runs))
+            problems = looks.get(key)
+            if problems is None:
+                problems = looks[key] = [*_fonts(runs), *_colors(runs)]
+            wrong = texts.get(para.raw)
+            if wrong is None:
+                wrong = texts[para.raw] = _text(para.raw)
+            known = by_reading[id(read)] = (read, [*problems, *wrong])
+        if known[1]:
             out += [finding(rule, para.where, found, expected)
-                    for rule, found, expected in (*problems, *wrong)]
+                    for rule, found, expected in known[1]]
     return out
 
 
