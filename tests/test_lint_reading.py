@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import sys
 
 import docx
 import pytest
@@ -14,7 +15,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.table import Table, _Row
 
-from docgen import build
+from docgen import build, vi
 from docgen.check import count_fill_ins, format_finding, lint, ooxml, reading, structure
 from tests.conftest import SAMPLE
 
@@ -159,3 +160,21 @@ def test_the_sample_s_per_member_papers_read_the_same_either_way(
     again = structure.read_paragraphs(document)
     assert _places(paras) == _places(again)
     assert len({p.table for p in paras if p.table}) > 5
+
+
+def test_the_recipients_head_test_skips_no_text_that_opens_the_block() -> None:
+    # is_recipients_head looks at the name key only of a text starting with N or n: for
+    # every character, a text it starts (or a text after it) opens the block when, and
+    # only when, its name key says so.
+    head = structure.is_recipients_head.__wrapped__
+    key = vi.name_key.__wrapped__
+    wrong = []
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        for text in (char + "ơi nhận:", char + "Nơi nhận:"):
+            if head(text) != key(text).startswith("nơi nhận"):
+                wrong.append(text)
+    assert wrong == []
+    assert head("  Nơi nhận:") and head("NƠI NHẬN") and not head("Nơi gửi")

@@ -71,7 +71,8 @@ def lint(source: Path | bytes, *, final: bool = False) -> list[Finding]:
 
     A fill-in marker left ("[Bổ sung: …]") is an error in a `final` document (one to sign
     and send: `docgen lint`) and a warning in a draft (every build until finalized)."""
-    return lint_document(open_document(source), final=final)
+    with _collector_paused():
+        return lint_document(open_document(source), final=final)
 
 
 def lint_document(document: Document, *, final: bool = False) -> list[Finding]:
@@ -84,8 +85,9 @@ def lint_counting(source: Path | bytes | Document) -> tuple[list[Finding], int]:
     """A draft's findings (as `lint`) and how many fill-in markers it holds (as
     `count_fill_ins`), from one reading of the document: what a build needs of each. A
     Document is read as it is, not opened again."""
-    document = source if isinstance(source, Document) else open_document(source)
-    return _checked(document, final=False)
+    with _collector_paused():
+        document = source if isinstance(source, Document) else open_document(source)
+        return _checked(document, final=False)
 
 
 def _checked(document: Document, final: bool) -> tuple[list[Finding], int]:
