@@ -8,12 +8,15 @@ from __future__ import annotations
 import io
 import itertools
 import sys
+import zipfile
+from collections.abc import Callable
 
 import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.table import Table, _Row
+from lxml import etree
 
 from docgen import build, vi
 from docgen.check import count_fill_ins, format_finding, lint, ooxml, reading, structure
@@ -118,7 +121,7 @@ def test_a_repeated_table_gives_the_findings_of_a_table_read_anew(
     shared = [format_finding(f) for f in lint(data, final=True)]
     assert count_fill_ins(data) == 4
     keys = itertools.count()
-    monkeypatch.setattr(structure, "shape_key", lambda tbl: next(keys))
+    monkeypatch.setattr(structure, "shape_key", lambda tbl, source: next(keys))
     anew = [format_finding(f) for f in lint(data, final=True)]
     assert shared == anew
     assert count_fill_ins(data) == 4
@@ -152,7 +155,7 @@ def test_the_sample_s_per_member_papers_read_the_same_either_way(
         ["bang-cham-diem", "phieu-bau", "bien-ban-kiem-phieu"]))
     shared = [[format_finding(f) for f in lint(output.data)] for output in outputs]
     keys = itertools.count()
-    monkeypatch.setattr(structure, "shape_key", lambda tbl: next(keys))
+    monkeypatch.setattr(structure, "shape_key", lambda tbl, source: next(keys))
     assert shared == [[format_finding(f) for f in lint(output.data)] for output in outputs]
     document = docx.Document(io.BytesIO(outputs[0].data))  # the score sheets
     paras = structure.read_paragraphs(document)
@@ -178,3 +181,100 @@ def test_the_recipients_head_test_skips_no_text_that_opens_the_block() -> None:
                 wrong.append(text)
     assert wrong == []
     assert head("  Nơi nhận:") and head("NƠI NHẬN") and not head("Nơi gửi")
+
+
+def _document_xml(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read("word/document.xml")
+
+
+def _canonical(element: object) -> bytes:
+    return etree.tostring(element, method="c14n", exclusive=True)
+
+
+def _cut_tables(data: bytes) -> tuple[list[bytes] | None, list[object], bytes]:
+    """The sources cut out of a package's document part, its body tables, and the part."""
+    document = docx.Document(io.BytesIO(data))
+    xml = _document_xml(data)
+    tables = [e for e in document.element.body if e.tag == qn("w:tbl")]
+    return reading.body_table_sources(xml, document), tables, xml
+
+
+def _assert_cut_right(sources: list[bytes], tables: list[object], xml: bytes) -> None:
+    # each source, parsed under the root's namespaces, is its table's XML
+    root = etree.fromstring(xml)
+    wrapper = etree.tostring(etree.Element(root.tag, nsmap=root.nsmap)).decode()
+    head = wrapper.removesuffix("/>") + ">"
+    closing = f"</{root.prefix}:{etree.QName(root).localname}>"
+    assert len(sources) == len(tables)
+    for source, table in zip(sources, tables, strict=True):
+        parsed = etree.fromstring((head + source.decode() + closing).encode())
+        assert _canonical(parsed[0]) == _canonical(table)
+
+
+def test_body_tables_are_cut_out_of_the_stored_xml_as_they_read() -> None:
+    sources, tables, xml = _cut_tables(_repeated_tables())  # nested tables, merged cells
+    assert sources is not None and len(sources) == 4
+    _assert_cut_right(sources, tables, xml)
+    assert sources[0] == sources[1] == sources[2] != sources[3]
+    outputs = build.render_all(build.check(SAMPLE), build.select_kinds(None))
+    cut = 0
+    for output in outputs:
+        if output.name.endswith(".docx"):
+            sources, tables, xml = _cut_tables(output.data)
+            assert sources is not None, output.name  # docgen writes tables plainly
+            _assert_cut_right(sources, tables, xml)
+            cut += len(sources)
+    assert cut > 50
+
+
+def _with_xml(data: bytes, change: Callable[[bytes], bytes]) -> bytes:
+    """The package `data` with its document part's bytes changed."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            part = source.read(entry)
+            target.writestr(entry, change(part) if entry.filename == "word/document.xml"
+                            else part)
+    return buffer.getvalue()
+
+
+_TEXT_BOX_TABLE = (
+    b"<w:p><w:r><mc:AlternateContent xmlns:mc='http://schemas.openxmlformats.org/"
+    b"markup-compatibility/2006'><mc:Fallback><w:pict><w:txbxContent><w:tbl><w:tr><w:tc>"
+    b"<w:p/></w:tc></w:tr></w:tbl></w:txbxContent></w:pict></mc:Fallback>"
+    b"</mc:AlternateContent></w:r></w:p>")
+
+
+@pytest.mark.parametrize("change", [
+    pytest.param(lambda x: x.replace(b"<w:body>", b"<w:body><!-- <w:tbl> -->"),
+                 id="comment"),
+    pytest.param(lambda x: x.replace(b"<w:body>", b"<w:body><?pi <w:tbl>?>"), id="pi"),
+    pytest.param(lambda x: x.replace(b"<w:tbl>", b"<w:tbl >", 1), id="spaced-tag"),
+    pytest.param(lambda x: x.replace(b"</w:tbl>", b"</w:tbl >", 1), id="spaced-end"),
+    pytest.param(lambda x: x.replace(b"<w:body>", b"<w:body>" + _TEXT_BOX_TABLE),
+                 id="text-box-table"),
+    pytest.param(lambda x: x.replace(b"<w:body>", b"<w:body><w:sdt><w:sdtContent><w:tbl>"
+                                     b"<w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>"
+                                     b"</w:sdtContent></w:sdt>"), id="content-control"),
+    pytest.param(lambda x: x.replace(b"<w:body>", b"<w:body><x:p xmlns:x='http://schemas."
+                                     b"openxmlformats.org/wordprocessingml/2006/main'/>"),
+                 id="second-prefix"),
+])
+def test_tables_not_cut_surely_are_read_by_their_serialized_xml(
+        change: Callable[[bytes], bytes]) -> None:
+    data = _with_xml(_repeated_tables(), change)
+    sources, _, _ = _cut_tables(data)
+    assert sources is None
+    # and the findings are those of the tables read anew
+    shared = [format_finding(f) for f in lint(data, final=True)]
+    assert any("bảng 1, hàng 2, ô 2 («Đỏ») và 3 chỗ khác: màu #FF0000" in line
+               for line in shared)
+
+
+def test_a_root_with_another_prefix_is_not_cut() -> None:
+    data = _with_xml(_repeated_tables(), lambda x: x.replace(b"w:", b"ww:").replace(
+        b"xmlns:w=", b"xmlns:ww="))
+    sources, tables, _ = _cut_tables(data)
+    assert sources is None and len(tables) == 4

@@ -5,8 +5,10 @@ from __future__ import annotations
 import gc
 import io
 import zipfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import docx
@@ -20,6 +22,7 @@ from docgen.check.closing import check_recipients, check_signatures
 from docgen.check.findings import Finding, format_finding, merge
 from docgen.check.header import check_header, check_title
 from docgen.check.page import PageParts, check_page, check_page_numbers
+from docgen.check.reading import body_table_sources
 from docgen.check.resolve import Resolver
 from docgen.check.rules import RULES
 from docgen.check.structure import read_layout, read_paragraphs
@@ -72,7 +75,8 @@ def lint(source: Path | bytes, *, final: bool = False) -> list[Finding]:
     A fill-in marker left ("[Bổ sung: …]") is an error in a `final` document (one to sign
     and send: `docgen lint`) and a warning in a draft (every build until finalized)."""
     with _collector_paused():
-        return lint_document(open_document(source), final=final)
+        name, data = _package(source)
+        return _checked(_opened(name, data), final, data)[0]
 
 
 def lint_document(document: Document, *, final: bool = False) -> list[Finding]:
@@ -86,13 +90,30 @@ def lint_counting(source: Path | bytes | Document) -> tuple[list[Finding], int]:
     `count_fill_ins`), from one reading of the document: what a build needs of each. A
     Document is read as it is, not opened again."""
     with _collector_paused():
-        document = source if isinstance(source, Document) else open_document(source)
-        return _checked(document, final=False)
+        if isinstance(source, Document):
+            return _checked(source, False)
+        name, data = _package(source)
+        return _checked(_opened(name, data), False, data)
 
 
-def _checked(document: Document, final: bool) -> tuple[list[Finding], int]:
+def _checked(document: Document, final: bool,
+             data: bytes | None = None) -> tuple[list[Finding], int]:
+    """The findings and fill-in count of `document`; `data` is its package's bytes when
+    known (repeated tables are then keyed by their stored XML, `_table_sources`)."""
     with _collector_paused():
-        return _checked_now(document, final)
+        return _checked_now(document, final,
+                            None if data is None else partial(_table_sources, data, document))
+
+
+def _table_sources(data: bytes, document: Document) -> list[bytes] | None:
+    """`reading.body_table_sources` of the document part stored in the package `data` of
+    `document`; None when it cannot be read again."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            xml = package.read(document.part.partname.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        return None
+    return body_table_sources(xml, document)
 
 
 @contextmanager
@@ -112,9 +133,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _checked_now(document: Document, final: bool) -> tuple[list[Finding], int]:
+def _checked_now(document: Document, final: bool,
+                 sources: Callable[[], list[bytes] | None] | None
+                 ) -> tuple[list[Finding], int]:
     resolver = Resolver(document)
-    paras = read_paragraphs(document)
+    paras = read_paragraphs(document, sources)
     layout = read_layout(paras, resolver)
     pages = PageParts(list(document.sections))
     everywhere = paras + page_parts(document, pages)

@@ -11,10 +11,11 @@ vertically merged cell, a paragraph holding more than plain runs) is read the sl
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from docx.document import Document
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.table import Table, _Row
 
 from docgen.check import ooxml
@@ -99,6 +100,47 @@ def body_blocks(document: Document) -> list[Any]:
     """The w:p and w:tbl elements of the document body, in order: the elements of
     python-docx's `Document.iter_inner_content`."""
     return [e for e in document.element.body if e.tag in _BLOCKS]
+
+
+_W_URI = nsmap["w"].encode()
+_TABLE_TAG = re.compile(rb"<(/?)w:tbl\b([^>]*)>")
+
+
+def body_table_sources(xml: bytes, document: Document) -> list[bytes] | None:
+    """The XML source of each table of the body (`body_blocks`), in order, cut out of `xml`,
+    the bytes of the document part as its package stores them; None when they cannot be
+    cut out surely.
+
+    Two tables cut out as the same bytes are the same XML (all namespaces are declared on
+    the root: see below), so `structure.read_paragraphs` can key repeated tables by these,
+    without serializing each one. They are cut surely when the part declares the
+    WordprocessingML namespace once, as the prefix w of the root; holds no comment, CDATA
+    section or processing instruction (where "<w:tbl>" could be written as text); writes
+    every table tag plainly (<w:tbl>, </w:tbl>); and the tables outside any table (found
+    by counting nesting) are as many as the body's: a table anywhere else (in a text box,
+    a content control) makes them more.
+    """
+    root = document.element
+    if (root.nsmap.get("w") != nsmap["w"] or xml.count(_W_URI) != 1 or b"<!--" in xml
+            or b"<![CDATA[" in xml or xml.count(b"<?") > (1 if xml.startswith(b"<?") else 0)):
+        return None
+    sources: list[bytes] = []
+    depth = start = 0
+    for tag in _TABLE_TAG.finditer(xml):
+        if tag[2]:  # attributes, spaces or a self-closing tag: not written plainly
+            return None
+        if tag[1]:
+            depth -= 1
+            if depth == 0:
+                sources.append(xml[start:tag.end()])
+            elif depth < 0:
+                return None
+        else:
+            if depth == 0:
+                start = tag.start()
+            depth += 1
+    tables = sum(1 for e in root.body if e.tag == _TBL)
+    return sources if depth == 0 and len(sources) == tables else None
 
 
 def cell_blocks(tc: Any) -> list[Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
@@ -147,14 +148,19 @@ def _cell_place(table: int, row: int, column: int) -> str:
     return f"bảng {table}, hàng {row}, ô {column}"
 
 
-def read_paragraphs(document: Document) -> list[Para]:
-    """Every paragraph of the main text in reading order, tables row by row."""
+def read_paragraphs(document: Document,
+                    sources: Callable[[], list[bytes] | None] | None = None) -> list[Para]:
+    """Every paragraph of the main text in reading order, tables row by row. `sources`,
+    when given, gives the XML source of each body table (`reading.body_table_sources`, or
+    None); it is asked only when two tables may be the same."""
     paras: list[Para] = []
     paragraphs = tables = 0
     blocks = body_blocks(document)
     # Only a table that may be the same as another is keyed by its XML (`shape_key`).
     sizes = Counter(_size(e) for e in blocks if not is_paragraph(e))
     shapes: dict[Any, list[_Slot] | None] = {}
+    cut: list[bytes] | None = None
+    asked = sources is None
     for block, element in enumerate(blocks):
         if is_paragraph(element):
             paragraphs += 1
@@ -162,8 +168,12 @@ def read_paragraphs(document: Document) -> list[Para]:
                                block))
         else:
             tables += 1
-            shared = shapes if sizes[_size(element)] > 1 else None
-            paras += _table_paragraphs(element, document, tables, block, shared)
+            key = None
+            if sizes[_size(element)] > 1:
+                if not asked:
+                    cut, asked = sources(), True  # type: ignore[misc]
+                key = shape_key(element, None if cut is None else cut[tables - 1])
+            paras += _table_paragraphs(element, document, tables, block, shapes, key)
     return paras
 
 
@@ -189,18 +199,17 @@ class _Slot(NamedTuple):
 
 
 def _table_paragraphs(tbl: Any, story: Document, number: int, block: int,
-                      shapes: dict[Any, list[_Slot] | None] | None) -> list[Para]:
+                      shapes: dict[Any, list[_Slot] | None], key: Any) -> list[Para]:
     """The paragraphs of the w:tbl `tbl`, row by row; a merged cell is read once, where it
     starts, and numbered by its first grid column.
 
     A table whose XML is the same as an earlier table's of the document (`shapes`, by its
-    serialized XML) is read as that one was: its paragraphs are the same XML at the same
-    places, so their readings are the same, and they are found by position. Why: a paper
-    made once per member (score sheets, ballots) repeats a few tables hundreds of times;
-    serializing a table is done in C, reading it paragraph by paragraph in Python.
-    `shapes` is None for a table no other can be the same as."""
-    key = None if shapes is None else shape_key(tbl)
-    slots = None if shapes is None else shapes.get(key)
+    `shape_key`, `key`) is read as that one was: its paragraphs are the same XML at the
+    same places, so their readings are the same, and they are found by position. Why: a
+    paper made once per member (score sheets, ballots) repeats a few tables hundreds of
+    times; keying a table is done in C, reading it paragraph by paragraph in Python.
+    `key` is None for a table no other can be the same as."""
+    slots = None if key is None else shapes.get(key)
     if slots is not None:
         tcs, ps = list(tbl.iter(_TC)), list(tbl.iter(_P))
         return [_slot_para(ps[slot.p], story, number, block, tcs[slot.tc], slot)
@@ -217,14 +226,15 @@ def _table_paragraphs(tbl: Any, story: Document, number: int, block: int,
             for p in _cell_paragraphs(tc, story):
                 paras.append(_para(p, Paragraph(p, story), where, block, number, tc))
                 places.append((r, c, tc, p))
-    if shapes is not None and key not in shapes:
+    if key is not None and key not in shapes:
         shapes[key] = _slots(tbl, paras, places)
     return paras
 
 
-def shape_key(tbl: Any) -> Any:
-    """What decides how `read_paragraphs` reads a w:tbl: its serialized XML."""
-    return etree.tostring(tbl)
+def shape_key(tbl: Any, source: bytes | None) -> Any:
+    """What decides how `read_paragraphs` reads a w:tbl: its XML, as its package stores it
+    (`source`, when known) or serialized."""
+    return etree.tostring(tbl) if source is None else source
 
 
 def _slots(tbl: Any, paras: list[Para],
@@ -442,7 +452,8 @@ def _signers(paras: list[Para], layout: Layout, start: int) -> list[Signer]:
             cells.setdefault(id(para.cell), []).append(para)
     found = []
     for lines in cells.values():
-        if not any(is_recipients_head(p.text) for p in lines):
+        # _signer needs two lines: most cells hold one and are passed over at once
+        if len(lines) > 1 and not any(is_recipients_head(p.text) for p in lines):
             signer = _signer(lines)
             if signer is not None:
                 found.append(signer)
