@@ -160,7 +160,7 @@ def read_paragraphs(document: Document,
     sizes = Counter(_size(e) for e in blocks if not is_paragraph(e))
     shapes: dict[Any, list[_Slot] | None] = {}
     cut: list[bytes] | None = None
-    asked = sources is None
+    pending = sources
     for block, element in enumerate(blocks):
         if is_paragraph(element):
             paragraphs += 1
@@ -170,8 +170,8 @@ def read_paragraphs(document: Document,
             tables += 1
             key = None
             if sizes[_size(element)] > 1:
-                if not asked:
-                    cut, asked = sources(), True  # type: ignore[misc]
+                if pending is not None:
+                    cut, pending = pending(), None
                 key = shape_key(element, None if cut is None else cut[tables - 1])
             paras += _table_paragraphs(element, document, tables, block, shapes, key)
     return paras
