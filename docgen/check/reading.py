@@ -103,7 +103,9 @@ def body_blocks(document: Document) -> list[Any]:
 
 
 _W_URI = nsmap["w"].encode()
-_TABLE_TAG = re.compile(rb"<(/?)w:tbl\b([^>]*)>")
+# Searched apart: a pattern that starts with a whole literal ("<w:tbl") is found by a fast
+# string search, one that starts with "<" is tried at every tag of the part.
+_TABLE_START, _TABLE_END = re.compile(rb"<w:tbl\b([^>]*)>"), re.compile(rb"</w:tbl\b([^>]*)>")
 
 
 def body_table_sources(xml: bytes, document: Document) -> list[bytes] | None:
@@ -124,21 +126,20 @@ def body_table_sources(xml: bytes, document: Document) -> list[bytes] | None:
     if (root.nsmap.get("w") != nsmap["w"] or xml.count(_W_URI) != 1 or b"<!--" in xml
             or b"<![CDATA[" in xml or xml.count(b"<?") > (1 if xml.startswith(b"<?") else 0)):
         return None
+    tags = sorted([(tag.start(), tag.end(), 1, tag[1]) for tag in _TABLE_START.finditer(xml)]
+                  + [(tag.start(), tag.end(), -1, tag[1]) for tag in _TABLE_END.finditer(xml)])
     sources: list[bytes] = []
-    depth = start = 0
-    for tag in _TABLE_TAG.finditer(xml):
-        if tag[2]:  # attributes, spaces or a self-closing tag: not written plainly
+    depth = opened = 0
+    for start, end, step, rest in tags:
+        if rest:  # attributes, spaces or a self-closing tag: not written plainly
             return None
-        if tag[1]:
-            depth -= 1
-            if depth == 0:
-                sources.append(xml[start:tag.end()])
-            elif depth < 0:
-                return None
-        else:
-            if depth == 0:
-                start = tag.start()
-            depth += 1
+        if depth == 0:
+            opened = start
+        depth += step
+        if depth == 0:
+            sources.append(xml[opened:end])
+        elif depth < 0:
+            return None
     tables = sum(1 for e in root.body if e.tag == _TBL)
     return sources if depth == 0 and len(sources) == tables else None
 
