@@ -121,7 +121,7 @@ def test_reading_a_workbook_grows_linearly(tmp_path: Path) -> None:
         def step() -> None:
             assert len(intake.read_workbook(path).members) == members
         return step
-
+    assert_linear(make, 150)
 
 
 def test_finding_members_and_their_figures_grows_linearly(sample_book: Workbook) -> None:
