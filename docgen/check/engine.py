@@ -74,9 +74,7 @@ def lint(source: Path | bytes, *, final: bool = False) -> list[Finding]:
 
     A fill-in marker left ("[Bổ sung: …]") is an error in a `final` document (one to sign
     and send: `docgen lint`) and a warning in a draft (every build until finalized)."""
-    with _collector_paused():
-        name, data = _package(source)
-        return _checked(_opened(name, data), final, data)[0]
+    return _read_and_checked(source, final)[0]
 
 
 def lint_document(document: Document, *, final: bool = False) -> list[Finding]:
@@ -89,11 +87,17 @@ def lint_counting(source: Path | bytes | Document) -> tuple[list[Finding], int]:
     """A draft's findings (as `lint`) and how many fill-in markers it holds (as
     `count_fill_ins`), from one reading of the document: what a build needs of each. A
     Document is read as it is, not opened again."""
+    if isinstance(source, Document):
+        return _checked(source, False)
+    return _read_and_checked(source, False)
+
+
+def _read_and_checked(source: Path | bytes, final: bool) -> tuple[list[Finding], int]:
+    """`_checked` of the document at `source`, opened with the collector paused too (what
+    opening makes lives until the check ends)."""
     with _collector_paused():
-        if isinstance(source, Document):
-            return _checked(source, False)
         name, data = _package(source)
-        return _checked(_opened(name, data), False, data)
+        return _checked(_opened(name, data), final, data)
 
 
 def _checked(document: Document, final: bool,
