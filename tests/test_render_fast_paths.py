@@ -226,9 +226,8 @@ def _with_footnote(sections: int) -> bytes:
     for _ in range(sections - 1):
         document.add_section()
         document.add_paragraph("Phần sau.")
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes '
-           f'xmlns:w="{w}"><w:footnote w:id="1"><w:p><w:r><w:t>{{{{ note }}}}</w:t></w:r>'
+           f'xmlns:w="{W}"><w:footnote w:id="1"><w:p><w:r><w:t>{{{{ note }}}}</w:t></w:r>'
            '</w:p></w:footnote></w:footnotes>').encode()
     part = Part(PackURI("/word/footnotes.xml"), prepared.FOOTNOTES_TYPE, xml,
                 document.part.package)
