@@ -224,6 +224,18 @@ class ColdSet:
     documents: list[Path]
 
 
+_FLOOR_OPTIONS = ("", "--read-back")  # the floor job, and the floor job reading back
+
+
+def _build_argv(workbook: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "docgen", "build", str(workbook), "--out", str(out)]
+
+
+def _floor_argv(workbook: Path, built: Path, out: Path, option: str) -> list[str]:
+    return [sys.executable, str(HERE / "floor.py"), str(workbook), str(built), str(out),
+            *([option] if option else [])]
+
+
 def cold_pair(workbook: Path, scratch: Path, runs: int) -> ColdSet:
     """The first cold `docgen build` of `workbook` with no prepared template saved yet (a
     new installation), the median of the next `runs` (templates loaded from the cache
@@ -234,18 +246,16 @@ def cold_pair(workbook: Path, scratch: Path, runs: int) -> ColdSet:
     builds = []
     for index in range(runs + 1):
         out = scratch / f"build-{index}"
-        builds.append(run_cold([sys.executable, "-m", "docgen", "build", str(workbook),
-                                "--out", str(out)]))
+        builds.append(run_cold(_build_argv(workbook, out)))
     first, builds = builds[0], builds[1:]
     built = scratch / f"build-{runs - 1}"
     documents = sorted(built.rglob("*.docx"))
-    floors: dict[str, list[Cold]] = {"": [], "--read-back": []}
+    floors: dict[str, list[Cold]] = {option: [] for option in _FLOOR_OPTIONS}
     for index in range(runs):
         for option, times in floors.items():
             out = scratch / f"floor{option}-{index}"
             out.mkdir()
-            times.append(run_cold([sys.executable, str(HERE / "floor.py"), str(workbook),
-                                   str(built), str(out), *([option] if option else [])]))
+            times.append(run_cold(_floor_argv(workbook, built, out, option)))
             written = sorted(out.glob("*.docx"))
             if len(written) != len(documents):
                 raise Failed(f"the floor job wrote {len(written)} zips, "
@@ -276,15 +286,14 @@ def instruction_pair(workbook: Path, scratch: Path) -> tuple[int, int, int]:
     `cold_pair` before, in the same scratch folder), of its floor job and of its floor job
     reading back."""
     out = scratch / "build-counted"
-    build = instructions([sys.executable, "-m", "docgen", "build", str(workbook),
-                          "--out", str(out)])
-    counts = [build]
-    for option in ("", "--read-back"):
+    build = instructions(_build_argv(workbook, out))
+    counts = []
+    for option in _FLOOR_OPTIONS:
         folder = scratch / f"floor{option}-counted"
         folder.mkdir()
-        counts.append(instructions([sys.executable, str(HERE / "floor.py"), str(workbook),
-                                    str(out), str(folder), *([option] if option else [])]))
-    return build, counts[1], counts[2]
+        counts.append(instructions(_floor_argv(workbook, out, folder, option)))
+    floor, read_back = counts
+    return build, floor, read_back
 
 
 def print_instructions(build: int, floor: int, read_back: int) -> None:
